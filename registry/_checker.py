@@ -1,0 +1,69 @@
+"""The base class third parties subclass to write a checker, and the context
+the core hands to every ``check`` call."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel
+
+from ._models import Claim, CheckResult, Document
+
+if TYPE_CHECKING:  # httpx is imported only when a run starts, never for --help
+    import httpx
+
+_CHECKER_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Checker:
+    """Base class for checkers.
+
+    Subclasses set ``name`` (lower-case, hyphenated, unique among installed
+    checkers) and ``version``, may declare a nested ``Config`` pydantic model
+    (validated at start-up from ``[checkers.<name>]`` in ``registry.toml``
+    and ``REGISTRY_<NAME>_<KEY>`` variables), and implement :meth:`check`.
+    """
+
+    name: ClassVar[str] = ""
+    version: ClassVar[str] = "0"
+    Config: ClassVar[type[BaseModel] | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.name and not _CHECKER_NAME.match(cls.name):
+            raise TypeError(
+                f"checker name {cls.name!r} must be lower-case words joined by hyphens"
+            )
+
+    async def check(self, claim: Claim, ctx: CheckContext) -> CheckResult | None:
+        """Return what this checker concludes about ``claim``, or None for
+        nothing to say. Raise :class:`registry.CheckerError` for a failure on
+        this claim, :class:`registry.CheckerUnavailable` when the checker
+        cannot run at all (it is then skipped for the rest of the run)."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name} {self.version}>"
+
+
+@dataclass
+class CheckContext:
+    """Everything a checker may use while checking one claim.
+
+    ``config`` is the checker's validated ``Config`` instance (None when the
+    checker has none); ``http`` is the run's shared ``httpx.AsyncClient``
+    (connection limits, retries and caching are the core's job);
+    ``document`` is the document the claim came from; ``claims`` are all the
+    claims of that document; ``store`` gives read access to the registry, or
+    is None when the run does not use one.
+    """
+
+    config: Any
+    http: httpx.AsyncClient
+    document: Document
+    logger: logging.Logger
+    claims: list[Claim] = field(default_factory=list)
+    store: Any = None

@@ -1,0 +1,300 @@
+"""The pipeline behind ``registry check``: load → extract → attribute →
+check → resolve → store and report.
+
+Hooks are synchronous and called in isolation by the plugin manager; the
+checkers' ``check`` coroutines run concurrently under one concurrency limit
+and a per-call timeout, sharing one ``httpx.AsyncClient``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import httpx
+
+from . import _loaders
+from ._checker import Checker, CheckContext
+from ._config import Settings, checker_config, config_fingerprint
+from ._models import Attribution, CheckResult, Claim, ClaimReport, Document, Verdict
+from ._plugins import PluginManager
+from .errors import CheckerUnavailable, DocumentError, RegistryError
+
+logger = logging.getLogger("registry")
+
+USER_AGENT = "claim-registry/0.1 (+https://pypi.org/project/claim-registry/)"
+
+
+class ResultStore(Protocol):
+    """What the pipeline needs from a registry store (see ``registry.store``)."""
+
+    def cached_result(self, checker: str, version: str, config_hash: str, claim_id: str) -> CheckResult | None: ...
+
+    def save_document(
+        self, document: Document, reports: list[ClaimReport], config_hashes: dict[str, str]
+    ) -> None: ...
+
+
+@dataclass
+class CheckerStats:
+    """Per-checker counters for one run."""
+
+    calls: int = 0
+    cache_hits: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class RunResult:
+    """What a run produced: reports, per-input failures, checker counters."""
+
+    reports: list[ClaimReport] = field(default_factory=list)
+    failures: list[DocumentError] = field(default_factory=list)
+    documents: int = 0
+    stats: dict[str, CheckerStats] = field(default_factory=dict)
+    unavailable: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def checker_errors(self) -> int:
+        return sum(s.errors for s in self.stats.values())
+
+
+def expand_locations(locations: Iterable[str | DocumentError]) -> Iterator[str | DocumentError]:
+    """Yield each input location, walking directories (sorted, hidden files
+    skipped, only :data:`registry._loaders.DOCUMENT_SUFFIXES`), or a
+    :class:`DocumentError` for a path that cannot be used. Already expanded
+    input passes through unchanged."""
+    for location in locations:
+        if isinstance(location, DocumentError) or location == _loaders.STDIN or _loaders.is_url(location):
+            yield location
+            continue
+        path = Path(location)
+        if not path.exists():
+            yield DocumentError(location, "no such file or directory")
+        elif path.is_dir():
+            found = [
+                p for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in _loaders.DOCUMENT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            if not found:
+                yield DocumentError(location, "directory contains no readable documents")
+            yield from (str(p) for p in found)
+        else:
+            yield location
+
+
+class Pipeline:
+    """One configured run of the claim pipeline.
+
+    ``store`` (optional) caches results and receives each document's
+    reports in one transaction; ``transport`` replaces the HTTP transport
+    (tests pass ``httpx.MockTransport``).
+    """
+
+    def __init__(
+        self,
+        pm: PluginManager,
+        settings: Settings | None = None,
+        *,
+        store: ResultStore | None = None,
+        include_all: bool = False,
+        refresh: bool = False,
+        transport: httpx.AsyncBaseTransport | None = None,
+        on_document: Callable[[], None] | None = None,
+        on_notice: Callable[[str], None] | None = None,
+    ) -> None:
+        self.pm = pm
+        self.settings = settings or Settings()
+        self.store = store
+        self.include_all = include_all
+        self.refresh = refresh
+        self.transport = transport
+        self.on_document = on_document or (lambda: None)
+        self.notice = on_notice or (lambda message: logger.warning(message))
+        self.checkers: dict[str, Checker] = {name: c for name, (c, _) in pm.checkers().items()}
+        self.configs = {
+            name: checker_config(self.settings, name, checker.Config)
+            for name, checker in self.checkers.items()
+        }
+        self.config_hashes = {name: config_fingerprint(cfg) for name, cfg in self.configs.items()}
+
+    # -- synchronous stages --------------------------------------------------
+
+    def load(self, location: str) -> Document:
+        """Read one document through the ``load_document`` hook."""
+        answer = self.pm.call_first("load_document", location=location)
+        if answer is None:
+            reason = "no loader for URLs is installed" if _loaders.is_url(location) else "no loader can read this kind of file"
+            raise DocumentError(location, reason)
+        plugin, document = answer
+        if not isinstance(document, Document):
+            raise DocumentError(location, f"plugin '{plugin}' returned {type(document).__name__}, not a Document")
+        return document
+
+    def extract(self, document: Document) -> list[Claim]:
+        """Collect the claims of ``document`` from every ``extract_claims``
+        implementation, de-duplicated by id, then attach attributions."""
+        claims: dict[str, Claim] = {}
+        for plugin, found in self.pm.call_each("extract_claims", document=document):
+            for claim in found or ():
+                if not isinstance(claim, Claim):
+                    self.pm.problem(f"plugin '{plugin}' returned {type(claim).__name__} from extract_claims, not a Claim")
+                    continue
+                if claim.span.end > len(document.text):
+                    self.pm.problem(f"plugin '{plugin}' returned a claim whose span is outside the document")
+                    continue
+                claims.setdefault(claim.id, claim.model_copy(update={
+                    "document": claim.document or document.location,
+                    "extracted_by": claim.extracted_by or plugin,
+                }))
+        ordered = sorted(claims.values(), key=lambda c: (c.span.start, c.span.end))
+        return [self._attribute(claim, document) for claim in ordered]
+
+    def _attribute(self, claim: Claim, document: Document) -> Claim:
+        if claim.attribution is not None:
+            return claim
+        answer = self.pm.call_first("attach_attribution", claim=claim, document=document)
+        if answer is None:
+            return claim
+        plugin, attribution = answer
+        if not isinstance(attribution, Attribution):
+            self.pm.problem(f"plugin '{plugin}' returned {type(attribution).__name__} from attach_attribution")
+            return claim
+        if attribution.attributed_by is None:
+            attribution = attribution.model_copy(update={"attributed_by": plugin})
+        return claim.model_copy(update={"attribution": attribution})
+
+    def resolve(self, claim: Claim, results: list[CheckResult]) -> Verdict:
+        """Combine results through ``resolve_verdict``, then notify ``claim_checked``."""
+        usable = [r for r in results if r.error is None]
+        answer = self.pm.call_first("resolve_verdict", claim=claim, results=usable)
+        if answer is None or not isinstance(answer[1], Verdict):
+            from ._verdict import resolve_verdict  # a broken replacement never loses the verdict
+
+            verdict = resolve_verdict(claim, usable)
+        else:
+            verdict = answer[1]
+        self.pm.call_each("claim_checked", claim=claim, verdict=verdict)
+        return verdict
+
+    # -- the asynchronous run ------------------------------------------------
+
+    async def run(self, locations: Iterable[str | DocumentError]) -> RunResult:
+        """Process every location; failures of one input never stop the others."""
+        result = RunResult(stats={name: CheckerStats() for name in self.checkers})
+        semaphore = asyncio.Semaphore(self.settings.concurrency)
+        limits = httpx.Limits(
+            max_connections=self.settings.concurrency,
+            max_keepalive_connections=self.settings.concurrency,
+        )
+        async with httpx.AsyncClient(
+            transport=self.transport, limits=limits, timeout=self.settings.timeout,
+            headers={"User-Agent": USER_AGENT}, follow_redirects=True,
+        ) as http:
+            pending: list[asyncio.Task[list[ClaimReport]]] = []
+            for item in expand_locations(locations):
+                if isinstance(item, DocumentError):
+                    result.failures.append(item)
+                    self.on_document()
+                    continue
+                try:
+                    # a thread, so a slow URL never stalls the checks already running
+                    document = await asyncio.to_thread(self.load, item)
+                    claims = self.extract(document)
+                except DocumentError as exc:
+                    result.failures.append(exc)
+                    self.on_document()
+                    continue
+                result.documents += 1
+                pending.append(asyncio.create_task(
+                    self._check_document(document, claims, http, semaphore, result)
+                ))
+                await asyncio.sleep(0)  # let started checks make progress while we parse
+            for reports in await asyncio.gather(*pending):
+                result.reports.extend(reports)
+        return result
+
+    async def _check_document(
+        self, document: Document, claims: list[Claim], http: httpx.AsyncClient,
+        semaphore: asyncio.Semaphore, result: RunResult,
+    ) -> list[ClaimReport]:
+        to_check = [c for c in claims if c.checkworthy or self.include_all]
+        checked = await asyncio.gather(*(
+            self._check_claim(claim, document, claims, http, semaphore, result) for claim in to_check
+        ))
+        reports = [
+            ClaimReport.build(claim, document, results, self.resolve(claim, results))
+            for claim, results in zip(to_check, checked)
+        ]
+        if self.store is not None:
+            self.store.save_document(document, reports, self.config_hashes)
+        self.on_document()
+        return reports
+
+    async def _check_claim(
+        self, claim: Claim, document: Document, claims: list[Claim], http: httpx.AsyncClient,
+        semaphore: asyncio.Semaphore, result: RunResult,
+    ) -> list[CheckResult]:
+        calls = [
+            self._call_checker(name, checker, claim, document, claims, http, semaphore, result)
+            for name, checker in self.checkers.items()
+            if name not in result.unavailable
+        ]
+        return [r for r in await asyncio.gather(*calls) if r is not None]
+
+    async def _call_checker(
+        self, name: str, checker: Checker, claim: Claim, document: Document, claims: list[Claim],
+        http: httpx.AsyncClient, semaphore: asyncio.Semaphore, result: RunResult,
+    ) -> CheckResult | None:
+        stats = result.stats[name]
+        if self.store is not None and not self.refresh:
+            cached = self.store.cached_result(name, checker.version, self.config_hashes[name], claim.id)
+            if cached is not None:
+                stats.cache_hits += 1
+                return cached.model_copy(update={"cached": True})
+        ctx = CheckContext(
+            config=self.configs[name], http=http, document=document,
+            logger=logging.getLogger(f"registry.checker.{name}"), claims=claims, store=self.store,
+        )
+        async with semaphore:
+            if name in result.unavailable:
+                return None
+            stats.calls += 1
+            started = time.perf_counter()
+            error: str | None = None
+            answer: Any = None
+            try:
+                answer = await asyncio.wait_for(checker.check(claim, ctx), self.settings.timeout)
+            except CheckerUnavailable as exc:
+                if name not in result.unavailable:
+                    result.unavailable[name] = str(exc)
+                    self.notice(f"checker '{name}' unavailable: {exc}")
+                stats.calls -= 1
+                return None
+            except (asyncio.TimeoutError, TimeoutError):
+                error = f"timed out after {self.settings.timeout:g} s"
+            except RegistryError as exc:
+                error = str(exc) or type(exc).__name__
+            except Exception as exc:  # a checker bug must not stop the run
+                error = f"{type(exc).__name__}: {exc}"
+            elapsed = (time.perf_counter() - started) * 1000
+            stats.seconds += elapsed / 1000
+        if error is None and answer is not None and not isinstance(answer, CheckResult):
+            error = f"returned {type(answer).__name__}, not a CheckResult or None"
+        if error is not None:
+            stats.errors += 1
+            return CheckResult(checker=name, version=checker.version, error=error, elapsed_ms=round(elapsed, 2))
+        if answer is None:
+            return None
+        return answer.model_copy(update={
+            "checker": name, "version": checker.version, "elapsed_ms": round(elapsed, 2),
+        })
+
