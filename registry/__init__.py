@@ -7,6 +7,7 @@ from here. Modules whose names start with an underscore are private.
 
 from ._checker import Checker, CheckContext
 from ._models import (
+    Appearance,
     Attribution,
     AttributionLink,
     AttributionStatus,
@@ -15,6 +16,7 @@ from ._models import (
     CheckResult,
     Document,
     Evidence,
+    FactCheck,
     Quantity,
     Source,
     Span,
@@ -40,6 +42,7 @@ from .errors import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Appearance",
     "Attribution",
     "AttributionLink",
     "AttributionStatus",
@@ -54,6 +57,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "Evidence",
+    "FactCheck",
     "FetchError",
     "PLUGIN_API_VERSION",
     "PluginLoadError",

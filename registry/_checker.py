@@ -57,8 +57,10 @@ class CheckContext:
     checker has none); ``http`` is the run's shared ``httpx.AsyncClient``
     (connection limits, retries and caching are the core's job);
     ``document`` is the document the claim came from; ``claims`` are all the
-    claims of that document; ``store`` gives read access to the registry, or
-    is None when the run does not use one.
+    claims of that document; ``corpus`` is every document of this run with
+    its claims (for cross-document checks); ``store`` gives read access to
+    the registry (a ``registry.store.RegistryReader``), or is None when the
+    run does not use one.
     """
 
     config: Any
@@ -66,4 +68,5 @@ class CheckContext:
     document: Document
     logger: logging.Logger
     claims: list[Claim] = field(default_factory=list)
+    corpus: list[tuple[Document, list[Claim]]] = field(default_factory=list)
     store: Any = None

@@ -280,3 +280,44 @@ class ClaimReport(_Model):
             verdict=verdict,
             results=results,
         )
+
+
+class FactCheck(_Model):
+    """A published fact-check of a claim (one ClaimReview), as imported into
+    the registry or returned by a fact-check search API. Every field but
+    ``claim_text`` may be missing in real data."""
+
+    claim_text: str
+    claimant: str | None = None
+    claim_date: datetime | None = None
+    rating: str | None = Field(default=None, description="The textual rating as published.")
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    review_url: str | None = None
+    review_title: str | None = None
+    review_date: datetime | None = None
+    publisher: str | None = None
+    publisher_site: str | None = None
+    language: str | None = None
+    appearances: list[str] = Field(default_factory=list, description="URLs where the claim appeared.")
+    origin: str | None = Field(default=None, description="File, URL or API the fact-check came from.")
+
+    @property
+    def id(self) -> str:
+        """Stable id: hash of the review URL (or claim text) and publisher."""
+        key = f"{self.review_url or normalise_claim_text(self.claim_text)}|{self.publisher or ''}"
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+class Appearance(_Model):
+    """One appearance of a claim in a document, as the registry remembers it."""
+
+    claim_id: str
+    text: str
+    span: Span
+    source: Source
+    attribution: Attribution | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    checkworthiness: float = 0.0
+    seen: datetime | None = Field(default=None, description="When the registry stored it.")

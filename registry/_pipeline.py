@@ -199,36 +199,41 @@ class Pipeline:
             transport=self.transport, limits=limits, timeout=self.settings.timeout,
             headers={"User-Agent": USER_AGENT}, follow_redirects=True,
         ) as http:
-            pending: list[asyncio.Task[list[ClaimReport]]] = []
+            # Phase 1: read and extract every document, so that checkers see
+            # the whole run (ctx.corpus) whatever the order of the inputs.
+            corpus: list[tuple[Document, list[Claim]]] = []
             for item in expand_locations(locations):
                 if isinstance(item, DocumentError):
                     result.failures.append(item)
                     self.on_document()
                     continue
                 try:
-                    # a thread, so a slow URL never stalls the checks already running
+                    # a thread, so a slow loader never blocks the event loop
                     document = await asyncio.to_thread(self.load, item)
                     claims = self.extract(document)
                 except DocumentError as exc:
                     result.failures.append(exc)
                     self.on_document()
                     continue
-                result.documents += 1
-                pending.append(asyncio.create_task(
-                    self._check_document(document, claims, http, semaphore, result)
-                ))
-                await asyncio.sleep(0)  # let started checks make progress while we parse
-            for reports in await asyncio.gather(*pending):
+                corpus.append((document, claims))
+            result.documents = len(corpus)
+            # Phase 2: check every document's claims concurrently.
+            checked = await asyncio.gather(*(
+                self._check_document(document, claims, corpus, http, semaphore, result)
+                for document, claims in corpus
+            ))
+            for reports in checked:
                 result.reports.extend(reports)
         return result
 
     async def _check_document(
-        self, document: Document, claims: list[Claim], http: httpx.AsyncClient,
-        semaphore: asyncio.Semaphore, result: RunResult,
+        self, document: Document, claims: list[Claim], corpus: list[tuple[Document, list[Claim]]],
+        http: httpx.AsyncClient, semaphore: asyncio.Semaphore, result: RunResult,
     ) -> list[ClaimReport]:
         to_check = [c for c in claims if c.checkworthy or self.include_all]
         checked = await asyncio.gather(*(
-            self._check_claim(claim, document, claims, http, semaphore, result) for claim in to_check
+            self._check_claim(claim, document, claims, corpus, http, semaphore, result)
+            for claim in to_check
         ))
         reports = [
             ClaimReport.build(claim, document, results, self.resolve(claim, results))
@@ -240,19 +245,28 @@ class Pipeline:
         return reports
 
     async def _check_claim(
-        self, claim: Claim, document: Document, claims: list[Claim], http: httpx.AsyncClient,
+        self, claim: Claim, document: Document, claims: list[Claim],
+        corpus: list[tuple[Document, list[Claim]]], http: httpx.AsyncClient,
         semaphore: asyncio.Semaphore, result: RunResult,
     ) -> list[CheckResult]:
+        ctx_for = {
+            name: CheckContext(
+                config=self.configs[name], http=http, document=document,
+                logger=logging.getLogger(f"registry.checker.{name}"), claims=claims,
+                corpus=corpus, store=self.store,
+            )
+            for name in self.checkers
+        }
         calls = [
-            self._call_checker(name, checker, claim, document, claims, http, semaphore, result)
+            self._call_checker(name, checker, claim, ctx_for[name], semaphore, result)
             for name, checker in self.checkers.items()
             if name not in result.unavailable
         ]
         return [r for r in await asyncio.gather(*calls) if r is not None]
 
     async def _call_checker(
-        self, name: str, checker: Checker, claim: Claim, document: Document, claims: list[Claim],
-        http: httpx.AsyncClient, semaphore: asyncio.Semaphore, result: RunResult,
+        self, name: str, checker: Checker, claim: Claim, ctx: CheckContext,
+        semaphore: asyncio.Semaphore, result: RunResult,
     ) -> CheckResult | None:
         stats = result.stats[name]
         if self.store is not None and not self.refresh:
@@ -260,10 +274,6 @@ class Pipeline:
             if cached is not None:
                 stats.cache_hits += 1
                 return cached.model_copy(update={"cached": True})
-        ctx = CheckContext(
-            config=self.configs[name], http=http, document=document,
-            logger=logging.getLogger(f"registry.checker.{name}"), claims=claims, store=self.store,
-        )
         async with semaphore:
             if name in result.unavailable:
                 return None
