@@ -15,11 +15,10 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ._models import Document, Source
+from ._models import Document, LoadOptions, Source
 from ._plugins import hookimpl
 from .errors import DocumentError
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 #: File suffixes that directory walking picks up.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
@@ -28,28 +27,24 @@ _FRONT_MATTER_FIELDS = {"title": "title", "publisher": "publisher", "author": "a
                         "url": "uri", "uri": "uri", "published": "published", "date": "published",
                         "site_name": "publisher", "outlet": "publisher"}
 
-max_bytes = DEFAULT_MAX_BYTES
-"""The size limit for one document; ``registry check --max-bytes`` sets it."""
-
-
 def is_url(location: str) -> bool:
     return location.split(":", 1)[0].lower() in {"http", "https"} and "://" in location
 
 
 @hookimpl(trylast=True)
-def load_document(location: str) -> Document | None:
+def load_document(location: str, options: LoadOptions) -> Document | None:
     """Read a local file or standard input; URLs are left to other plugins."""
     if is_url(location):
         return None
     if location == STDIN:
-        raw = _read_limited(sys.stdin.buffer, "standard input")
+        raw = _read_limited(sys.stdin.buffer, "standard input", options.max_bytes)
         return decode_document(STDIN, raw, source=Source(uri="stdin"))
     path = Path(location)
     if path.suffix.lower() in _HTML_SUFFIXES:
         return None  # HTML needs an HTML loader plugin (registry_web)
     try:
         with path.open("rb") as handle:
-            raw = _read_limited(handle, location)
+            raw = _read_limited(handle, location, options.max_bytes)
     except FileNotFoundError:
         raise DocumentError(location, "no such file") from None
     except IsADirectoryError:
@@ -61,7 +56,7 @@ def load_document(location: str) -> Document | None:
     return decode_document(location, raw, source=Source(uri=path.resolve().as_uri()))
 
 
-def _read_limited(handle: BinaryIO, location: str) -> bytes:
+def _read_limited(handle: BinaryIO, location: str, max_bytes: int) -> bytes:
     raw = handle.read(max_bytes + 1)
     if len(raw) > max_bytes:
         raise DocumentError(location, f"larger than the limit of {max_bytes} bytes (--max-bytes)")

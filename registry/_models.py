@@ -87,6 +87,16 @@ class Document(_Model):
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
+class LoadOptions(_Model):
+    """Run options every document loader honours (set by ``registry check``)."""
+
+    max_bytes: int = Field(default=20 * 1024 * 1024, ge=1, description="Refuse larger documents.")
+    timeout: float = Field(default=10.0, gt=0, description="Seconds allowed to fetch one URL.")
+    allow_private_hosts: bool = Field(
+        default=False, description="Allow URLs whose host resolves to a private or loopback address."
+    )
+
+
 class Span(_Model):
     """Character offsets ``[start, end)`` into ``Document.text``."""
 

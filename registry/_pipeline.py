@@ -21,7 +21,7 @@ import httpx
 from . import _loaders
 from ._checker import Checker, CheckContext
 from ._config import Settings, checker_config, config_fingerprint
-from ._models import Attribution, CheckResult, Claim, ClaimReport, Document, Verdict
+from ._models import Attribution, CheckResult, Claim, ClaimReport, Document, LoadOptions, Verdict
 from ._plugins import PluginManager
 from .errors import CheckerUnavailable, DocumentError, RegistryError
 
@@ -105,6 +105,7 @@ class Pipeline:
         settings: Settings | None = None,
         *,
         store: ResultStore | None = None,
+        load_options: LoadOptions | None = None,
         include_all: bool = False,
         refresh: bool = False,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -114,6 +115,7 @@ class Pipeline:
         self.pm = pm
         self.settings = settings or Settings()
         self.store = store
+        self.load_options = load_options or LoadOptions(timeout=self.settings.timeout)
         self.include_all = include_all
         self.refresh = refresh
         self.transport = transport
@@ -130,7 +132,7 @@ class Pipeline:
 
     def load(self, location: str) -> Document:
         """Read one document through the ``load_document`` hook."""
-        answer = self.pm.call_first("load_document", location=location)
+        answer = self.pm.call_first("load_document", location=location, options=self.load_options)
         if answer is None:
             reason = "no loader for URLs is installed" if _loaders.is_url(location) else "no loader can read this kind of file"
             raise DocumentError(location, reason)

@@ -66,8 +66,8 @@ def build_app(pm: PluginManager) -> typer.Typer:
         """Check the claims in documents and report source, attribution and status."""
         import asyncio
 
-        from . import _loaders
         from ._config import load_settings
+        from ._models import LoadOptions
         from ._pipeline import Pipeline, expand_locations
         from .store import open_store_for_run
 
@@ -79,12 +79,12 @@ def build_app(pm: PluginManager) -> typer.Typer:
             settings.timeout = timeout
         if concurrency is not None:
             settings.concurrency = concurrency
-        _loaders.max_bytes = max_bytes
         store = None if no_store else open_store_for_run(db, settings)
         items = list(expand_locations(locations))
         with _progress(len(items)) as advance:
             pipeline = Pipeline(
                 pm, settings, store=store, include_all=include_all, refresh=refresh,
+                load_options=LoadOptions(max_bytes=max_bytes, timeout=settings.timeout),
                 on_document=advance, on_notice=_warn,
             )
             try:

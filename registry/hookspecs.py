@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pluggy
 
-from ._models import Attribution, CheckResult, Claim, ClaimReport, Document, Verdict
+from ._models import Attribution, CheckResult, Claim, ClaimReport, Document, LoadOptions, Verdict
 
 if TYPE_CHECKING:
     import typer
@@ -60,9 +60,10 @@ def register_output_formats(
 
 
 @hookspec(firstresult=True)
-def load_document(location: str) -> Document | None:
+def load_document(location: str, options: LoadOptions) -> Document | None:
     """Read the document at ``location`` (a file path, ``-`` for standard
     input, or a URL) and return it, or None if this plugin cannot read it.
+    ``options`` carries the run's limits (size, timeout, private hosts).
 
     Runs once per input location, after the core has expanded directories
     into files. firstresult: the first implementation that returns a
