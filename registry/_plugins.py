@@ -16,7 +16,7 @@ import pluggy
 from . import hookspecs
 from ._checker import Checker
 from ._models import ClaimReport
-from .errors import PluginLoadError
+from .errors import DocumentError, PluginLoadError
 
 ENTRY_POINT_GROUP = hookspecs.PROJECT_NAME
 PLUGIN_API_VERSION = 1
@@ -184,16 +184,17 @@ class PluginManager(pluggy.PluginManager):
         that returned something other than None.
 
         An implementation that raises is reported with its plugin's name and
-        skipped. With ``firstresult`` the first non-None result ends the call.
+        skipped, except for :class:`DocumentError`, which is about the input,
+        not the plugin, and propagates. With ``firstresult`` the first non-None result ends the call.
         """
         caller = getattr(self.hook, hook_name)
         results: list[tuple[str, Any]] = []
         for impl in reversed(caller.get_hookimpls()):
             try:
                 result = impl.function(*(kwargs[arg] for arg in impl.argnames))
+            except (PluginLoadError, DocumentError):
+                raise  # strict-mode failures, and a loader's verdict on its input
             except Exception as exc:
-                if isinstance(exc, PluginLoadError):
-                    raise
                 self.problem(f"plugin '{impl.plugin_name}' failed in {hook_name}: {_one_line(exc)}")
                 continue
             if result is not None:
