@@ -46,7 +46,7 @@ def load_document(location: str, options: LoadOptions) -> Document | None:
         with path.open("rb") as handle:
             raw = _read_limited(handle, location, options.max_bytes)
     except FileNotFoundError:
-        raise DocumentError(location, "no such file") from None
+        raise DocumentError(location, "no such file or directory") from None
     except IsADirectoryError:
         raise DocumentError(location, "is a directory") from None
     except PermissionError:

@@ -68,27 +68,22 @@ class RunResult:
 def expand_locations(locations: Iterable[str | DocumentError]) -> Iterator[str | DocumentError]:
     """Yield each input location, walking directories (sorted, hidden files
     skipped, only :data:`registry._loaders.DOCUMENT_SUFFIXES`), or a
-    :class:`DocumentError` for a path that cannot be used. Already expanded
-    input passes through unchanged."""
+    :class:`DocumentError` for a directory without documents. Anything that
+    is not a directory passes through to the loaders unchanged."""
     for location in locations:
-        if isinstance(location, DocumentError) or location == _loaders.STDIN or _loaders.is_url(location):
+        if isinstance(location, DocumentError) or not Path(location).is_dir():
             yield location
             continue
         path = Path(location)
-        if not path.exists():
-            yield DocumentError(location, "no such file or directory")
-        elif path.is_dir():
-            found = [
-                p for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in _loaders.DOCUMENT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            if not found:
-                yield DocumentError(location, "directory contains no readable documents")
-            yield from (str(p) for p in found)
-        else:
-            yield location
+        found = [
+            p for p in sorted(path.rglob("*"))
+            if p.is_file()
+            and p.suffix.lower() in _loaders.DOCUMENT_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        ]
+        if not found:
+            yield DocumentError(location, "directory contains no readable documents")
+        yield from (str(p) for p in found)
 
 
 class Pipeline:
