@@ -1,0 +1,180 @@
+"""The command line: exit codes, exact output, errors on one line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import types
+
+import pytest
+from pydantic import BaseModel, SecretStr
+
+from registry import Checker, CheckResult, Status, hookimpl
+from registry._plugins import make_plugin_manager
+from registry.cli import main
+
+from .test_pipeline import Fixed, Raises, checker_plugin, sentence_plugin
+
+
+def cli(capsys, *args, plugins=()):
+    pm = make_plugin_manager(*plugins, entry_points=False)
+    code = main(list(args), pm=pm)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("The ministry said 125,000 troops were lost. It rained. Prices rose 4.2% in May.",
+                    encoding="utf-8")
+    return path
+
+
+def test_json_output_follows_the_contract(capsys, article):
+    code, out, err = cli(capsys, "check", "--no-store", str(article), "--format", "json",
+                         plugins=[sentence_plugin(), checker_plugin(Fixed())])
+    assert (code, err) == (0, "")
+    records = json.loads(out)
+    assert [r["text"] for r in records] == ["The ministry said 125,000 troops were lost.",
+                                             "Prices rose 4.2% in May."]
+    first = records[0]
+    assert set(first) >= {"id", "text", "span", "source", "attribution", "quantities", "checkworthiness",
+                          "checkworthy", "status", "attribution_status", "verdict", "results"}
+    assert first["span"] == {"start": 0, "end": 43}
+    assert first["source"]["uri"] == article.resolve().as_uri()
+    assert first["attribution"]["organization"] == "Ministry"
+    assert first["status"] == "supported"
+    assert first["verdict"]["decided_by"] == "fixed"
+    assert first["results"][0]["checker"] == "fixed" and first["results"][0]["error"] is None
+
+
+def test_jsonl_is_one_record_per_line(capsys, article):
+    code, out, _ = cli(capsys, "check", "--no-store", str(article), "-f", "jsonl", plugins=[sentence_plugin()])
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2
+    assert [json.loads(line)["status"] for line in lines] == ["unverified", "unverified"]
+
+
+def test_all_includes_claims_that_are_not_checkworthy(capsys, article):
+    _, out, _ = cli(capsys, "check", "--no-store", "--all", str(article), "-f", "json", plugins=[sentence_plugin()])
+    assert [r["checkworthy"] for r in json.loads(out)] == [True, False, True]
+
+
+def test_the_table_shows_claim_attribution_source_status_and_checker(capsys, article):
+    code, out, _ = cli(capsys, "check", "--no-store", str(article), plugins=[sentence_plugin(), checker_plugin(Fixed())])
+    assert code == 0
+    for expected in ("The ministry said 125,000 troops were lost.", "Ministry", "said",
+                     "article.txt", "supported", "reported_secondary", "fixed", "2 claims"):
+        assert expected in out
+    assert "\x1b[" not in out  # no colour when stdout is not a terminal
+
+
+def test_explain_adds_the_features(capsys, article):
+    @hookimpl
+    def extract_claims(document):
+        from registry import Claim, Span
+
+        return [Claim(text="The ministry said 125,000 troops were lost.", span=Span(start=0, end=43),
+                      checkworthy=True, checkworthiness=0.83, claim_type="quantity",
+                      features={"number": 0.4, "attribution": 0.2})]
+
+    plugin = types.SimpleNamespace(__name__="x", extract_claims=extract_claims)
+    _, out, _ = cli(capsys, "check", "--no-store", "--explain", str(article), plugins=[plugin])
+    assert "0.83 quantity: number +0.40, attribution +0.20" in out
+
+
+def test_missing_inputs_are_named_and_the_rest_still_processed(capsys, article, tmp_path):
+    code, out, err = cli(capsys, "check", "--no-store", str(tmp_path / "missing.txt"), str(article), "-f", "json",
+                         plugins=[sentence_plugin()])
+    assert code == 1
+    assert err == f"error: {tmp_path / 'missing.txt'}: no such file or directory\n"
+    assert len(json.loads(out)) == 2
+
+
+def test_stdin_is_read_with_dash(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Rents rose 9% in 2023. Nice.")))
+    code, out, _ = cli(capsys, "check", "--no-store", "-", "-f", "json", plugins=[sentence_plugin()])
+    assert code == 0
+    assert json.loads(out)[0]["source"]["uri"] == "stdin"
+
+
+def test_unknown_format_is_a_usage_error(capsys, article):
+    code, out, err = cli(capsys, "check", "--no-store", str(article), "-f", "yaml", plugins=[sentence_plugin()])
+    assert (code, out) == (2, "")
+    assert err == "error: --format yaml: unknown format (choose from json, jsonl, table)\n"
+
+
+def test_strict_turns_checker_errors_into_exit_1(capsys, article):
+    plugins = [sentence_plugin(), checker_plugin(Raises())]
+    assert cli(capsys, "check", "--no-store", str(article), "-f", "json", plugins=plugins)[0] == 0
+    code, _, err = cli(capsys, "check", "--no-store", "--strict", str(article), "-f", "json", plugins=plugins)
+    assert code == 1
+    assert err == "error: 2 checker call(s) failed (--strict)\n"
+
+
+def test_config_errors_name_checker_and_key_and_never_the_secret(capsys, article, tmp_path, monkeypatch):
+    class Keyed(Checker):
+        name = "keyed"
+
+        class Config(BaseModel):
+            api_key: SecretStr
+            pages: int = 1
+
+        async def check(self, claim, ctx):
+            return CheckResult(status=Status.SUPPORTED, confidence=0.9, explanation=f"key {ctx.config.api_key}")
+
+    config = tmp_path / "registry.toml"
+    config.write_text('[checkers.keyed]\napi_key = "s3cr3t-value"\npages = "x"\n', encoding="utf-8")
+    plugins = [sentence_plugin(), checker_plugin(Keyed())]
+    code, out, err = cli(capsys, "check", "--no-store", "--config", str(config), str(article), plugins=plugins)
+    assert code == 2
+    assert err == "error: checker 'keyed': pages: Input should be a valid integer, unable to parse string as an integer\n"
+    config.write_text('[checkers.keyed]\napi_key = "s3cr3t-value"\n', encoding="utf-8")
+    code, out, err = cli(capsys, "check", "--no-store", "--config", str(config), str(article), "-f", "json",
+                         plugins=plugins)
+    assert code == 0
+    assert "s3cr3t-value" not in out + err
+    assert "key **********" in out
+
+
+def test_plugins_lists_installed_plugins_as_json(capsys):
+    code, out, _ = cli(capsys, "plugins", "--all", plugins=[sentence_plugin("my-sentences")])
+    listed = {p["name"]: p for p in json.loads(out)}
+    assert code == 0
+    assert listed["my-sentences"]["hooks"] == ["attach_attribution", "extract_claims"]
+    assert listed["registry._verdict"]["builtin"] is True
+    code, out, _ = cli(capsys, "plugins", plugins=[sentence_plugin("my-sentences")])
+    assert [p["name"] for p in json.loads(out)] == ["my-sentences"]
+
+
+def test_checkers_lists_name_version_and_plugin(capsys):
+    code, out, _ = cli(capsys, "checkers", plugins=[checker_plugin(Fixed(), name="fixers")])
+    assert (code, out) == (0, "fixed 1.2 (plugin fixers)\n")
+    _, out, _ = cli(capsys, "checkers", "--format", "json", plugins=[checker_plugin(Fixed(), name="fixers")])
+    assert json.loads(out) == [{"name": "fixed", "version": "1.2", "plugin": "fixers", "config": []}]
+
+
+def test_usage_errors_exit_2(capsys):
+    code, _, err = cli(capsys, "check", "--no-such-option")
+    assert code == 2
+    assert "No such option: --no-such-option" in err
+
+
+def test_help_is_fast_to_import_and_loads_no_http_client():
+    probe = ("import sys; from registry.cli import main; code = main(['--help']); "
+             "print('HTTPX' if 'httpx' in sys.modules else 'NO-HTTPX'); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "check" in done.stdout and "plugins" in done.stdout
+    assert done.stdout.rstrip().endswith("NO-HTTPX")
+
+
+def test_python_dash_m_runs_the_cli():
+    done = subprocess.run([sys.executable, "-m", "registry", "checkers", "--help"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0
+    assert "List the registered checkers" in done.stdout
