@@ -49,7 +49,7 @@ def build_app(pm: PluginManager) -> typer.Typer:
 
     @app.command()
     def check(
-        locations: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for standard input.", show_default=False)],
+        locations: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for standard input.", show_default=False, metavar="PATH|URL|-")],
         output_format: Annotated[str, typer.Option("--format", "-f", help="Output format: table, json, jsonl or one a plugin adds.")] = "table",
         include_all: Annotated[bool, typer.Option("--all", help="Also report the claims judged not check-worthy.")] = False,
         explain: Annotated[bool, typer.Option("--explain", help="Show the features behind each check-worthiness score.")] = False,

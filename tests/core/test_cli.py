@@ -178,3 +178,42 @@ def test_python_dash_m_runs_the_cli():
                           text=True, timeout=60)
     assert done.returncode == 0
     assert "List the registered checkers" in done.stdout
+
+
+class Extras:
+    """A plugin that adds a subcommand and an output format."""
+
+    __name__ = "extras"
+
+    @hookimpl
+    def register_commands(self, app):
+        @app.command("count")
+        def count(path: str) -> None:
+            """Count the words of a file."""
+            from pathlib import Path
+
+            print(len(Path(path).read_text(encoding="utf-8").split()))
+
+    @hookimpl
+    def register_output_formats(self, register):
+        register("ids", lambda reports: "".join(f"{r.id} {r.status.value}\n" for r in reports))
+
+
+def test_plugins_add_commands_and_output_formats(capsys, article):
+    code, out, _ = cli(capsys, "count", str(article), plugins=[Extras()])
+    assert (code, out) == (0, "14\n")
+    code, out, _ = cli(capsys, "check", "--no-store", str(article), "-f", "ids", plugins=[Extras(), sentence_plugin()])
+    from registry import claim_id
+
+    assert (code, out) == (0, f"{claim_id('The ministry said 125,000 troops were lost.')} unverified\n"
+                              f"{claim_id('Prices rose 4.2% in May.')} unverified\n")
+
+
+def test_an_output_format_name_cannot_be_taken_twice(capsys):
+    class Again(Extras):
+        __name__ = "again"
+
+    problems = []
+    pm = make_plugin_manager(Extras(), Again(), entry_points=False, report=problems.append)
+    assert set(pm.output_formats()) == {"table", "json", "jsonl", "ids"}
+    assert problems == ["output format 'ids' registered by plugin 'extras' is already taken by plugin 'again'"]
