@@ -217,3 +217,34 @@ def test_an_output_format_name_cannot_be_taken_twice(capsys):
     pm = make_plugin_manager(Extras(), Again(), entry_points=False, report=problems.append)
     assert set(pm.output_formats()) == {"table", "json", "jsonl", "ids"}
     assert problems == ["output format 'ids' registered by plugin 'extras' is already taken by plugin 'again'"]
+
+
+HANGING_RUN = """
+import asyncio, sys, types
+from registry import Checker, hookimpl
+from registry._plugins import make_plugin_manager
+from registry.cli import main
+from tests.core.test_pipeline import sentence_plugin, checker_plugin
+
+class Slow(Checker):
+    name = "slow"
+    async def check(self, claim, ctx):
+        print("checking", flush=True)
+        await asyncio.sleep(60)
+
+pm = make_plugin_manager(sentence_plugin(), checker_plugin(Slow()), entry_points=False)
+sys.exit(main(["check", "--no-store", "--timeout", "120", sys.argv[1]], pm=pm))
+"""
+
+
+def test_ctrl_c_stops_cleanly_without_a_traceback(article, repo):
+    import signal
+
+    process = subprocess.Popen([sys.executable, "-c", HANGING_RUN, str(article)], cwd=repo,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline() == "checking\n"
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "Traceback" not in err
+    assert err.startswith("interrupted")
