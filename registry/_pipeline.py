@@ -21,6 +21,7 @@ import httpx
 from . import _loaders
 from ._checker import Checker, CheckContext
 from ._config import Settings, checker_config, config_fingerprint
+from ._http import build_http_client
 from ._models import Attribution, CheckResult, Claim, ClaimReport, Document, LoadOptions, Verdict
 from ._plugins import PluginManager
 from .errors import CheckerUnavailable, DocumentError, RegistryError
@@ -188,13 +189,8 @@ class Pipeline:
         """Process every location; failures of one input never stop the others."""
         result = RunResult(stats={name: CheckerStats() for name in self.checkers})
         semaphore = asyncio.Semaphore(self.settings.concurrency)
-        limits = httpx.Limits(
-            max_connections=self.settings.concurrency,
-            max_keepalive_connections=self.settings.concurrency,
-        )
-        async with httpx.AsyncClient(
-            transport=self.transport, limits=limits, timeout=self.settings.timeout,
-            headers={"User-Agent": USER_AGENT}, follow_redirects=True,
+        async with build_http_client(
+            self.settings, transport=self.transport, refresh=self.refresh, user_agent=USER_AGENT,
         ) as http:
             # Phase 1: read and extract every document, so that checkers see
             # the whole run (ctx.corpus) whatever the order of the inputs.
