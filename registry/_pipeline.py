@@ -118,6 +118,8 @@ class Pipeline:
         self.on_document = on_document or (lambda: None)
         self.notice = on_notice or (lambda message: logger.warning(message))
         self.checkers: dict[str, Checker] = {name: c for name, (c, _) in pm.checkers().items()}
+        self.checker_plugins = {name: plugin for name, (_, plugin) in pm.checkers().items()}
+        self._reported_checkers: set[str] = set()
         self.configs = {
             name: checker_config(self.settings, name, checker.Config)
             for name, checker in self.checkers.items()
@@ -134,7 +136,7 @@ class Pipeline:
             raise DocumentError(location, reason)
         plugin, document = answer
         if not isinstance(document, Document):
-            raise DocumentError(location, f"plugin '{plugin}' returned {type(document).__name__}, not a Document")
+            raise DocumentError(location, f"{self.pm.describe(plugin)} returned {type(document).__name__}, not a Document")
         return document
 
     def extract(self, document: Document) -> list[Claim]:
@@ -142,12 +144,16 @@ class Pipeline:
         implementation, de-duplicated by id, then attach attributions."""
         claims: dict[str, Claim] = {}
         for plugin, found in self.pm.call_each("extract_claims", document=document):
-            for claim in found or ():
+            if not isinstance(found, (list, tuple)):
+                self.pm.problem(f"{self.pm.describe(plugin)} returned {type(found).__name__} from extract_claims, "
+                                "not a list of Claim; it is ignored")
+                continue
+            for claim in found:
                 if not isinstance(claim, Claim):
-                    self.pm.problem(f"plugin '{plugin}' returned {type(claim).__name__} from extract_claims, not a Claim")
+                    self.pm.problem(f"{self.pm.describe(plugin)} returned {type(claim).__name__} from extract_claims, not a Claim")
                     continue
                 if claim.span.end > len(document.text):
-                    self.pm.problem(f"plugin '{plugin}' returned a claim whose span is outside the document")
+                    self.pm.problem(f"{self.pm.describe(plugin)} returned a claim whose span is outside the document")
                     continue
                 claims.setdefault(claim.id, claim.model_copy(update={
                     "document": claim.document or document.location,
@@ -164,7 +170,7 @@ class Pipeline:
             return claim
         plugin, attribution = answer
         if not isinstance(attribution, Attribution):
-            self.pm.problem(f"plugin '{plugin}' returned {type(attribution).__name__} from attach_attribution")
+            self.pm.problem(f"{self.pm.describe(plugin)} returned {type(attribution).__name__} from attach_attribution")
             return claim
         if attribution.attributed_by is None:
             attribution = attribution.model_copy(update={"attributed_by": plugin})
@@ -174,6 +180,9 @@ class Pipeline:
         """Combine results through ``resolve_verdict``, then notify ``claim_checked``."""
         usable = [r for r in results if r.error is None]
         answer = self.pm.call_first("resolve_verdict", claim=claim, results=usable)
+        if answer is not None and not isinstance(answer[1], Verdict):
+            self.pm.problem(f"{self.pm.describe(answer[0])} returned {type(answer[1]).__name__} "
+                            "from resolve_verdict, not a Verdict; the default verdict is used")
         if answer is None or not isinstance(answer[1], Verdict):
             from ._verdict import resolve_verdict  # a broken replacement never loses the verdict
 
@@ -273,6 +282,7 @@ class Pipeline:
             stats.calls += 1
             started = time.perf_counter()
             error: str | None = None
+            plugin_bug = True  # unless the checker reported the failure itself
             answer: Any = None
             try:
                 answer = await asyncio.wait_for(checker.check(claim, ctx), self.settings.timeout)
@@ -286,6 +296,7 @@ class Pipeline:
                 error = f"timed out after {self.settings.timeout:g} s"
             except RegistryError as exc:
                 error = str(exc) or type(exc).__name__
+                plugin_bug = False
             except Exception as exc:  # a checker bug must not stop the run
                 error = f"{type(exc).__name__}: {exc}"
             elapsed = (time.perf_counter() - started) * 1000
@@ -294,6 +305,11 @@ class Pipeline:
             error = f"returned {type(answer).__name__}, not a CheckResult or None"
         if error is not None:
             stats.errors += 1
+            if plugin_bug and name not in self._reported_checkers:
+                # once per checker and run; every failure is in its CheckResult.error
+                self._reported_checkers.add(name)
+                self.pm.problem(f"checker '{name}' of {self.pm.describe(self.checker_plugins[name])}: "
+                                f"{' '.join(error.split())} (claim {claim.id})")
             return CheckResult(checker=name, version=checker.version, error=error, elapsed_ms=round(elapsed, 2))
         if answer is None:
             return None

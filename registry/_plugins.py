@@ -82,6 +82,13 @@ class PluginManager(pluggy.PluginManager):
 
     # -- reporting ---------------------------------------------------------
 
+    def describe(self, plugin_name: str) -> str:
+        """``plugin 'name' (dist d 1.0)``: how problem lines name a plugin."""
+        info = self.info.get(plugin_name)
+        if info is None or info.distribution is None:
+            return f"plugin '{plugin_name}'"
+        return f"plugin '{plugin_name}' (dist {info.distribution} {info.version or '?'})"
+
     def problem(self, message: str) -> None:
         """Report one plugin problem; fatal in strict mode."""
         if self.strict:
@@ -101,6 +108,16 @@ class PluginManager(pluggy.PluginManager):
         self.info[name] = record
         self._checkers = None
         self._formats = None
+
+    def unregister(self, plugin: Any = None, name: str | None = None) -> Any:
+        """Unregister a plugin and forget its record, checkers and formats."""
+        if name is None:
+            name = self.get_name(plugin)
+        removed = super().unregister(plugin, name)
+        self.info.pop(name, None)
+        self._checkers = None
+        self._formats = None
+        return removed
 
     def load_default_plugins(self) -> None:
         """Register the core's own plugins (:data:`DEFAULT_PLUGINS`)."""
@@ -124,6 +141,9 @@ class PluginManager(pluggy.PluginManager):
         disabled = _env_list("REGISTRY_DISABLE_PLUGINS") or set()
         if entry_points is None:
             entry_points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+        # Built-ins first, so that a third-party plugin can never take a
+        # built-in checker's name, whatever the order of sys.path.
+        entry_points = sorted(entry_points, key=lambda ep: not (ep.dist and _normalise_dist(ep.dist.name) == DIST_NAME))
         seen: set[tuple[str, str]] = set()
         for ep in entry_points:
             dist_name = _normalise_dist(ep.dist.name) if ep.dist else "unknown"
@@ -142,7 +162,7 @@ class PluginManager(pluggy.PluginManager):
             try:
                 plugin = ep.load()
                 _check_api_version(plugin)
-            except Exception as exc:  # one broken plugin never breaks the tool
+            except (Exception, SystemExit) as exc:  # one broken plugin never breaks the tool
                 self.problem(f"{label} failed to load: {_one_line(exc)}")
                 continue
             try:
@@ -162,19 +182,24 @@ class PluginManager(pluggy.PluginManager):
 
     def check_pending_isolated(self) -> None:
         """Report hook implementations that match no hook specification
-        (a misspelled hook name) with the plugin and the hook; they are never
-        called."""
+        (a misspelled hook name) and hook wrappers (each implementation is
+        called on its own, so a wrapper has nothing to wrap) with the plugin
+        and the hook; they are never called."""
         for name in dir(self.hook):
             caller = getattr(self.hook, name)
-            if not isinstance(caller, pluggy.HookCaller) or caller.spec is not None:
+            if not isinstance(caller, pluggy.HookCaller):
                 continue
             for impl in caller.get_hookimpls():
-                if impl.optionalhook:
-                    continue
-                self.problem(
-                    f"plugin '{impl.plugin_name}' implements unknown hook '{name}' "
-                    "(misspelled?); it is ignored"
-                )
+                if caller.spec is None and not impl.optionalhook:
+                    self.problem(
+                        f"{self.describe(impl.plugin_name)} implements unknown hook '{name}' "
+                        "(misspelled?); it is ignored"
+                    )
+                elif caller.spec is not None and (impl.wrapper or impl.hookwrapper):
+                    self.problem(
+                        f"{self.describe(impl.plugin_name)} implements '{name}' as a hook wrapper, "
+                        "which claim-registry does not support; it is ignored"
+                    )
 
     # -- isolated hook calls -----------------------------------------------
 
@@ -189,13 +214,13 @@ class PluginManager(pluggy.PluginManager):
         """
         caller = getattr(self.hook, hook_name)
         results: list[tuple[str, Any]] = []
-        for impl in reversed(caller.get_hookimpls()):
+        for impl in _plain(caller.get_hookimpls()):
             try:
                 result = impl.function(*(kwargs[arg] for arg in impl.argnames))
             except (PluginLoadError, DocumentError):
                 raise  # strict-mode failures, and a loader's verdict on its input
             except Exception as exc:
-                self.problem(f"plugin '{impl.plugin_name}' failed in {hook_name}: {_one_line(exc)}")
+                self.problem(f"{self.describe(impl.plugin_name)} failed in {hook_name}: {_one_line(exc)}")
                 continue
             if result is not None:
                 results.append((impl.plugin_name, result))
@@ -214,22 +239,22 @@ class PluginManager(pluggy.PluginManager):
         """Registered checkers by name, each with the plugin that registered it."""
         if self._checkers is None:
             found: dict[str, tuple[Checker, str]] = {}
-            for impl in reversed(self.hook.register_checkers.get_hookimpls()):
+            for impl in _plain(self.hook.register_checkers.get_hookimpls()):
 
                 def register(checker: Checker, _plugin: str = impl.plugin_name) -> None:
                     if not isinstance(checker, Checker):
                         self.problem(
-                            f"plugin '{_plugin}' registered {checker!r}, which is not a "
+                            f"{self.describe(_plugin)} registered {checker!r}, which is not a "
                             "registry.Checker instance; it is ignored"
                         )
                         return
                     if not checker.name:
-                        self.problem(f"plugin '{_plugin}' registered a checker without a name")
+                        self.problem(f"{self.describe(_plugin)} registered a checker without a name")
                         return
                     if checker.name in found:
                         self.problem(
-                            f"checker name '{checker.name}' registered by plugin '{_plugin}' "
-                            f"is already taken by plugin '{found[checker.name][1]}'; "
+                            f"checker name '{checker.name}' registered by {self.describe(_plugin)} "
+                            f"is already taken by {self.describe(found[checker.name][1])}; "
                             f"the one from '{found[checker.name][1]}' is kept"
                         )
                         return
@@ -243,13 +268,13 @@ class PluginManager(pluggy.PluginManager):
         """Registered output formats by name, each with its plugin's name."""
         if self._formats is None:
             found: dict[str, tuple[Render, str]] = {}
-            for impl in reversed(self.hook.register_output_formats.get_hookimpls()):
+            for impl in _plain(self.hook.register_output_formats.get_hookimpls()):
 
                 def register(name: str, render: Render, _plugin: str = impl.plugin_name) -> None:
                     if name in found:
                         self.problem(
-                            f"output format '{name}' registered by plugin '{_plugin}' is "
-                            f"already taken by plugin '{found[name][1]}'"
+                            f"output format '{name}' registered by {self.describe(_plugin)} is "
+                            f"already taken by {self.describe(found[name][1])}"
                         )
                         return
                     found[name] = (render, _plugin)
@@ -264,7 +289,13 @@ class PluginManager(pluggy.PluginManager):
         except PluginLoadError:
             raise
         except Exception as exc:
-            self.problem(f"plugin '{impl.plugin_name}' failed in {hook_name}: {_one_line(exc)}")
+            self.problem(f"{self.describe(impl.plugin_name)} failed in {hook_name}: {_one_line(exc)}")
+
+
+def _plain(impls: list[pluggy.HookImpl]) -> list[pluggy.HookImpl]:
+    """The implementations to call, in pluggy's order (last registered
+    first), without the hook wrappers that check_pending_isolated reports."""
+    return [impl for impl in reversed(impls) if not (impl.wrapper or impl.hookwrapper)]
 
 
 def _check_api_version(plugin: Any) -> None:

@@ -113,7 +113,8 @@ def test_strict_turns_checker_errors_into_exit_1(capsys, article):
     assert cli(capsys, "check", "--no-store", str(article), "-f", "json", plugins=plugins)[0] == 0
     code, _, err = cli(capsys, "check", "--no-store", "--strict", str(article), "-f", "json", plugins=plugins)
     assert code == 1
-    assert err == "error: 2 checker call(s) failed (--strict)\n"
+    assert err == ("checker 'raises' of plugin 'checkers': ValueError: boom (claim d484ba1841f8d5a0)\n"
+                   "error: 2 checker call(s) failed (--strict)\n")
 
 
 def test_config_errors_name_checker_and_key_and_never_the_secret(capsys, article, tmp_path, monkeypatch):
