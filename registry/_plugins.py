@@ -27,7 +27,7 @@ is refused at load time."""
 DIST_NAME = "claim-registry"
 
 #: The core's own plugins: registered first, cannot be disabled.
-DEFAULT_PLUGINS = ("registry._loaders", "registry._verdict", "registry._outputs", "registry._plugin_commands")
+DEFAULT_PLUGINS = ("registry._loaders", "registry._verdict", "registry._outputs", "registry._plugin_commands", "registry._store_commands")
 
 hookimpl = pluggy.HookimplMarker(hookspecs.PROJECT_NAME)
 

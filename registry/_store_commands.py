@@ -1,0 +1,380 @@
+"""The registry's commands: ``claims list|show|search``, ``review``,
+``export``, ``import claimreview`` and ``db upgrade|info`` (a core plugin).
+
+Every command takes ``--db`` (else ``REGISTRY_DB``, config ``db``, or the
+default registry). Commands that only read refuse a registry that does not
+exist yet instead of creating an empty one.
+"""
+
+from __future__ import annotations
+
+import getpass
+import ipaddress
+import json
+import os
+import socket
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+from urllib.parse import urlsplit
+
+import typer
+
+from ._models import AttributionStatus, Status
+from ._plugins import hookimpl
+from .errors import ConfigError, FetchError
+
+if TYPE_CHECKING:
+    from .store import ClaimRecord, ClaimSummary, RegistryStore
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Registry URL or file (default: $REGISTRY_DB, config db, or the user data directory)."),
+]
+ConfigOption = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="Config file (default: $REGISTRY_CONFIG or ./registry.toml).", dir_okay=False),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: table or json.")]
+
+#: The largest fact-check file ``import claimreview URL`` downloads.
+IMPORT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def _open(db: str | None, config: Path | None, *, create: bool) -> RegistryStore:
+    from ._config import load_settings
+    from .store import open_store
+
+    return open_store(db, settings=load_settings(config), create=create)
+
+
+def _choice(option: str, value: str, enum: type[Status] | type[AttributionStatus]) -> Any:
+    try:
+        return enum(value.strip().lower().replace(" ", "_").replace("-", "_"))
+    except ValueError:
+        choices = ", ".join(member.value for member in enum)
+        raise ConfigError(f"{option} {value!r}: unknown status (choose from {choices})") from None
+
+
+def _check_format(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ConfigError(f"--format {value!r}: unknown format (choose from {', '.join(allowed)})")
+    return value
+
+
+def _parse_since(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(f"--since {value!r}: not a date (use YYYY-MM-DD or an ISO 8601 time)") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _default_reviewer() -> str:
+    named = os.environ.get("REGISTRY_REVIEWER", "").strip()
+    if named:
+        return named
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        raise ConfigError("no reviewer name: pass --reviewer or set REGISTRY_REVIEWER") from None
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- rendering ------------------------------------------------------------------
+
+
+def _summary_table(rows: list[ClaimSummary]) -> str:
+    import io
+    import shutil
+
+    from rich.console import Console
+    from rich.table import Table
+
+    tty = sys.stdout.isatty()
+    table = Table(show_lines=False, expand=False)
+    for name, ratio in (("Id", None), ("Claim", 5), ("Speakers", 2), ("Status", None), ("Decided by", None), ("Appearances", None)):
+        table.add_column(name, overflow="fold", ratio=ratio)
+    for row in rows:
+        table.add_row(
+            row.id, row.text, ", ".join(row.speakers) or "-",
+            row.status.value + (" (review)" if row.origin == "review" else ""),
+            row.decided_by or "-", str(row.appearances),
+        )
+    buffer = io.StringIO()
+    width = shutil.get_terminal_size((160, 40)).columns if tty else 160
+    console = Console(file=buffer, force_terminal=tty, no_color=not tty, width=width, highlight=False)
+    console.print(table)
+    console.print(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}")
+    return buffer.getvalue()
+
+
+def _record_text(record: ClaimRecord) -> str:
+    verdict = record.verdict
+    lines = [
+        f"claim {record.id} ({record.claim_type})",
+        f"  {record.text}",
+        f"  status: {verdict.status.value} ({verdict.origin}, decided by {verdict.decided_by or '-'}, "
+        f"confidence {verdict.confidence:.2f})",
+    ]
+    if verdict.explanation:
+        lines.append(f"  why: {verdict.explanation}")
+    if verdict.origin == "review" and verdict.machine:
+        lines.append(f"  machine verdict: {verdict.machine.status.value} ({verdict.machine.decided_by or '-'})")
+    lines.append(f"  first seen {record.first_seen:%Y-%m-%d %H:%M}, last seen {record.last_seen:%Y-%m-%d %H:%M}")
+    lines.append(f"appearances ({len(record.appearances)}):")
+    for a in record.appearances:
+        where = a.source.title or a.source.uri or "?"
+        who = a.attribution.claimant if a.attribution and a.attribution.claimant else "unattributed"
+        published = f", {a.source.published:%Y-%m-%d}" if a.source.published else ""
+        lines.append(f"  - {where}{published} [{a.span.start}:{a.span.end}] {who}")
+        if a.source.uri and a.source.uri != where:
+            lines.append(f"    {a.source.uri}")
+    lines.append(f"check results ({len(record.results)}):")
+    for r in record.results:
+        outcome = f"error: {r.error}" if r.error else f"{r.status.value if r.status else '-'} {r.confidence:.2f}"
+        lines.append(f"  - {r.checked_at:%Y-%m-%d %H:%M} {r.checker} {r.version}: {outcome}")
+        if r.explanation:
+            lines.append(f"    {r.explanation}")
+        lines.extend(f"    evidence: {e.summary}" + (f" <{e.url}>" if e.url else "") for e in r.evidence)
+    lines.append(f"reviews ({len(record.reviews)}):")
+    for review in record.reviews:
+        lines.append(f"  - {review.reviewed_at:%Y-%m-%d %H:%M} {review.reviewer}: {review.status.value}")
+        if review.note:
+            lines.append(f"    {review.note}")
+        lines.extend(f"    evidence: {url}" for url in review.evidence)
+        if review.url:
+            lines.append(f"    published: {review.url}")
+    if record.links:
+        lines.append(f"near duplicates ({len(record.links)}):")
+        lines.extend(f"  - {link.claim_id} {link.state} {link.similarity:.2f}: {link.text}" for link in record.links)
+    return "\n".join(lines) + "\n"
+
+
+# -- fetching an import ---------------------------------------------------------
+
+
+def _refuse_private_host(url: str) -> None:
+    """Refuse a URL whose host is, or resolves to, a private, loopback,
+    link-local or otherwise non-public address."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise FetchError(url, "only http and https URLs can be imported")
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
+    except socket.gaierror as error:
+        raise FetchError(url, f"cannot resolve host {parts.hostname}: {error.strerror}") from None
+    for address in addresses:
+        if not ipaddress.ip_address(address.split("%")[0]).is_global:
+            raise FetchError(
+                url, f"host {parts.hostname} is a private or local address ({address}); "
+                "pass --allow-private-hosts to import from it"
+            )
+
+
+def _fetch_json(url: str, *, allow_private_hosts: bool, timeout: float) -> object:
+    import httpx
+
+    def guard(request: httpx.Request) -> None:
+        if not allow_private_hosts:
+            _refuse_private_host(str(request.url))  # every hop of a redirect too
+
+    try:
+        with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5,
+                          event_hooks={"request": [guard]}) as client:
+            with client.stream("GET", url, headers={"Accept": "application/ld+json, application/json"}) as response:
+                if response.status_code >= 400:
+                    raise FetchError(url, f"HTTP {response.status_code}")
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body.extend(chunk)
+                    if len(body) > IMPORT_MAX_BYTES:
+                        raise FetchError(url, f"larger than {IMPORT_MAX_BYTES // (1024 * 1024)} MB")
+    except httpx.HTTPError as error:
+        raise FetchError(url, f"cannot fetch: {type(error).__name__}: {error}") from None
+    try:
+        return json.loads(bytes(body).decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as error:
+        kind = response.headers.get("content-type", "unknown type")
+        raise FetchError(url, f"not JSON ({kind}): {error}") from None
+
+
+# -- the commands -----------------------------------------------------------------
+
+
+@hookimpl
+def register_commands(app: typer.Typer) -> None:
+    claims_app = typer.Typer(help="List, show and search the claims in the registry.", no_args_is_help=True)
+    import_app = typer.Typer(help="Import published fact-checks into the registry.", no_args_is_help=True)
+    db_app = typer.Typer(help="Create, migrate and inspect the registry database.", no_args_is_help=True)
+    app.add_typer(claims_app, name="claims")
+    app.add_typer(import_app, name="import")
+    app.add_typer(db_app, name="db")
+
+    @claims_app.command("list")
+    def claims_list(
+        status: Annotated[Optional[str], typer.Option("--status", help="Only claims with this current status.")] = None,
+        speaker: Annotated[Optional[str], typer.Option("--speaker", help="Only claims attributed to a speaker whose name contains this.")] = None,
+        since: Annotated[Optional[str], typer.Option("--since", help="Only claims seen or reviewed since this date (YYYY-MM-DD).")] = None,
+        limit: Annotated[int, typer.Option("--limit", help="Show at most this many claims.", min=1)] = 50,
+        output_format: FormatOption = "table",
+        db: DbOption = None,
+        config: ConfigOption = None,
+    ) -> None:
+        """List claims, most recently active first."""
+        _check_format(output_format, ("table", "json"))
+        wanted = _choice("--status", status, Status) if status else None
+        moment = _parse_since(since) if since else None
+        store = _open(db, config, create=False)
+        try:
+            rows = store.list_claims(status=wanted, speaker=speaker, since=moment, limit=limit)
+        finally:
+            store.close()
+        sys.stdout.write(_json([r.model_dump(mode="json") for r in rows]) if output_format == "json" else _summary_table(rows))
+
+    @claims_app.command("show")
+    def claims_show(
+        claim_id: Annotated[str, typer.Argument(help="The claim's id, or a unique prefix of it.")],
+        output_format: FormatOption = "table",
+        db: DbOption = None,
+        config: ConfigOption = None,
+    ) -> None:
+        """Show a claim with every appearance, check result and review."""
+        _check_format(output_format, ("table", "json"))
+        store = _open(db, config, create=False)
+        try:
+            record = store.claim(claim_id)
+        finally:
+            store.close()
+        sys.stdout.write(_json(record.model_dump(mode="json")) if output_format == "json" else _record_text(record))
+
+    @claims_app.command("search")
+    def claims_search(
+        text: Annotated[str, typer.Argument(help="Words and numbers that must all appear in the claim.")],
+        limit: Annotated[int, typer.Option("--limit", help="Show at most this many claims.", min=1)] = 20,
+        output_format: FormatOption = "table",
+        db: DbOption = None,
+        config: ConfigOption = None,
+    ) -> None:
+        """Search the claims' text, numbers included, best match first."""
+        _check_format(output_format, ("table", "json"))
+        store = _open(db, config, create=False)
+        try:
+            rows = store.search_claims(text, limit=limit)
+        finally:
+            store.close()
+        sys.stdout.write(_json([r.model_dump(mode="json") for r in rows]) if output_format == "json" else _summary_table(rows))
+
+    @app.command()
+    def review(
+        claim_id: Annotated[str, typer.Argument(help="The claim's id, or a unique prefix of it.")],
+        status: Annotated[str, typer.Option("--status", help="Your verdict: supported, refuted, misleading, ...")],
+        note: Annotated[str, typer.Option("--note", help="Why: what you checked and found.")] = "",
+        evidence: Annotated[Optional[list[str]], typer.Option("--evidence", help="A URL backing the verdict (repeatable).")] = None,
+        url: Annotated[Optional[str], typer.Option("--url", help="The published fact-check page, for ClaimReview export.")] = None,
+        attribution_status: Annotated[Optional[str], typer.Option("--attribution-status", help="Did the named source say it: confirmed_primary, misattributed, ...")] = None,
+        reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="Who reviews (default: $REGISTRY_REVIEWER or your user name).")] = None,
+        db: DbOption = None,
+        config: ConfigOption = None,
+    ) -> None:
+        """Record a human verdict on a claim; it outranks every checker."""
+        verdict = _choice("--status", status, Status)
+        attributed = _choice("--attribution-status", attribution_status, AttributionStatus) if attribution_status else None
+        for link in [*(evidence or ()), *([url] if url else [])]:
+            if urlsplit(link).scheme not in {"http", "https"}:
+                raise ConfigError(f"{link!r}: not an http(s) URL")
+        store = _open(db, config, create=False)
+        try:
+            saved = store.add_review(
+                claim_id, status=verdict, reviewer=reviewer or _default_reviewer(), note=note,
+                evidence=evidence or (), url=url, attribution_status=attributed,
+            )
+        finally:
+            store.close()
+        typer.echo(f"claim {saved.claim_id}: {saved.status.value} (reviewed by {saved.reviewer})")
+
+    @app.command()
+    def export(
+        output_format: Annotated[str, typer.Option("--format", "-f", help="claimreview (JSON-LD), jsonl or csv.")] = "claimreview",
+        status: Annotated[Optional[list[str]], typer.Option("--status", help="Only claims with this current status (repeatable).")] = None,
+        include_machine: Annotated[bool, typer.Option("--include-machine", help="Also export claims no human has reviewed.")] = False,
+        base_url: Annotated[Optional[str], typer.Option("--base-url", help="ClaimReview url for claims without a published review: this + claim id.")] = None,
+        publisher: Annotated[Optional[str], typer.Option("--publisher", help="The organisation named as the ClaimReview author.")] = None,
+        db: DbOption = None,
+        config: ConfigOption = None,
+    ) -> None:
+        """Export reviewed claims as ClaimReview JSON-LD, JSON Lines or CSV."""
+        from .store import _export
+
+        _check_format(output_format, ("claimreview", "jsonl", "csv"))
+        statuses = [_choice("--status", s, Status) for s in status or ()]
+        if base_url is not None and urlsplit(base_url).scheme not in {"http", "https"}:
+            raise ConfigError(f"--base-url {base_url!r}: not an http(s) URL")
+        store = _open(db, config, create=False)
+        try:
+            records, left_out = store.claims_for_export(statuses=statuses, include_machine=include_machine)
+        finally:
+            store.close()
+        if output_format == "claimreview":
+            text = _export.render_claimreview_feed(records, base_url=base_url, publisher=publisher, now=datetime.now(UTC))
+        elif output_format == "jsonl":
+            text = _export.render_jsonl(records)
+        else:
+            text = _export.render_csv(records)
+        sys.stdout.write(text)
+        if left_out:
+            typer.echo(f"{left_out} claim(s) without a human review left out (--include-machine exports them)", err=True)
+
+    @import_app.command("claimreview")
+    def import_claimreview(
+        source: Annotated[str, typer.Argument(help="A JSON or JSON Lines file, or an http(s) URL.")],
+        allow_private_hosts: Annotated[bool, typer.Option("--allow-private-hosts", help="Allow a URL on a private or local network.")] = False,
+        timeout: Annotated[float, typer.Option("--timeout", help="Seconds allowed to download a URL.", min=0.1)] = 30.0,
+        db: DbOption = None,
+        config: ConfigOption = None,
+    ) -> None:
+        """Import fact-checks from ClaimReview JSON-LD or a Fact Check Tools response."""
+        from .claimreview import load_claimreview_file, parse_claimreview_json
+
+        if source.split(":", 1)[0].lower() in {"http", "https"}:
+            found = parse_claimreview_json(
+                _fetch_json(source, allow_private_hosts=allow_private_hosts, timeout=timeout), origin=source)
+        else:
+            found = load_claimreview_file(source)
+        store = _open(db, config, create=True)
+        try:
+            new = store.add_factchecks(found)
+        finally:
+            store.close()
+        typer.echo(f"{source}: {len(found)} fact-check(s) read, {new} new, {len(found) - new} already known")
+
+    @db_app.command("upgrade")
+    def db_upgrade(db: DbOption = None, config: ConfigOption = None) -> None:
+        """Create the registry or migrate it to the newest schema revision."""
+        from ._config import load_settings
+        from .store import resolve_location, upgrade_database
+
+        settings = load_settings(config)
+        before, after = upgrade_database(db, settings=settings)
+        where = resolve_location(db, settings).shown
+        if before == after:
+            typer.echo(f"registry {where}: already at the newest schema revision {after}")
+        else:
+            typer.echo(f"registry {where}: schema revision {before or 'none (new)'} -> {after}")
+
+    @db_app.command("info")
+    def db_info(db: DbOption = None, config: ConfigOption = None) -> None:
+        """Show where the registry is, its schema revision and what it holds."""
+        store = _open(db, config, create=False)
+        try:
+            counts = store.counts()
+            where = store.location.shown
+        finally:
+            store.close()
+        typer.echo(f"registry {where}")
+        for name, count in counts.items():
+            typer.echo(f"  {name}: {count}")

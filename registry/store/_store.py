@@ -1,0 +1,787 @@
+"""Reading and writing the registry: :class:`RegistryReader` answers
+checkers and the ``registry claims`` commands; :class:`RegistryStore` adds
+the writes of ``registry check``, ``review`` and ``import``.
+
+Writes are idempotent: documents, claims, appearances and links have
+unique keys and are inserted with ``ON CONFLICT DO NOTHING``, so a document
+stored twice (by a re-run or by two processes at once) leaves one copy.
+Check results and reviews are append-only. A claim's verdict row is
+recomputed on every write: the newest human review outranks any machine
+verdict. Each call writes in one transaction, retried when the database
+reports a deadlock or a serialisation failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from .._models import (
+    Appearance,
+    Attribution,
+    AttributionStatus,
+    CheckResult,
+    ClaimReport,
+    Document,
+    Evidence,
+    FactCheck,
+    Quantity,
+    Source,
+    Span,
+    Status,
+    Verdict,
+    normalise_claim_text,
+)
+from ..errors import StoreError
+from . import _search
+from ._connect import Location, translated_errors, write_transaction
+from ._records import ClaimLink, ClaimRecord, ClaimSummary, Review, StoredResult, StoredVerdict
+from ._schema import (
+    appearances,
+    check_results,
+    claim_links,
+    claims,
+    documents,
+    factchecks,
+    quantities,
+    reviews,
+    verdicts,
+)
+from ._text import (
+    SIMILARITY_MEASURE,
+    distinctive_words,
+    link_state,
+    numbers_key,
+    search_text,
+    search_tokens,
+    similarity,
+)
+
+log = logging.getLogger("registry.store")
+
+#: Claims compared with each new claim when looking for near duplicates.
+LINK_CANDIDATES = 50
+# Rows per statement where a list of keys becomes bound parameters (SQLite
+# allows 32766 parameters per statement).
+_CHUNK = 500
+
+T = TypeVar("T")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterable[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def document_key(uri: str, content_hash: str) -> str:
+    """A stored document's id: one row per address and content."""
+    return hashlib.sha256(f"{uri}\n{content_hash}".encode()).hexdigest()[:16]
+
+
+def input_hash(claim_text: str, content_hash: str) -> str:
+    """What a checker saw: the claim's normalised text and its document."""
+    return hashlib.sha256(f"{normalise_claim_text(claim_text)}\n{content_hash}".encode()).hexdigest()[:16]
+
+
+def _insert(connection: Connection, table: sa.Table) -> Any:
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+def _is_transient(error: Exception) -> bool:
+    """A write that another transaction made fail and that can simply be retried."""
+    original = getattr(error, "orig", None)
+    if getattr(original, "sqlstate", None) in {"40P01", "40001"}:  # deadlock, serialisation
+        return True
+    return "database is locked" in str(original or "").lower()
+
+
+def _database_call(method: Callable[..., T]) -> Callable[..., T]:
+    """Report database failures of ``method`` as one-line StoreErrors."""
+
+    @functools.wraps(method)
+    def wrapper(self: RegistryReader, *args: Any, **kwargs: Any) -> T:
+        with translated_errors(self.location):
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def _status(value: str | None) -> Status | None:
+    return Status(value) if value else None
+
+
+def _attribution_status(value: str | None) -> AttributionStatus | None:
+    return AttributionStatus(value) if value else None
+
+
+# -- rows prepared before a write transaction ---------------------------------
+
+
+@dataclass
+class _PreparedDocument:
+    """One document's rows, built before the transaction so that the write
+    lock is held only for the database work."""
+
+    document_row: dict[str, Any]
+    claim_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    appearance_rows: list[dict[str, Any]] = field(default_factory=list)
+    quantity_rows: dict[tuple[str, int, int], list[dict[str, Any]]] = field(default_factory=dict)
+    result_rows: list[dict[str, Any]] = field(default_factory=list)
+    verdict_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    factchecks: list[FactCheck] = field(default_factory=list)
+
+
+def _prepare(document: Document, reports: Sequence[ClaimReport], config_hashes: dict[str, str], now: datetime) -> _PreparedDocument:
+    source = document.source
+    uri = source.uri or document.location
+    content_hash = document.content_hash
+    doc_id = document_key(uri, content_hash)
+    prepared = _PreparedDocument({
+        "id": doc_id, "uri": uri, "content_hash": content_hash, "location": document.location,
+        "title": source.title, "publisher": source.publisher, "author": source.author,
+        "published": source.published, "retrieved": source.retrieved,
+        "media_type": document.media_type, "text": document.text, "stored_at": now,
+    })
+    for report in reports:
+        tokens = search_tokens(report.text)
+        prepared.claim_rows.setdefault(report.id, {
+            "id": report.id, "text": report.text, "search_text": " ".join(tokens),
+            "numbers_key": numbers_key(tokens), "claim_type": report.claim_type, "first_seen": now,
+        })
+        attribution = report.attribution
+        prepared.appearance_rows.append({
+            "claim_id": report.id, "document_id": doc_id,
+            "span_start": report.span.start, "span_end": report.span.end,
+            "text": document.text[report.span.start:report.span.end] or report.text,
+            "speaker": attribution.claimant if attribution else None,
+            "attribution": attribution.model_dump(mode="json") if attribution else None,
+            "quantities": [q.model_dump(mode="json") for q in report.quantities],
+            "checkworthiness": report.checkworthiness, "checkworthy": report.checkworthy,
+            "features": report.features, "seen_at": now,
+        })
+        if report.quantities:
+            prepared.quantity_rows[(report.id, report.span.start, report.span.end)] = [
+                {"position": i, "value": q.value, "unit_key": q.unit.casefold() if q.unit else None}
+                for i, q in enumerate(report.quantities)
+            ]
+        seen_by = input_hash(report.text, content_hash)
+        for result in report.results:
+            if result.cached:
+                continue  # stored when it was computed
+            prepared.result_rows.append(_result_row(result, report.id, doc_id, config_hashes, seen_by, now))
+        verdict = report.verdict
+        prepared.verdict_rows[report.id] = {
+            "claim_id": report.id, "status": verdict.status.value,
+            "attribution_status": verdict.attribution_status.value if verdict.attribution_status else None,
+            "confidence": verdict.confidence, "explanation": verdict.explanation,
+            "decided_by": verdict.decided_by, "origin": "machine",
+            "machine_status": verdict.status.value,
+            "machine_attribution_status": verdict.attribution_status.value if verdict.attribution_status else None,
+            "machine_confidence": verdict.confidence, "machine_explanation": verdict.explanation,
+            "machine_decided_by": verdict.decided_by, "updated_at": now,
+        }
+    for item in document.metadata.get("factchecks") or ():
+        try:
+            prepared.factchecks.append(item if isinstance(item, FactCheck) else FactCheck.model_validate(item))
+        except (TypeError, ValueError) as error:
+            log.warning("%s: an embedded fact-check is not usable and is skipped: %s", document.location, error)
+    return prepared
+
+
+def _result_row(
+    result: CheckResult, claim_id: str, doc_id: str | None, config_hashes: dict[str, str],
+    seen_by: str, now: datetime,
+) -> dict[str, Any]:
+    return {
+        "claim_id": claim_id, "document_id": doc_id, "checker": result.checker,
+        "version": result.version, "config_hash": config_hashes.get(result.checker, "none"),
+        "input_hash": seen_by,
+        "status": result.status.value if result.status else None,
+        "attribution_status": result.attribution_status.value if result.attribution_status else None,
+        "confidence": result.confidence, "explanation": result.explanation,
+        "evidence": [e.model_dump(mode="json") for e in result.evidence],
+        "sources": [s.model_dump(mode="json") for s in result.sources],
+        "attribution": result.attribution.model_dump(mode="json") if result.attribution else None,
+        "error": result.error, "elapsed_ms": result.elapsed_ms, "checked_at": now,
+    }
+
+
+def _factcheck_row(factcheck: FactCheck, now: datetime) -> dict[str, Any]:
+    row = factcheck.model_dump(exclude={"appearances"})
+    row.update(id=factcheck.id, search_text=search_text(factcheck.claim_text),
+               appearances=list(factcheck.appearances), imported_at=now)
+    return row
+
+
+# -- reading ------------------------------------------------------------------
+
+_APPEARANCE_COLUMNS = (
+    appearances.c.claim_id, appearances.c.text, appearances.c.span_start, appearances.c.span_end,
+    appearances.c.attribution, appearances.c.quantities, appearances.c.checkworthiness,
+    appearances.c.seen_at, documents.c.uri, documents.c.title, documents.c.publisher,
+    documents.c.author, documents.c.published, documents.c.retrieved,
+)
+
+
+def _appearance(row: Any) -> Appearance:
+    return Appearance(
+        claim_id=row.claim_id, text=row.text, span=Span(start=row.span_start, end=row.span_end),
+        source=Source(uri=row.uri, title=row.title, publisher=row.publisher, author=row.author,
+                      published=row.published, retrieved=row.retrieved),
+        attribution=Attribution.model_validate(row.attribution) if row.attribution else None,
+        quantities=[Quantity.model_validate(q) for q in row.quantities or ()],
+        checkworthiness=row.checkworthiness, seen=row.seen_at,
+    )
+
+
+def _stored_result(row: Any) -> StoredResult:
+    return StoredResult(
+        claim_id=row.claim_id, checker=row.checker, version=row.version, status=_status(row.status),
+        attribution_status=_attribution_status(row.attribution_status), confidence=row.confidence,
+        explanation=row.explanation, evidence=[Evidence.model_validate(e) for e in row.evidence or ()],
+        sources=[Source.model_validate(s) for s in row.sources or ()],
+        attribution=Attribution.model_validate(row.attribution) if row.attribution else None,
+        error=row.error, elapsed_ms=row.elapsed_ms, document_uri=row.uri,
+        config_hash=row.config_hash, input_hash=row.input_hash, checked_at=row.checked_at,
+    )
+
+
+def _review(row: Any) -> Review:
+    return Review(
+        claim_id=row.claim_id, status=Status(row.status),
+        attribution_status=_attribution_status(row.attribution_status), note=row.note,
+        evidence=list(row.evidence or ()), url=row.url, reviewer=row.reviewer, reviewed_at=row.reviewed_at,
+    )
+
+
+def _stored_verdict(row: Any) -> StoredVerdict:
+    machine = None
+    if row.machine_status:
+        machine = Verdict(
+            status=Status(row.machine_status),
+            attribution_status=_attribution_status(row.machine_attribution_status),
+            confidence=row.machine_confidence or 0.0, explanation=row.machine_explanation or "",
+            decided_by=row.machine_decided_by,
+        )
+    return StoredVerdict(
+        status=Status(row.status), attribution_status=_attribution_status(row.attribution_status),
+        confidence=row.confidence, explanation=row.explanation, decided_by=row.decided_by,
+        origin=row.origin, updated_at=row.updated_at, machine=machine,
+    )
+
+
+def _factcheck(row: Any) -> FactCheck:
+    return FactCheck(
+        claim_text=row.claim_text, claimant=row.claimant, claim_date=row.claim_date, rating=row.rating,
+        rating_value=row.rating_value, best_rating=row.best_rating, worst_rating=row.worst_rating,
+        review_url=row.review_url, review_title=row.review_title, review_date=row.review_date,
+        publisher=row.publisher, publisher_site=row.publisher_site, language=row.language,
+        appearances=list(row.appearances or ()), origin=row.origin,
+    )
+
+
+_FACTCHECK_COLUMNS = [c for c in factchecks.c if c.name not in {"pk", "search_text", "imported_at"}]
+
+
+class RegistryReader:
+    """Read access to a registry: what checkers get as ``ctx.store``, and
+    the queries behind ``registry claims``."""
+
+    def __init__(self, engine: Engine, location: Location) -> None:
+        self.engine = engine
+        self.location = location
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.location.shown}>"
+
+    # -- for checkers -----------------------------------------------------------
+
+    @_database_call
+    def appearances(self, claim_id: str) -> list[Appearance]:
+        """Every stored appearance of the claim, oldest first."""
+        query = (
+            sa.select(*_APPEARANCE_COLUMNS)
+            .join(documents, documents.c.id == appearances.c.document_id)
+            .where(appearances.c.claim_id == claim_id)
+            .order_by(appearances.c.seen_at, appearances.c.pk)
+        )
+        with self.engine.connect() as connection:
+            return [_appearance(row) for row in connection.execute(query)]
+
+    @_database_call
+    def search_appearances(self, text: str, limit: int = 20) -> list[Appearance]:
+        """Appearances of the stored claims that share words with ``text``,
+        best match first (candidates for near duplicates and corroboration)."""
+        with self.engine.connect() as connection:
+            ids = _search.matching_ids(connection, "claims", text, limit=limit, any_token=True)
+            if not ids:
+                return []
+            order = {claim_id: i for i, claim_id in enumerate(ids)}
+            query = (
+                sa.select(*_APPEARANCE_COLUMNS)
+                .join(documents, documents.c.id == appearances.c.document_id)
+                .where(appearances.c.claim_id.in_(ids))
+            )
+            found = sorted((_appearance(row) for row in connection.execute(query)),
+                           key=lambda a: (order[a.claim_id], a.seen or _now()))
+        return found[:limit]
+
+    @_database_call
+    def appearances_with_quantities(self, unit: str | None = None, limit: int = 1000) -> list[Appearance]:
+        """Appearances that state quantities (of ``unit`` or counted noun,
+        case-insensitive, when given), newest first."""
+        with_quantities = sa.select(quantities.c.appearance_pk)
+        if unit is not None:
+            with_quantities = with_quantities.where(quantities.c.unit_key == unit.casefold())
+        query = (
+            sa.select(*_APPEARANCE_COLUMNS)
+            .join(documents, documents.c.id == appearances.c.document_id)
+            .where(appearances.c.pk.in_(with_quantities))
+            .order_by(appearances.c.pk.desc())
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return [_appearance(row) for row in connection.execute(query)]
+
+    @_database_call
+    def factchecks(self, limit: int | None = None) -> list[FactCheck]:
+        """Stored fact-checks, in the order they were first imported."""
+        query = sa.select(*_FACTCHECK_COLUMNS).order_by(factchecks.c.pk)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as connection:
+            return [_factcheck(row) for row in connection.execute(query)]
+
+    @_database_call
+    def search_factchecks(self, text: str, limit: int = 20) -> list[FactCheck]:
+        """Fact-checks whose claim shares words with ``text``, best match first."""
+        with self.engine.connect() as connection:
+            ids = _search.matching_ids(connection, "factchecks", text, limit=limit, any_token=True)
+            if not ids:
+                return []
+            rows = connection.execute(sa.select(*_FACTCHECK_COLUMNS).where(factchecks.c.id.in_(ids)))
+            by_id = {row.id: _factcheck(row) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    # -- for the registry commands ----------------------------------------------
+
+    @_database_call
+    def resolve_claim_id(self, claim_id: str) -> str:
+        """The full id of the claim ``claim_id`` names (a whole id or a
+        unique prefix of at least 4 hex digits)."""
+        wanted = claim_id.strip().lower()
+        if not (4 <= len(wanted) <= 16) or any(ch not in "0123456789abcdef" for ch in wanted):
+            raise StoreError(f"claim id {claim_id!r}: not a claim id (4 to 16 hex digits)")
+        with self.engine.connect() as connection:
+            if connection.execute(sa.select(claims.c.id).where(claims.c.id == wanted)).first():
+                return wanted
+            # Ids are hex, so every id starting with the prefix sorts below prefix + "g".
+            found = connection.execute(
+                sa.select(claims.c.id).where(claims.c.id >= wanted, claims.c.id < wanted + "g").limit(2)
+            ).scalars().all()
+        if not found:
+            raise StoreError(f"claim id {claim_id}: no such claim in registry {self.location.shown}")
+        if len(found) > 1:
+            raise StoreError(f"claim id {claim_id}: more than one claim starts with it; give more digits")
+        return found[0]
+
+    @_database_call
+    def claim(self, claim_id: str) -> ClaimRecord:
+        """Everything known about one claim (``claim_id`` may be a unique prefix)."""
+        full_id = self.resolve_claim_id(claim_id)
+        with self.engine.connect() as connection:
+            claim_row = connection.execute(sa.select(claims).where(claims.c.id == full_id)).one()
+            verdict_row = connection.execute(sa.select(verdicts).where(verdicts.c.claim_id == full_id)).one()
+            found = [_appearance(row) for row in connection.execute(
+                sa.select(*_APPEARANCE_COLUMNS)
+                .join(documents, documents.c.id == appearances.c.document_id)
+                .where(appearances.c.claim_id == full_id)
+                .order_by(appearances.c.seen_at, appearances.c.pk)
+            )]
+            results = [_stored_result(row) for row in connection.execute(
+                sa.select(check_results, documents.c.uri)
+                .outerjoin(documents, documents.c.id == check_results.c.document_id)
+                .where(check_results.c.claim_id == full_id)
+                .order_by(check_results.c.pk)
+            )]
+            review_rows = [_review(row) for row in connection.execute(
+                sa.select(reviews).where(reviews.c.claim_id == full_id).order_by(reviews.c.pk)
+            )]
+            links = self._links(connection, full_id)
+        return ClaimRecord(
+            id=full_id, text=claim_row.text, claim_type=claim_row.claim_type,
+            first_seen=claim_row.first_seen,
+            last_seen=max((a.seen for a in found if a.seen), default=claim_row.first_seen),
+            verdict=_stored_verdict(verdict_row), appearances=found, results=results,
+            reviews=review_rows, links=links,
+        )
+
+    def _links(self, connection: Connection, claim_id: str) -> list[ClaimLink]:
+        other = sa.case((claim_links.c.claim_id == claim_id, claim_links.c.other_id),
+                        else_=claim_links.c.claim_id).label("other")
+        linked = (
+            sa.select(other, claim_links.c.similarity, claim_links.c.measure, claim_links.c.state)
+            .where(sa.or_(claim_links.c.claim_id == claim_id, claim_links.c.other_id == claim_id))
+            .subquery()
+        )
+        query = (
+            sa.select(linked, claims.c.text)
+            .join(claims, claims.c.id == linked.c.other)
+            .order_by(linked.c.similarity.desc(), linked.c.other)
+        )
+        return [
+            ClaimLink(claim_id=row.other, text=row.text, similarity=round(row.similarity, 4),
+                      measure=row.measure, state=row.state)
+            for row in connection.execute(query)
+        ]
+
+    @_database_call
+    def list_claims(
+        self, *, status: Status | None = None, speaker: str | None = None,
+        since: datetime | None = None, limit: int = 50,
+    ) -> list[ClaimSummary]:
+        """Claims by most recent activity (stored, re-checked or reviewed)
+        first, filtered by current status, speaker (case-insensitive part of
+        the name) and activity since a time."""
+        query = sa.select(verdicts.c.claim_id).order_by(verdicts.c.updated_at.desc(), verdicts.c.claim_id)
+        if status is not None:
+            query = query.where(verdicts.c.status == status.value)
+        if since is not None:
+            query = query.where(verdicts.c.updated_at >= since)
+        if speaker:
+            query = query.where(
+                sa.select(appearances.c.pk)
+                .where(appearances.c.claim_id == verdicts.c.claim_id,
+                       sa.func.lower(appearances.c.speaker).contains(speaker.casefold(), autoescape=True))
+                .exists()
+            )
+        with self.engine.connect() as connection:
+            ids = connection.execute(query.limit(limit)).scalars().all()
+            return self._summaries(connection, ids)
+
+    @_database_call
+    def search_claims(self, text: str, limit: int = 20) -> list[ClaimSummary]:
+        """Claims whose text has every word and number of ``text``, best match first."""
+        with self.engine.connect() as connection:
+            return self._summaries(connection, _search.matching_ids(connection, "claims", text, limit=limit))
+
+    def _summaries(self, connection: Connection, ids: Sequence[str]) -> list[ClaimSummary]:
+        if not ids:
+            return []
+        count = (
+            sa.select(sa.func.count()).where(appearances.c.claim_id == claims.c.id)
+            .scalar_subquery().label("appearance_count")
+        )
+        rows = connection.execute(
+            sa.select(claims.c.id, claims.c.text, claims.c.claim_type, claims.c.first_seen, count,
+                      verdicts.c.status, verdicts.c.origin, verdicts.c.decided_by,
+                      verdicts.c.confidence, verdicts.c.updated_at)
+            .join(verdicts, verdicts.c.claim_id == claims.c.id)
+            .where(claims.c.id.in_(ids))
+        ).all()
+        speakers: dict[str, list[str]] = {}
+        for claim_id, name in connection.execute(
+            sa.select(appearances.c.claim_id, appearances.c.speaker).distinct()
+            .where(appearances.c.claim_id.in_(ids), appearances.c.speaker.is_not(None))
+            .order_by(appearances.c.speaker)
+        ):
+            speakers.setdefault(claim_id, []).append(name)
+        by_id = {
+            row.id: ClaimSummary(
+                id=row.id, text=row.text, claim_type=row.claim_type, status=Status(row.status),
+                origin=row.origin, decided_by=row.decided_by, confidence=row.confidence,
+                speakers=speakers.get(row.id, []), appearances=row.appearance_count,
+                first_seen=row.first_seen, updated_at=row.updated_at,
+            )
+            for row in rows
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    @_database_call
+    def claims_for_export(
+        self, *, statuses: Sequence[Status] = (), include_machine: bool = False,
+    ) -> tuple[list[ClaimRecord], int]:
+        """The claims to export (reviewed ones, or every one with
+        ``include_machine``) with the given current statuses, oldest first,
+        and how many machine-only claims were left out."""
+        query = sa.select(verdicts.c.claim_id, verdicts.c.origin).order_by(verdicts.c.updated_at, verdicts.c.claim_id)
+        if statuses:
+            query = query.where(verdicts.c.status.in_([s.value for s in statuses]))
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        chosen = [row.claim_id for row in rows if include_machine or row.origin == "review"]
+        return [self.claim(claim_id) for claim_id in chosen], len(rows) - len(chosen)
+
+    @_database_call
+    def counts(self) -> dict[str, int]:
+        """How many rows each kind of record has (``registry db info``)."""
+        tables = {"documents": documents, "claims": claims, "appearances": appearances,
+                  "check_results": check_results, "reviews": reviews, "factchecks": factchecks,
+                  "claim_links": claim_links}
+        with self.engine.connect() as connection:
+            return {name: connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+                    for name, table in tables.items()}
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+
+class RegistryStore(RegistryReader):
+    """Read and write access to a registry (see the module docstring)."""
+
+    @_database_call
+    def cached_result(self, checker: str, version: str, config_hash: str, claim_id: str) -> CheckResult | None:
+        """The newest successful result of this checker version and config
+        for this claim, or None; failed checks are never reused."""
+        query = (
+            sa.select(check_results, sa.null().label("uri"))
+            .where(check_results.c.claim_id == claim_id, check_results.c.checker == checker,
+                   check_results.c.version == version, check_results.c.config_hash == config_hash,
+                   check_results.c.error.is_(None))
+            .order_by(check_results.c.pk.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            return None
+        stored = _stored_result(row)
+        return CheckResult(**stored.model_dump(include=set(CheckResult.model_fields)))
+
+    def save_document(self, document: Document, reports: list[ClaimReport], config_hashes: dict[str, str]) -> None:
+        """Store one checked document in one transaction: the document, its
+        claims and appearances, new check results, verdicts, near-duplicate
+        links and any fact-checks found on it."""
+        self.save_documents([(document, reports, config_hashes)])
+
+    @_database_call
+    def save_documents(
+        self, batch: Sequence[tuple[Document, Sequence[ClaimReport], dict[str, str]]],
+    ) -> None:
+        """Store several checked documents in one transaction (bulk loads);
+        the same rows as :meth:`save_document` for each."""
+        import stamina
+
+        now = _now()
+        prepared = [_prepare(document, reports, hashes, now) for document, reports, hashes in batch]
+        for attempt in stamina.retry_context(on=_is_transient, attempts=5, wait_initial=0.05, wait_max=2.0):
+            with attempt, write_transaction(self.engine) as connection:
+                _write(connection, prepared)
+
+    @_database_call
+    def add_factchecks(self, items: Sequence[FactCheck]) -> int:
+        """Store fact-checks (an item already stored, by :attr:`FactCheck.id`,
+        is updated) and return how many were new."""
+        now = _now()
+        rows = list({fc.id: _factcheck_row(fc, now) for fc in items}.values())
+        with write_transaction(self.engine) as connection:
+            return _write_factchecks(connection, rows)
+
+    @_database_call
+    def add_review(
+        self, claim_id: str, *, status: Status, reviewer: str, note: str = "",
+        evidence: Sequence[str] = (), url: str | None = None,
+        attribution_status: AttributionStatus | None = None,
+    ) -> Review:
+        """Record a reviewer's verdict on a claim; it becomes the claim's
+        current verdict."""
+        if not reviewer.strip():
+            raise StoreError("reviewer: must not be empty")
+        full_id = self.resolve_claim_id(claim_id)
+        review = Review(
+            claim_id=full_id, status=status, attribution_status=attribution_status, note=note,
+            evidence=list(evidence), url=url, reviewer=reviewer.strip(), reviewed_at=_now(),
+        )
+        with write_transaction(self.engine) as connection:
+            connection.execute(reviews.insert().values(**review.model_dump(mode="python") | {
+                "status": status.value,
+                "attribution_status": attribution_status.value if attribution_status else None,
+            }))
+            connection.execute(
+                verdicts.update().where(verdicts.c.claim_id == full_id).values(
+                    status=status.value,
+                    attribution_status=(attribution_status.value if attribution_status
+                                         else verdicts.c.machine_attribution_status),
+                    confidence=1.0, explanation=note, decided_by=review.reviewer, origin="review",
+                    updated_at=review.reviewed_at,
+                )
+            )
+        return review
+
+
+# -- the write transaction ----------------------------------------------------
+
+
+def _write(connection: Connection, batch: Sequence[_PreparedDocument]) -> None:
+    document_rows = sorted({p.document_row["id"]: p.document_row for p in batch}.values(), key=lambda r: r["id"])
+    connection.execute(_insert(connection, documents).on_conflict_do_nothing(index_elements=["id"]), document_rows)
+
+    # Sorted keys: concurrent writers take row locks in the same order and
+    # cannot deadlock each other (PostgreSQL).
+    claim_rows = sorted({k: r for p in batch for k, r in p.claim_rows.items()}.values(), key=lambda r: r["id"])
+    new_claims: list[dict[str, Any]] = []
+    if claim_rows:
+        inserted = connection.execute(
+            _insert(connection, claims).on_conflict_do_nothing(index_elements=["id"]).returning(claims.c.id),
+            claim_rows,
+        ).scalars().all()
+        fresh = set(inserted)
+        new_claims = [row for row in claim_rows if row["id"] in fresh]
+
+    appearance_rows = sorted(
+        (row for p in batch for row in p.appearance_rows),
+        key=lambda r: (r["claim_id"], r["document_id"], r["span_start"], r["span_end"]),
+    )
+    if appearance_rows:
+        connection.execute(
+            _insert(connection, appearances).on_conflict_do_nothing(
+                index_elements=["claim_id", "document_id", "span_start", "span_end"]),
+            appearance_rows,
+        )
+    _write_quantities(connection, batch)
+
+    result_rows = [row for p in batch for row in p.result_rows]
+    if result_rows:
+        connection.execute(check_results.insert(), result_rows)
+
+    verdict_rows = sorted({k: r for p in batch for k, r in p.verdict_rows.items()}.values(), key=lambda r: r["claim_id"])
+    if verdict_rows:
+        connection.execute(_verdict_upsert(connection), verdict_rows)
+
+    if new_claims:
+        _link_near_duplicates(connection, new_claims)
+
+    found = [fc for p in batch for fc in p.factchecks]
+    if found:
+        now = batch[0].document_row["stored_at"]
+        _write_factchecks(connection, list({fc.id: _factcheck_row(fc, now) for fc in found}.values()))
+
+
+def _write_quantities(connection: Connection, batch: Sequence[_PreparedDocument]) -> None:
+    wanted = {
+        (p.document_row["id"], *key): rows for p in batch for key, rows in p.quantity_rows.items()
+    }
+    if not wanted:
+        return
+    doc_ids = sorted({key[0] for key in wanted})
+    rows: list[dict[str, Any]] = []
+    for chunk in _chunks(doc_ids):
+        for pk, claim_id, doc_id, start, end in connection.execute(
+            sa.select(appearances.c.pk, appearances.c.claim_id, appearances.c.document_id,
+                      appearances.c.span_start, appearances.c.span_end)
+            .where(appearances.c.document_id.in_(chunk))
+        ):
+            for row in wanted.get((doc_id, claim_id, start, end), ()):
+                rows.append(row | {"appearance_pk": pk})
+    rows.sort(key=lambda r: (r["appearance_pk"], r["position"]))
+    connection.execute(
+        _insert(connection, quantities).on_conflict_do_nothing(index_elements=["appearance_pk", "position"]),
+        rows,
+    )
+
+
+def _verdict_upsert(connection: Connection) -> Any:
+    statement = _insert(connection, verdicts)
+    new = statement.excluded
+    reviewed = verdicts.c.origin == "review"
+
+    def unless_reviewed(column: str) -> Any:
+        return sa.case((reviewed, verdicts.c[column]), else_=new[column])
+
+    return statement.on_conflict_do_update(
+        index_elements=["claim_id"],
+        set_={
+            "status": unless_reviewed("status"),
+            "attribution_status": unless_reviewed("attribution_status"),
+            "confidence": unless_reviewed("confidence"),
+            "explanation": unless_reviewed("explanation"),
+            "decided_by": unless_reviewed("decided_by"),
+            "machine_status": new.machine_status,
+            "machine_attribution_status": new.machine_attribution_status,
+            "machine_confidence": new.machine_confidence,
+            "machine_explanation": new.machine_explanation,
+            "machine_decided_by": new.machine_decided_by,
+            "updated_at": new.updated_at,
+        },
+    )
+
+
+def _write_factchecks(connection: Connection, rows: list[dict[str, Any]]) -> int:
+    rows.sort(key=lambda r: r["id"])
+    known: set[str] = set()
+    for chunk in _chunks([r["id"] for r in rows]):
+        known.update(connection.execute(sa.select(factchecks.c.id).where(factchecks.c.id.in_(chunk))).scalars())
+    statement = _insert(connection, factchecks)
+    updated = {c.name: statement.excluded[c.name] for c in factchecks.c if c.name not in {"pk", "id", "imported_at"}}
+    connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=updated), rows)
+    return len([r for r in rows if r["id"] not in known])
+
+
+def _link_near_duplicates(connection: Connection, new_claims: list[dict[str, Any]]) -> None:
+    """Link each new claim to the stored claims that state the same thing
+    (see :mod:`registry.store._text` for the measure and thresholds).
+
+    Candidates: claims with the same numbers (for a claim that states any),
+    else claims sharing its most distinctive words."""
+    candidates: dict[str, dict[str, tuple[str, str]]] = {row["id"]: {} for row in new_claims}
+    by_numbers: dict[str, list[dict[str, Any]]] = {}
+    for row in new_claims:
+        if row["numbers_key"]:
+            by_numbers.setdefault(row["numbers_key"], []).append(row)
+        else:
+            words = distinctive_words(row["search_text"].split())
+            ids = _search.matching_token_ids(connection, "claims", words, limit=LINK_CANDIDATES)
+            for chunk in _chunks(ids):
+                for other in connection.execute(
+                    sa.select(claims.c.id, claims.c.search_text, claims.c.numbers_key).where(claims.c.id.in_(chunk))
+                ):
+                    candidates[row["id"]][other.id] = (other.search_text, other.numbers_key)
+    keys = sorted(by_numbers)
+    for chunk in _chunks(keys):
+        ranked = (
+            sa.select(claims.c.id, claims.c.search_text, claims.c.numbers_key,
+                      sa.func.row_number().over(partition_by=claims.c.numbers_key,
+                                                order_by=claims.c.pk.desc()).label("recent"))
+            .where(claims.c.numbers_key.in_(chunk))
+            .subquery()
+        )
+        for other in connection.execute(
+            sa.select(ranked.c.id, ranked.c.search_text, ranked.c.numbers_key).where(ranked.c.recent <= LINK_CANDIDATES)
+        ):
+            for row in by_numbers[other.numbers_key]:
+                candidates[row["id"]][other.id] = (other.search_text, other.numbers_key)
+    now = _now()
+    links: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in new_claims:
+        for other_id, (other_text, other_numbers) in candidates[row["id"]].items():
+            if other_id == row["id"]:
+                continue
+            score = similarity(row["search_text"], other_text)
+            state = link_state(score, row["numbers_key"] == other_numbers)
+            if state is None:
+                continue
+            first, second = sorted((row["id"], other_id))
+            links[(first, second)] = {"claim_id": first, "other_id": second, "similarity": score,
+                                      "measure": SIMILARITY_MEASURE, "state": state, "created_at": now}
+    if links:
+        connection.execute(
+            _insert(connection, claim_links).on_conflict_do_nothing(index_elements=["claim_id", "other_id"]),
+            [links[key] for key in sorted(links)],
+        )
