@@ -1,0 +1,833 @@
+"""Attribute every sentence of a document: who made the claim, through
+which medium it travelled, in what modality, with what confidence — and
+split a sentence into clauses where it joins statements by different sources.
+
+Each sentence is read on a copy of the text whose quotations are hidden
+(``quotes.mask_quotations``), so words inside a quotation never attribute.
+Patterns, each with its own confidence (:data:`PATTERN_CONFIDENCE`;
+docs/rules.md lists them with examples):
+
+- frames: "according to X (estimates)", "as reported by X", "citing X",
+  "in a statement, X ...", "speaking to <medium>, X said", "in his view";
+- an attribution verb (``lexicon.CUE_VERBS``) with its subject before it
+  ("X said", "X, <role>, said", "..., X said.", "<role> X told <medium>",
+  "X's figures show", "X put the figure at") or after it ("..., said X, the
+  <role> of <org>"); a participle (", saying ...") takes the sentence's subject;
+- continuation: pronouns, descriptions ("the spokesman", "the group", "the
+  report") and surnames resolve to the nearest compatible source named
+  earlier in the document; a sentence that only continues a direct quotation
+  inherits its speaker; a document reference with nothing before it ("...,
+  audit finds" in a headline) takes the first matching source named after it.
+
+A sentence with no source is the publisher's own: ``speaker`` and
+``organization`` stay None and the chain holds only the publisher.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from registry import Attribution, AttributionLink
+
+from . import mentions
+from .lexicon import (
+    BETWEEN_SUBJECT_AND_VERB,
+    CUE_VERBS,
+    DATA_NOUNS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_ONLY_CUES,
+    GROUP_NOUNS,
+    NOT_IN_NAME,
+    ORG_HEADS,
+    PARTICIPLE_CUES,
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS,
+    ROLES,
+)
+from .mentions import Agent, is_capitalised, parse_appositive, parse_source, same_head, words_of
+from .quotes import HIDDEN, Quotation, find_quotations, mask_quotations
+from .sentences import Sentence, split_sentences
+
+PLUGIN_NAME = "rules"
+
+#: How sure each pattern is that it found the claim's source.
+PATTERN_CONFIDENCE = {
+    "according_to": 0.9,
+    "subject_verb": 0.9,
+    "told_medium": 0.9,
+    "inverted": 0.9,
+    "trailing": 0.9,
+    "appositive": 0.85,
+    "in_statement": 0.9,
+    "speaking_to": 0.9,
+    "figures_show": 0.85,
+    "put_figure": 0.85,
+    "as_reported_by": 0.8,
+    "citing": 0.75,
+    "participle": 0.7,
+    "in_view": 0.65,
+    "critical_of": 0.6,
+    "continued_quote": 0.6,
+    "unnamed_group": 0.5,
+    "unattributed": 0.5,
+}
+#: How sure the resolution of the named source is, by how it was named.
+RESOLUTION_CONFIDENCE = {
+    "named": 1.0,
+    "surname": 0.95,
+    "description": 0.85,
+    "pronoun": 0.8,
+    "document": 0.85,
+    "unresolved": 0.6,
+    "forward": 0.6,
+}
+
+_CUE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")(?![\w'’-])")
+_PARTICIPLE = re.compile(r",\s+(" + "|".join(PARTICIPLE_CUES) + r")\b")
+_PHRASE = r"([^,;:!?“”\"«»\x1f()—–]+?)(?=\s*(?:[,;:!?“”\"«»\x1f()—–]|\.(?:\s|$)|$|\s-{1,2}\s))"
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+" + _PHRASE)
+_REPORTED_BY = re.compile(r"\b(?:[Aa]s\s+)?reported\s+by\s+" + _PHRASE)
+_CITING = re.compile(r"\b[Cc]iting\s+" + _PHRASE)
+_STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement\b")
+_SPEAKING_TO = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+" + _PHRASE)
+_INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
+_PUT_FIGURE = re.compile(
+    r"\bput(?:s|ting)?\s+(?:the|its|their|his|her)\s+(?:figure|number|toll|total|tally|count|cost|losses|estimate)\b"
+)
+_IN_VIEW = re.compile(r"\b[Ii]n\s+(his|her|their)\s+(?:view|opinion|words|estimation|assessment)\b")
+_CRITICAL_OF = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:\w+ly\s+)?critical\s+of\b")
+_PRODUCED_BY = re.compile(
+    r"\b(?:released|published|issued|compiled|conducted|commissioned|prepared|produced|gathered|collected|"
+    r"provided|carried\s+out)\b(?:\s+\S+){0,3}?\s+by\s+(.+)|\bby\s+(.+)"
+)
+_PRODUCER_END = re.compile(
+    r"\s+(?:on|in|at|last|this|earlier|during|for|from|since|after|before|with|which|that|who|and)\b.*"
+)
+_CHUNK_BREAK = re.compile(r"[,;:“”\"«»()\x1f]|\s[—–]\s|\s-{1,2}\s|—|–")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+\s+(?:—|–|--?)\s+")
+_INTRO = re.compile(r"(?:On|In|At|After|Before|During|Last|Earlier|Later|Asked|Speaking)\b[^,]{0,80},\s+")
+_SEPARATOR = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_ROLE_WORDS = frozenset(word for role in ROLES for word in role.split())
+_UNIT_WORDS = frozenset({"office", "service", "team", "press"})
+_MAX_MODIFIERS = 3
+
+
+class Unit(NamedTuple):
+    """A claim-sized piece of the text: a sentence or an independent clause,
+    with its attribution."""
+
+    start: int
+    end: int
+    attribution: Attribution
+
+
+@dataclass
+class _Person:
+    name: str
+    role: str | None = None
+    organization: str | None = None
+    medium: str | None = None
+    interviewer: str | None = None
+
+
+@dataclass
+class _Organization:
+    name: str
+    kinds: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Document:
+    head: str
+    producer: str
+    sentence: int
+
+
+@dataclass
+class _Source:
+    """A resolved source, before it becomes an :class:`Attribution`."""
+
+    speaker: _Person | None = None
+    organization: str | None = None
+    role: str | None = None
+    medium: str | None = None
+    interviewer: str | None = None
+    resolution: str = "named"
+    forward_document: str | None = None  # a document reference to resolve from later text
+
+
+@dataclass
+class _Match:
+    position: int
+    pattern: str
+    agent: Agent
+    cue: str
+    modality: str
+    appositives: list[Agent] = field(default_factory=list)
+
+
+class _Memory:
+    """The sources named so far in one document, most recent last."""
+
+    def __init__(self) -> None:
+        self.persons: list[_Person] = []
+        self.organizations: list[_Organization] = []
+        self.documents: list[_Document] = []
+        self.last_person: _Person | None = None
+        self.last_collective: _Source | None = None
+
+    def person(self, name: str) -> _Person | None:
+        last = name.split()[-1]
+        for person in reversed(self.persons):
+            if person.name == name or person.name.split()[-1] == last:
+                return person
+        return None
+
+    def remember_person(self, person: _Person) -> _Person:
+        known = self.person(person.name)
+        if known is not None:
+            if len(person.name) > len(known.name):
+                known.name = person.name
+            known.role = person.role or known.role
+            known.organization = person.organization or known.organization
+            known.medium = person.medium or known.medium
+            known.interviewer = person.interviewer or known.interviewer
+            self.persons.remove(known)
+            person = known
+        self.persons.append(person)
+        return person
+
+    def remember_organization(self, name: str, kinds: list[str] | tuple[str, ...] = ()) -> str:
+        for organization in self.organizations:
+            if organization.name.lower() == name.lower():
+                organization.kinds.update(kinds)
+                self.organizations.remove(organization)
+                self.organizations.append(organization)
+                return organization.name
+        self.organizations.append(_Organization(name, set(kinds)))
+        return name
+
+    def organization_like(self, head: str, qualifier: str | None = None) -> str | None:
+        for organization in reversed(self.organizations):
+            words = organization.name.lower().split() + [w for kind in organization.kinds for w in kind.split()]
+            if any(same_head(head, w) for w in words) and (
+                qualifier is None or qualifier.lower() in organization.name.lower()
+            ):
+                return organization.name
+        return None
+
+
+# -- reading one sentence ------------------------------------------------------
+
+
+def _strip_between(text: str) -> tuple[str, bool]:
+    """``text`` without the auxiliaries and adverbs that end it ("has also"),
+    and whether one of them was a form of "be" (a passive: "is expected")."""
+    passive = False
+    while True:
+        stripped = text.rstrip()
+        cut = max(stripped.rfind(" "), stripped.rfind("\n"))
+        last = stripped[cut + 1:]
+        if last.lower() in BETWEEN_SUBJECT_AND_VERB:
+            passive = passive or last.lower() in _BE
+            text = stripped[: cut + 1]
+            continue
+        return stripped, passive
+
+
+def _scan_back(text: str) -> Agent | None:
+    """The source phrase that ends ``text``: the words before an attribution verb."""
+    breaks = list(_CHUNK_BREAK.finditer(text))
+    chunk = text[breaks[-1].end():] if breaks else text
+    tokens = words_of(chunk)
+    accepted: list[str] = []
+    modifiers = 0
+    index = len(tokens) - 1
+    while index >= 0:
+        token = tokens[index]
+        low = token.lower()
+        bare = mentions.strip_possessive(low)
+        if low in ("the", "a", "an") or low in POSSESSIVE_PRONOUNS:
+            if accepted:
+                accepted.insert(0, token)
+            break
+        if low == "of":
+            before = tokens[index - 1].lower() if index else ""
+            if accepted and (before in _UNIT_WORDS or before in _ROLE_WORDS or before in DOCUMENT_NOUNS):
+                accepted.insert(0, token)
+                index -= 1
+                modifiers = 0
+                continue
+            break
+        # a capitalised "Said" is a name ("Amira Said"), unless it starts the chunk
+        if low in NOT_IN_NAME and low not in PRONOUNS and (not is_capitalised(token) or index == 0):
+            break
+        headlike = (
+            is_capitalised(token) or bare in _ROLE_WORDS or bare in ORG_HEADS or bare in DOCUMENT_NOUNS
+            or bare in GROUP_NOUNS or low in PRONOUNS
+        )
+        if headlike:
+            accepted.insert(0, token)
+        elif accepted and modifiers < _MAX_MODIFIERS and token.replace("-", "").replace("'", "").replace("’", "").isalpha():
+            accepted.insert(0, token)
+            modifiers += 1
+        else:
+            break
+        index -= 1
+    if not accepted:
+        return None
+    # "Economists surveyed by X expect": X is the agent of the participle,
+    # the subject is what comes before it.
+    start = index + 1
+    if start >= 2 and tokens[start - 1].lower() == "by" and tokens[start - 2].lower().endswith("ed"):
+        return _scan_back(" ".join(tokens[: start - 2]))
+    return parse_source(" ".join(accepted))
+
+
+def _subject_at_start(masked: str) -> Agent | None:
+    """The subject of the sentence's main clause (after a dateline or an
+    introductory phrase): the words up to its verb."""
+    position = 0
+    dateline = _DATELINE.match(masked)
+    if dateline:
+        position = dateline.end()
+    intro = _INTRO.match(masked, position)
+    if intro:
+        position = intro.end()
+    tokens = words_of(masked[position: position + 200].split(",", 1)[0])
+    taken: list[str] = []
+    have_head = False
+    for token in tokens:
+        low = token.lower()
+        bare = mentions.strip_possessive(low)
+        if not taken and low in ("the", "a", "an"):
+            taken.append(token)
+            continue
+        if low in NOT_IN_NAME or low in BETWEEN_SUBJECT_AND_VERB:
+            break
+        headlike = (
+            is_capitalised(token) or bare in _ROLE_WORDS or bare in ORG_HEADS or bare in DOCUMENT_NOUNS
+            or bare in GROUP_NOUNS or low in PRONOUNS
+        )
+        if headlike:
+            taken.append(token)
+            have_head = True
+        elif not have_head and len(taken) < _MAX_MODIFIERS + 1:
+            taken.append(token)
+        else:
+            break
+    return parse_source(" ".join(taken)) if have_head else None
+
+
+def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | None:
+    """The subject of an attribution verb at ``end``: (source, appositives
+    describing it, passive?). Handles "X, <appositive>, said"."""
+    left, passive = _strip_between(masked[:end])
+    if not left.endswith(","):
+        agent = _scan_back(left)
+        return (agent, [], passive) if agent is not None else None
+    body = left[:-1]
+    cut = body.rfind(",")
+    if cut < 0:
+        return None
+    appositive_text = body[cut + 1:]
+    appositive = parse_appositive(appositive_text)
+    if appositive is None and not _parenthetical(appositive_text):
+        return None
+    agent = _scan_back(body[:cut])
+    return (agent, [appositive] if appositive else [], passive) if agent is not None else None
+
+
+def _parenthetical(text: str) -> bool:
+    """", for its part," or ", who sits on the committee," between a subject and its verb."""
+    words = text.split()
+    return bool(words) and words[0].lower() in {
+        "for", "who", "which", "in", "on", "at", "however", "meanwhile", "too", "though", "also",
+        "by", "like", "as", "speaking", "asked", "writing", "according",
+    }
+
+
+def _subject_after(masked: str, start: int) -> tuple[Agent, list[Agent]] | None:
+    """The source named after an inverted verb ("said Olena Marchuk, the
+    director of ..."), with its appositives."""
+    rest = masked[start:]
+    parts = re.split(r",\s*", rest.rstrip(" .!?\x1f”\"’"))
+    if not parts or not parts[0].strip():
+        return None
+    agent = parse_source(parts[0])
+    if agent is None or agent.kind in (mentions.DOCUMENT,):
+        return None
+    appositives = []
+    for part in parts[1:3]:
+        appositive = parse_appositive(part)
+        if appositive is None:
+            break
+        appositives.append(appositive)
+    return agent, appositives
+
+
+def _medium_after(masked: str, start: int) -> tuple[str | None, str | None]:
+    """The medium (and interviewer) named right after "told": "told NBC's
+    Keir Simmons" → ("NBC", "Keir Simmons"); (None, None) when the words
+    after "told" are not a news outlet ("told reporters")."""
+    tokens = words_of(masked[start: start + 120].split(",", 1)[0])
+    if tokens and tokens[0].lower() == "the":
+        tokens = tokens[1:]
+    name: list[str] = []
+    possessive = False
+    for token in tokens:
+        if not is_capitalised(token):
+            break
+        bare = mentions.strip_possessive(token)
+        name.append(bare)
+        if bare != token:
+            possessive = True
+            break
+    medium = " ".join(name)
+    if not medium or not mentions.is_medium(medium):
+        return None, None
+    interviewer: list[str] = []
+    if possessive:
+        for token in tokens[len(name):]:
+            if not is_capitalised(token):
+                break
+            interviewer.append(token)
+    return medium, " ".join(interviewer) or None
+
+
+def _find_matches(masked: str) -> list[_Match]:
+    """Every place in one (masked) sentence that names a source, in order."""
+    matches: list[_Match] = []
+    for found in _ACCORDING.finditer(masked):
+        agent = _frame_source(found.group(1))
+        if agent is not None:
+            appositive = _following_appositive(masked, found.end())
+            modality = "estimate" if agent.kind == mentions.DOCUMENT and agent.head in ("estimate", "estimates") else "statement"
+            matches.append(_Match(found.start(), "according_to", agent, "according to", modality,
+                                  [appositive] if appositive else []))
+    for found in _REPORTED_BY.finditer(masked):
+        agent = parse_source(found.group(1))
+        if agent is not None:
+            matches.append(_Match(found.start(), "as_reported_by", agent, "reported by", "statement"))
+    for found in _CUE.finditer(masked):
+        match = _cue_match(masked, found)
+        if match is not None:
+            matches.append(match)
+    for found in _PUT_FIGURE.finditer(masked):
+        subject = _subject_before(masked, found.start())
+        agent = subject[0] if subject else _subject_at_start(masked)
+        if agent is not None:
+            matches.append(_Match(found.start(), "put_figure", agent, found.group().split()[0], "estimate",
+                                  subject[1] if subject else []))
+    for found in _CRITICAL_OF.finditer(masked):
+        subject = _subject_before(masked, found.start())
+        if subject is not None:
+            matches.append(_Match(found.start(), "critical_of", subject[0], "critical of", "statement", subject[1]))
+    for found in _IN_VIEW.finditer(masked):
+        matches.append(_Match(found.start(), "in_view", Agent(mentions.PRONOUN, found.group(1), head=found.group(1)),
+                              found.group(), "statement"))
+    participle = _PARTICIPLE.search(masked)
+    if participle is not None:
+        agent = _subject_at_start(masked)
+        if agent is not None:
+            matches.append(_Match(participle.start(1), "participle", agent, participle.group(1),
+                                  PARTICIPLE_CUES[participle.group(1)]))
+    matches.sort(key=lambda m: m.position)
+    return matches
+
+
+def _frame_source(phrase: str) -> Agent | None:
+    """The source after "according to": a source, or a document and its producer
+    ("an audit released Wednesday by the city's auditor general")."""
+    produced = _PRODUCED_BY.search(phrase)
+    if produced is not None:
+        document = parse_source(phrase[: produced.start()])
+        producer_text = _PRODUCER_END.sub("", produced.group(1) or produced.group(2))
+        producer = parse_source(producer_text)
+        if document is not None and document.kind == mentions.DOCUMENT and producer is not None:
+            document.producer = producer
+            return document
+    return parse_source(phrase)
+
+
+def _following_appositive(masked: str, end: int) -> Agent | None:
+    rest = masked[end:]
+    if not rest.startswith(","):
+        return None
+    return parse_appositive(re.split(r"[,;.]\s", rest[1:] + " ", maxsplit=1)[0])
+
+
+def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
+    cue = found.group(1)
+    modality = CUE_VERBS[cue]
+    left_text = masked[: found.start()].rstrip()
+    inverted = not left_text or left_text[-1] in ",”\"’\x1f"
+    if inverted and not (left_text.endswith(",") and _subject_before(masked, found.start())):
+        after = _subject_after(masked, found.end())
+        if after is None:
+            return None
+        agent, appositives = after
+        if cue in DOCUMENT_ONLY_CUES:
+            return None
+        return _Match(found.start(), "inverted", agent, cue, modality, appositives)
+    subject = _subject_before(masked, found.start())
+    if subject is None:
+        if cue in DOCUMENT_ONLY_CUES:
+            agent = _subject_at_start(masked)
+            if agent is not None and agent.kind == mentions.DOCUMENT:
+                return _Match(found.start(), "figures_show", agent, cue, modality)
+        return None
+    agent, appositives, passive = subject
+    if passive:
+        return None  # "is expected", "was reported": nobody is named as saying it
+    if cue in DOCUMENT_ONLY_CUES and agent.kind != mentions.DOCUMENT:
+        return None
+    if agent.kind == mentions.ORG_REFERENCE and not agent.definite and agent.name and not agent.kinds:
+        if not is_capitalised(agent.text):
+            return None  # "a group called ..." names nobody
+    if agent.kind == mentions.DOCUMENT:
+        pattern = "figures_show"
+    elif appositives:
+        pattern = "appositive"
+    elif cue in ("told", "tells") and _medium_after(masked, found.end())[0]:
+        pattern = "told_medium"
+    elif masked[found.end():].strip(" .!?\x1f”\"’") == "":
+        pattern = "trailing"
+    else:
+        pattern = "subject_verb"
+    return _Match(found.start(), pattern, agent, cue, modality, appositives)
+
+
+# -- the document --------------------------------------------------------------
+
+
+class _Reader:
+    """Reads one document's sentences in order, resolving each source
+    against what was named before."""
+
+    def __init__(self, text: str, publisher: str) -> None:
+        self.text = text
+        self.publisher = publisher
+        self.quotations = find_quotations(text)
+        self.masked = mask_quotations(text, self.quotations)
+        self.memory = _Memory()
+
+    def read(self) -> list[Unit]:
+        sentences = split_sentences(self.text)
+        results: list[tuple[Sentence, list[tuple[int, int, _Source | None, _Match | None]]]] = []
+        for index, sentence in enumerate(sentences):
+            pieces = self._pieces(sentence)
+            resolved = []
+            for start, end in pieces:
+                match = self._best_match(self.masked[start:end])
+                source = self._resolve_match(match, index) if match is not None else None
+                resolved.append((start, end, source, match))
+            results.append((sentence, resolved))
+        return self._finish(results)
+
+    def _pieces(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """The sentence, or its clauses when it joins statements that two
+        different sources make ("A said X, and B said Y")."""
+        masked = self.masked[sentence.start: sentence.end]
+        if len(_CUE.findall(masked)) < 2:
+            return [(sentence.start, sentence.end)]
+        for separator in _SEPARATOR.finditer(masked):
+            left = _best_named(masked[: separator.start()])
+            right = _best_named(masked[separator.end():])
+            if left and right and left.lower() != right.lower():
+                cut = sentence.start + separator.start()
+                resume = sentence.start + separator.end()
+                return [(sentence.start, cut), (resume, sentence.end)]
+        return [(sentence.start, sentence.end)]
+
+    def _best_match(self, masked: str) -> _Match | None:
+        matches = _find_matches(masked)
+        if not matches:
+            return None
+        best = matches[0]
+        statement = _STATEMENT.search(masked)
+        speaking = _SPEAKING_TO.search(masked)
+        if speaking and speaking.start() < best.position + 40:
+            best.pattern = "speaking_to"
+        elif statement is not None and best.pattern in ("subject_verb", "appositive", "trailing"):
+            best.pattern = "in_statement"
+            best.cue = f"{statement.group()}, {best.cue}"
+        return best
+
+    # -- resolution --------------------------------------------------------
+
+    def _resolve_match(self, match: _Match, sentence: int) -> _Source | None:
+        source = self._resolve(match.agent, sentence)
+        if source is None:
+            return None
+        for appositive in match.appositives:
+            self._apply_appositive(source, appositive, sentence)
+        return source
+
+    def _apply_appositive(self, source: _Source, appositive: Agent, sentence: int) -> None:
+        if appositive.kind == mentions.ROLE_REFERENCE:
+            if source.speaker is not None:
+                source.speaker.role = appositive.role or source.speaker.role
+                source.role = source.speaker.role
+                if appositive.organization is not None:
+                    organization = self._organization_name(appositive.organization, sentence)
+                    if organization:
+                        source.speaker.organization = organization
+                        source.organization = organization
+        elif appositive.kinds and source.organization:
+            self.memory.remember_organization(source.organization, appositive.kinds)
+
+    def _organization_name(self, agent: Agent, sentence: int) -> str | None:
+        """The organisation ``agent`` names, resolving "the command" to the
+        command named before."""
+        if agent.kind == mentions.ORGANIZATION or agent.kind == mentions.NAME:
+            return self.memory.remember_organization(agent.name or agent.text)
+        if agent.kind == mentions.MEDIUM:
+            return agent.name
+        if agent.kind == mentions.ORG_REFERENCE:
+            known = self.memory.organization_like(agent.head or "", None) if agent.definite or agent.head else None
+            if known:
+                return known
+            return self.memory.remember_organization(agent.name or agent.text)
+        if agent.kind == mentions.ROLE_REFERENCE and agent.role:
+            return self.memory.remember_organization(agent.role)
+        if agent.kind == mentions.PERSON and agent.name:
+            return self.memory.remember_organization(agent.name)
+        return None
+
+    def _resolve(self, agent: Agent, sentence: int) -> _Source | None:
+        memory = self.memory
+        kind = agent.kind
+        if kind == mentions.PERSON:
+            organization = self._organization_name(agent.organization, sentence) if agent.organization else None
+            if organization is None and agent.role:
+                organization = memory.organization_like(agent.role.split()[-1], None) if agent.role.lower() in {
+                    o.name.lower() for o in memory.organizations} else None
+            known = memory.person(agent.name or "")
+            person = memory.remember_person(_Person(agent.name or "", agent.role, organization))
+            memory.last_person = person
+            return _Source(speaker=person, organization=person.organization, role=person.role,
+                           resolution="surname" if known is not None and known.name != agent.name else "named")
+        if kind == mentions.NAME:
+            known = memory.person(agent.name or "")
+            if known is not None:
+                memory.remember_person(known)
+                memory.last_person = known
+                return _Source(speaker=known, organization=known.organization, role=known.role, resolution="surname")
+            organization = memory.remember_organization(agent.name or agent.text)
+            source = _Source(organization=organization)
+            memory.last_collective = source
+            return source
+        if kind == mentions.PRONOUN:
+            if agent.head == "they":
+                if memory.last_collective is None:
+                    return None
+                previous = memory.last_collective
+                return _Source(organization=previous.organization, role=previous.role, resolution="pronoun")
+            if memory.last_person is None:
+                return None
+            person = memory.last_person
+            return _Source(speaker=person, organization=person.organization, role=person.role, resolution="pronoun")
+        if kind == mentions.ROLE_REFERENCE:
+            qualifier = agent.organization.text if agent.organization is not None else None
+            for person in reversed(memory.persons):
+                if person.role and any(same_head(agent.head or "", w) for w in person.role.lower().split()) and (
+                    qualifier is None or (person.organization or "").lower().find(qualifier.lower()) >= 0
+                ):
+                    memory.remember_person(person)
+                    memory.last_person = person
+                    return _Source(speaker=person, organization=person.organization, role=person.role,
+                                   resolution="description")
+            organization = self._organization_name(agent.organization, sentence) if agent.organization else None
+            source = _Source(organization=organization, role=agent.role, resolution="unresolved")
+            memory.last_collective = source
+            return source
+        if kind == mentions.ORG_REFERENCE:
+            known = memory.organization_like(agent.head or "") if agent.definite or not agent.name else None
+            if known is not None:
+                source = _Source(organization=known, resolution="description")
+            else:
+                source = _Source(organization=memory.remember_organization(agent.name or agent.text), resolution="named")
+            memory.last_collective = source
+            return source
+        if kind == mentions.ORGANIZATION or kind == mentions.MEDIUM:
+            name = memory.remember_organization(agent.name or agent.text)
+            source = _Source(organization=name, medium=agent.name if kind == mentions.MEDIUM else None)
+            memory.last_collective = source
+            return source
+        if kind == mentions.DOCUMENT:
+            return self._resolve_document(agent, sentence)
+        if kind == mentions.GROUP:
+            organization = self._organization_name(agent.organization, sentence) if agent.organization else None
+            source = _Source(organization=organization, role=agent.text.strip(),
+                             resolution="description" if organization else "named")
+            memory.last_collective = source
+            return source
+        return None
+
+    def _resolve_document(self, agent: Agent, sentence: int) -> _Source:
+        memory = self.memory
+        if agent.producer is not None:
+            producer = self._resolve(agent.producer, sentence)
+            if producer is not None and producer.speaker is None and producer.organization is None and producer.role:
+                producer.organization = memory.remember_organization(producer.role)
+                producer.role = None
+            if producer is not None:
+                if producer.organization:
+                    memory.documents.append(_Document(agent.head or "", producer.organization, sentence))
+                return producer
+        if agent.definite:
+            known = _nearest_document(memory.documents, agent.head or "")
+            if known is not None:
+                return _Source(organization=known.producer, resolution="document")
+        return _Source(resolution="forward", forward_document=agent.head)
+
+    # -- finishing ---------------------------------------------------------
+
+    def _finish(self, results: list[tuple[Sentence, list[tuple[int, int, _Source | None, _Match | None]]]]) -> list[Unit]:
+        units: list[Unit] = []
+        previous: tuple[Sentence, Attribution] | None = None
+        for index, (sentence, pieces) in enumerate(results):
+            for start, end, source, match in pieces:
+                if source is not None and source.forward_document is not None:
+                    self._resolve_forward(source, index)
+                attribution = None
+                if source is not None and match is not None and (source.speaker or source.organization or source.role):
+                    attribution = self._attribution(start, end, source, match)
+                elif previous is not None and self._continues_quote(start, end, previous[0], sentence):
+                    attribution = previous[1].model_copy(update={
+                        "cue": "continued quotation",
+                        "modality": "quote",
+                        "direct_quote": True,
+                        "confidence": round(PATTERN_CONFIDENCE["continued_quote"], 3),
+                    })
+                if attribution is None:
+                    attribution = self._unattributed(start, end)
+                units.append(Unit(start, end, attribution))
+                previous = (sentence, attribution) if attribution.direct_quote and attribution.claimant else None
+        return units
+
+    def _resolve_forward(self, source: _Source, index: int) -> None:
+        later = [d for d in self.memory.documents if d.sentence > index]
+        known = _nearest_document(later[::-1], source.forward_document or "")
+        if known is not None:
+            source.organization = known.producer
+        source.resolution = "forward"
+
+    def _continues_quote(self, start: int, end: int, previous: Sentence, sentence: Sentence) -> bool:
+        """Is this sentence only more of the quotation the previous sentence attributed?"""
+        if previous.paragraph != sentence.paragraph:
+            return False
+        visible = self.masked[start:end]
+        return HIDDEN in visible and not any(ch.isalnum() for ch in visible)
+
+    def _quoted_share(self, start: int, end: int) -> tuple[int, int]:
+        segment = self.masked[start:end]
+        total = len(self.text[start:end].split())
+        shown = len([w for w in segment.split() if any(ch.isalnum() for ch in w)])
+        return total - shown, total
+
+    def _attribution(self, start: int, end: int, source: _Source, match: _Match) -> Attribution:
+        masked = self.masked[start:end]
+        quoted, total = self._quoted_share(start, end)
+        opens_with_quote = self.text[start:end][:1] in "“\"«‘„"
+        direct_quote = quoted >= 3
+        modality = match.modality
+        if direct_quote and (opens_with_quote or 2 * quoted >= total) and modality == "statement":
+            modality = "quote"
+        medium, interviewer = self._medium(masked, match)
+        person = source.speaker
+        if person is not None:
+            if medium:
+                person.medium, person.interviewer = medium, interviewer
+            else:
+                medium, interviewer = person.medium, person.interviewer
+        medium = medium or source.medium
+        cited = []
+        for citing in _CITING.finditer(masked):
+            cited.append(citing.group(1).strip())
+        confidence = PATTERN_CONFIDENCE[match.pattern] * RESOLUTION_CONFIDENCE[source.resolution]
+        if source.speaker is None and source.organization is None:
+            confidence = PATTERN_CONFIDENCE["unnamed_group"]
+        role = source.role if person is None else person.role
+        chain = [AttributionLink(name=name, kind="speaker") for name in cited]
+        if source.organization:
+            chain.append(AttributionLink(name=source.organization, kind="organization"))
+        if person is not None:
+            chain.append(AttributionLink(name=person.name, kind="speaker", role=role))
+        elif role and not source.organization:
+            chain.append(AttributionLink(name=role, kind="speaker", role=role))
+        if interviewer:
+            chain.append(AttributionLink(name=interviewer, kind="interviewer"))
+        if medium and medium != source.organization:
+            chain.append(AttributionLink(name=medium, kind="medium"))
+        chain.append(AttributionLink(name=self.publisher, kind="publisher"))
+        return Attribution(
+            speaker=person.name if person is not None else None,
+            role=role,
+            organization=source.organization,
+            cue=match.cue,
+            medium=medium,
+            interviewer=interviewer,
+            modality=modality,
+            direct_quote=direct_quote,
+            confidence=round(confidence, 3),
+            chain=chain,
+            attributed_by=PLUGIN_NAME,
+        )
+
+    def _medium(self, masked: str, match: _Match) -> tuple[str | None, str | None]:
+        for pattern in (_SPEAKING_TO, _INTERVIEW_WITH):
+            found = pattern.search(masked)
+            if found and mentions.is_medium(found.group(1).strip().removeprefix("the ")):
+                return found.group(1).strip().removeprefix("the "), None
+        for told in re.finditer(r"\b(?:told|telling)\s+", masked):
+            medium, interviewer = _medium_after(masked, told.end())
+            if medium:
+                return medium, interviewer
+        return None, None
+
+    def _unattributed(self, start: int, end: int) -> Attribution:
+        quoted, total = self._quoted_share(start, end)
+        sentence = self.text[start:end].rstrip()
+        modality = None if sentence.endswith("?") else "statement"
+        return Attribution(
+            modality=modality,
+            direct_quote=quoted >= 3,
+            confidence=PATTERN_CONFIDENCE["unattributed"],
+            chain=[AttributionLink(name=self.publisher, kind="publisher")],
+            attributed_by=PLUGIN_NAME,
+        )
+
+
+def _nearest_document(documents: list[_Document], head: str) -> _Document | None:
+    """The last of ``documents`` that ``head`` can refer to: the same noun,
+    else a noun of the same class ("the report" can be the audit, "the
+    figures" the data)."""
+    same_class = [d for d in documents if _document_class(d.head) == _document_class(head)]
+    for candidates in ([d for d in documents if same_head(d.head, head)], same_class):
+        if candidates:
+            return candidates[-1]
+    return None
+
+
+def _document_class(head: str) -> str:
+    return "data" if head in DATA_NOUNS else "publication"
+
+
+def _best_named(masked: str) -> str | None:
+    """The phrase of the first source named outright in ``masked`` (not a
+    pronoun or a description), for deciding whether to split a sentence."""
+    for match in _find_matches(masked):
+        if match.agent.kind in (mentions.PERSON, mentions.ORGANIZATION, mentions.NAME, mentions.MEDIUM):
+            return match.agent.name or match.agent.text
+    return None
+
+
+def attribute_document(text: str, publisher: str) -> list[Unit]:
+    """Split ``text`` into claim-sized units and attribute each one;
+    ``publisher`` ends every chain."""
+    return _Reader(text, publisher).read()

@@ -1,0 +1,188 @@
+"""The small word lists attribution rules rely on: attribution verbs and
+their modality, roles and titles, words that make a phrase an organisation,
+a document or an unnamed group, news outlets, and capitals or countries
+that stand for their governments.
+
+The lists are general English news vocabulary, written for this project;
+none of them names a person or is made for one benchmark sentence.
+"""
+
+from __future__ import annotations
+
+# Attribution verbs (lower case, outside quotations) → the modality they give.
+CUE_VERBS: dict[str, str] = {}
+for _modality, _words in {
+    "statement": (
+        "said says say told tells added adds noted notes stated states continued continues "
+        "announced announces reported reports explained explains wrote writes argued argues "
+        "insisted insists warned warns cautioned cautions urged urges acknowledged admitted "
+        "confirmed confirms revealed reveals declared declares asserted asserts stressed "
+        "stresses emphasised emphasized maintained maintains replied responded countered "
+        "conceded concluded concludes observed tweeted posted called calls described describes "
+        "criticised criticized criticises criticizes questioned questions found finds show shows "
+        "showed suggest suggests suggested indicate indicates indicated"
+    ),
+    "estimate": "estimated estimates estimate calculated calculates counted counts projected projects tallied",
+    "allegation": "accused accuses alleged alleges claimed claims blamed blames charged",
+    "denial": "denied denies disputed disputes dismissed dismisses rejected rejects refuted refutes",
+    "prediction": "predicted predicts forecast forecasts expect expects expected",
+}.items():
+    for _word in _words.split():
+        CUE_VERBS[_word] = _modality
+
+# Verbs whose subject must be a document or data ("the report found") —
+# with a person or organisation as subject they do not attribute ("police
+# found a body").
+DOCUMENT_ONLY_CUES = frozenset("found finds show shows showed suggest suggests suggested indicate indicates indicated".split())
+
+# ", saying that ..." — the claimant is the subject of the main clause.
+PARTICIPLE_CUES: dict[str, str] = {
+    "saying": "statement", "adding": "statement", "arguing": "statement", "noting": "statement",
+    "warning": "statement", "insisting": "statement", "stressing": "statement",
+    "explaining": "statement", "claiming": "allegation", "accusing": "allegation",
+    "alleging": "allegation", "denying": "denial", "rejecting": "denial",
+    "estimating": "estimate", "predicting": "prediction",
+}
+
+# Words that may sit between a subject and its verb: "Moscow has repeatedly said".
+BETWEEN_SUBJECT_AND_VERB = frozenset(
+    "has have had was were is are will would also later then again further previously repeatedly "
+    "openly publicly privately separately earlier recently already never not often once first "
+    "since still just even sharply strongly flatly angrily briefly bluntly quickly".split()
+)
+
+# Roles (lower case; multi-word roles are matched before single words).
+ROLES = frozenset(
+    """spokesman spokeswoman spokesperson press secretary secretary minister prime minister
+    president vice president chancellor director executive director managing director
+    chief executive chief executive officer ceo chairman chairwoman chair chairperson head
+    leader governor mayor councillor councilor senator lawmaker congressman congresswoman mp
+    ambassador envoy commander colonel general lieutenant major captain sergeant admiral officer
+    official economist chief economist analyst senior analyst researcher professor scientist
+    expert adviser advisor aide attorney lawyer prosecutor judge auditor general auditor inspector
+    commissioner secretary-general founder co-founder editor correspondent nurse doctor teacher
+    resident witness activist owner manager member representative negotiator diplomat strategist
+    historian physician surgeon engineer farmer worker student driver pilot soldier trader
+    investor banker deputy speaker treasurer coordinator campaigner organiser organizer
+    superintendent chief""".split()
+) | frozenset({
+    "press secretary", "prime minister", "vice president", "executive director", "managing director",
+    "chief executive", "chief executive officer", "chief economist", "senior analyst",
+    "auditor general", "attorney general", "secretary general", "foreign minister",
+    "finance minister", "defence minister", "defense minister", "police chief",
+})
+
+# Honorifics stripped from names; they are not roles.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame".split())
+
+# Roles that imply the institution a holder belongs to.
+ROLE_INSTITUTIONS = {
+    "councillor": "council", "councilor": "council", "senator": "Senate", "congressman": "Congress",
+    "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament",
+}
+
+# The head noun that makes a phrase an organisation.
+ORG_HEADS = frozenset(
+    """ministry ministries department office agency bureau commission committee council institute
+    institution foundation project group association federation union organisation organization
+    party government cabinet administration parliament congress senate court bank fund company
+    corporation firm authority service command army navy military police university college
+    centre center network coalition alliance board trust society league secretariat watchdog
+    regulator tank assembly directorate headquarters embassy consulate mission municipality tribunal
+    exchange kremlin pentagon inc corp ltd plc llc holdings airline airlines charity ngo tracker
+    monitor observatory forum programme program staff prosecutor's""".split()
+)
+
+# Phrases naming a part of an organisation that speaks for it: "the press
+# office of the southern command" is the southern command speaking.
+SPEAKING_UNITS = frozenset({"press office", "press service", "office", "spokesman", "spokesperson", "press team"})
+
+# Nouns for documents and data that can be a source ("the report found").
+DOCUMENT_NOUNS = frozenset(
+    """report reports audit audits study studies survey surveys review analysis assessment tally
+    count census poll polls estimate estimates figures figure data statistics numbers records
+    statement statements paper document documents filing memo investigation inquiry findings
+    calculations research""".split()
+)
+
+# Document nouns for data rather than publications: "the figures" may be the
+# data named before, but not the report.
+DATA_NOUNS = frozenset("tally count estimate estimates figures figure data statistics numbers records calculations".split())
+
+# Plural nouns for unnamed groups of people ("officials said").
+GROUP_NOUNS = frozenset(
+    """officials lawmakers legislators economists analysts experts sources residents critics
+    diplomats investigators researchers scientists observers activists witnesses authorities
+    politicians leaders officers prosecutors doctors workers people members campaigners
+    protesters opponents supporters insiders executives investors traders ministers
+    spokespeople representatives commanders""".split()
+)
+
+PRONOUNS = frozenset({"he", "she", "they"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+
+# Words a noun phrase never contains; the backward scan for a subject stops there.
+NOT_IN_NAME = frozenset(
+    """the a an and or but that which who whom whose when while after before because although
+    though if as than then so to of in on at by for with from into onto over under about against
+    between during since until without within this these those it its is are was were be been
+    being has have had do does did will would can could may might must should not no yes we i
+    you me us our your my mine said says told also later""".split()
+)
+
+# News outlets that relay what people say ("told NBC"). Proper nouns with a
+# media word ("Radio Kraina", "Daily Telegraph") are recognised as well.
+MEDIA_OUTLETS = frozenset(
+    """NBC CBS ABC CNN BBC MSNBC CNBC NPR PBS Fox Reuters AP AFP Bloomberg TASS Interfax RIA
+    Xinhua Kyodo Yonhap Ukrinform Kommersant Izvestia Politico Axios RT DW Euronews Sky
+    Al-Jazeera Vedomosti Meduza Spiegel Bild Guardian Independent Economist""".split()
+) | frozenset({
+    "Fox News", "Associated Press", "Agence France-Presse", "RIA Novosti", "Al Jazeera", "Sky News",
+    "Deutsche Welle", "France 24", "The New York Times", "New York Times", "The Washington Post",
+    "Washington Post", "The Wall Street Journal", "Wall Street Journal", "The Guardian",
+    "Financial Times", "The Economist", "Le Monde", "Der Spiegel", "The Times", "CBS News",
+    "NBC News", "ABC News", "BBC News", "CNN International", "Voice of America",
+    "Radio Free Europe", "The Atlantic", "The New Yorker", "USA Today", "Los Angeles Times",
+})
+MEDIA_WORDS = frozenset(
+    """Radio TV Television News Times Post Journal Gazette Herald Tribune Channel Broadcasting
+    Broadcast Daily Magazine Telegraph Chronicle Observer Press Wire Ledger Express Mirror
+    Newspaper Podcast Media""".split()
+)
+
+# Places that stand for their governments when they say something
+# ("Moscow has said"). The adjective also replaces a possessive country
+# name in an organisation ("Russia's Defense Ministry" → "Russian Defense Ministry").
+COUNTRY_ADJECTIVES = {
+    "Russia": "Russian", "Ukraine": "Ukrainian", "United States": "US", "U.S.": "US", "US": "US",
+    "America": "US", "China": "Chinese", "Britain": "British", "UK": "British", "U.K.": "British",
+    "France": "French", "Germany": "German", "Czech Republic": "Czech", "Czechia": "Czech",
+    "Poland": "Polish", "Iran": "Iranian", "Israel": "Israeli", "Turkey": "Turkish", "Japan": "Japanese",
+    "India": "Indian", "Pakistan": "Pakistani", "Belarus": "Belarusian", "Estonia": "Estonian",
+    "Latvia": "Latvian", "Lithuania": "Lithuanian", "Hungary": "Hungarian", "Slovakia": "Slovak",
+    "Austria": "Austrian", "Italy": "Italian", "Spain": "Spanish", "Canada": "Canadian",
+    "Australia": "Australian", "Egypt": "Egyptian", "Syria": "Syrian", "Iraq": "Iraqi",
+    "Georgia": "Georgian", "Armenia": "Armenian", "Azerbaijan": "Azerbaijani", "Moldova": "Moldovan",
+    "Romania": "Romanian", "Bulgaria": "Bulgarian", "Finland": "Finnish", "Sweden": "Swedish",
+    "Norway": "Norwegian", "Denmark": "Danish", "Greece": "Greek", "Portugal": "Portuguese",
+    "Ireland": "Irish", "Serbia": "Serbian", "Mexico": "Mexican", "Brazil": "Brazilian",
+    "South Korea": "South Korean", "North Korea": "North Korean", "Taiwan": "Taiwanese",
+    "Saudi Arabia": "Saudi", "Afghanistan": "Afghan", "Venezuela": "Venezuelan",
+}
+CAPITALS = {
+    "Moscow": "Russian", "Kyiv": "Ukrainian", "Kiev": "Ukrainian", "Washington": "US",
+    "Beijing": "Chinese", "London": "British", "Paris": "French", "Berlin": "German",
+    "Prague": "Czech", "Warsaw": "Polish", "Tehran": "Iranian", "Jerusalem": "Israeli",
+    "Ankara": "Turkish", "Tokyo": "Japanese", "New Delhi": "Indian", "Islamabad": "Pakistani",
+    "Minsk": "Belarusian", "Tallinn": "Estonian", "Riga": "Latvian", "Vilnius": "Lithuanian",
+    "Budapest": "Hungarian", "Bratislava": "Slovak", "Vienna": "Austrian", "Rome": "Italian",
+    "Madrid": "Spanish", "Ottawa": "Canadian", "Canberra": "Australian", "Cairo": "Egyptian",
+    "Damascus": "Syrian", "Baghdad": "Iraqi", "Tbilisi": "Georgian", "Yerevan": "Armenian",
+    "Baku": "Azerbaijani", "Chisinau": "Moldovan", "Bucharest": "Romanian", "Sofia": "Bulgarian",
+    "Helsinki": "Finnish", "Stockholm": "Swedish", "Oslo": "Norwegian", "Copenhagen": "Danish",
+    "Athens": "Greek", "Lisbon": "Portuguese", "Dublin": "Irish", "Belgrade": "Serbian",
+    "Seoul": "South Korean", "Pyongyang": "North Korean", "Taipei": "Taiwanese", "Riyadh": "Saudi",
+    "Kabul": "Afghan", "Caracas": "Venezuelan",
+}
+GOVERNMENT_METONYMS = {**{name: f"{adj} government" for name, adj in CAPITALS.items()},
+                       **{name: f"{adj} government" for name, adj in COUNTRY_ADJECTIVES.items()}}

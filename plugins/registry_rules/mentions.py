@@ -1,0 +1,288 @@
+"""Read the noun phrase that names a source: a person with a role and an
+organisation, an organisation, a document, an unnamed group, a pronoun, or a
+description to resolve from context ("the spokesman", "the group").
+
+The attribution rules find *where* a source is named (the words before or
+after an attribution verb, after "according to", in an appositive); this
+module says *what* the phrase names, from its words alone. Resolving
+references against the rest of the document is the attribution module's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    COUNTRY_ADJECTIVES,
+    DOCUMENT_NOUNS,
+    GOVERNMENT_METONYMS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    MEDIA_OUTLETS,
+    MEDIA_WORDS,
+    ORG_HEADS,
+    PRONOUNS,
+    ROLE_INSTITUTIONS,
+    ROLES,
+    SPEAKING_UNITS,
+)
+
+PERSON = "person"
+ORGANIZATION = "organization"
+MEDIUM = "medium"
+PRONOUN = "pronoun"
+ROLE_REFERENCE = "role_reference"  # "the spokesman", "the Kremlin spokesman"
+ORG_REFERENCE = "org_reference"  # "the group", "the ministry", "the statistics office"
+DOCUMENT = "document"  # "the report", "Russian Defense Ministry estimates"
+GROUP = "group"  # "officials", "opposition lawmakers"
+NAME = "name"  # one capitalised word: a known person's surname, or an organisation
+
+
+@dataclass
+class Agent:
+    """What a source phrase names. ``head`` is the noun a reference is
+    resolved by; ``producer`` is whoever made a document; ``kinds`` are
+    descriptions of an organisation ("research group")."""
+
+    kind: str
+    text: str
+    name: str | None = None
+    role: str | None = None
+    organization: Agent | None = None
+    producer: Agent | None = None
+    head: str | None = None
+    definite: bool = False
+    kinds: list[str] = field(default_factory=list)
+
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»]+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
+_DETERMINERS = frozenset({"the", "a", "an"})
+_INDEFINITE = frozenset({"a", "an"})
+_NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
+_ROLE_MODIFIERS = frozenset("senior chief deputy former acting top lead assistant associate interim vice".split())
+_NAME_PARTICLES = frozenset("de da di del della der den van von bin al el la le du dos das ter".split())
+# Words that make a run of capitalised words an organisation rather than a person.
+_ORG_NAME_WORDS = frozenset(
+    "International Global National World Europe European Africa African Asia Asian America American "
+    "United Union Tracker Monitor Watch Institute Centre Center Project Group Fund Council".split()
+)
+_MAX_ROLE_WORDS = 4
+
+
+def words_of(phrase: str) -> list[str]:
+    """The words of ``phrase`` with trailing full stops of plain words removed."""
+    words = []
+    for token in _TOKEN.findall(phrase):
+        if token.endswith(".") and token.count(".") == 1 and token.lower() not in HONORIFICS:
+            token = token[:-1]
+        if token:
+            words.append(token)
+    return words
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def strip_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word) if _POSSESSIVE.search(word) else word
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+def same_head(a: str, b: str) -> bool:
+    """Do two nouns name the same kind of thing ("ministry"/"minister" do not
+    matter here: they only compare heads of references and names)?"""
+    return _stem(a) == _stem(b)
+
+
+def find_role(lowered: list[str]) -> tuple[int, int] | None:
+    """The first, longest run of words that is a role, as ``(start, end)``."""
+    for start in range(len(lowered)):
+        for end in range(min(len(lowered), start + _MAX_ROLE_WORDS), start, -1):
+            if " ".join(lowered[start:end]) in ROLES:
+                return start, end
+    return None
+
+
+def parse_source(phrase: str) -> Agent | None:
+    """What ``phrase`` (a subject or the words after "according to") names,
+    or None when it names no source."""
+    words = words_of(phrase)
+    if not words:
+        return None
+    return _parse(words, phrase.strip())
+
+
+def _parse(words: list[str], text: str) -> Agent | None:
+    definite = False
+    while words and words[0].lower() in _DETERMINERS | {"its", "their", "his", "her"}:
+        definite = words[0].lower() not in _INDEFINITE
+        words = words[1:]
+    if not words:
+        return None
+    lowered = [w.lower() for w in words]
+    if len(words) == 1 and lowered[0] in PRONOUNS:
+        return Agent(PRONOUN, text, head=lowered[0])
+    if "of" in lowered[1:-1]:
+        of = lowered.index("of", 1)
+        left = " ".join(lowered[:of])
+        if left in SPEAKING_UNITS or lowered[of - 1] in ROLES or lowered[of - 1] in DOCUMENT_NOUNS:
+            inner = _parse(words[of + 1:], " ".join(words[of + 1:]))
+            return _unit_of(words[:of], lowered[:of], inner, text, definite)
+    possessor_at = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), None)
+    if possessor_at is not None:
+        possessor = words[: possessor_at + 1]
+        possessor[-1] = strip_possessive(possessor[-1])
+        rest = words[possessor_at + 1:]
+        if rest[-1].lower() in DOCUMENT_NOUNS:
+            owner_words = (["the"] if definite else []) + possessor
+            return Agent(DOCUMENT, text, head=rest[-1].lower(), definite=True,
+                         producer=_parse(owner_words, " ".join(owner_words)))
+        owner = " ".join(possessor)
+        if owner in COUNTRY_ADJECTIVES:
+            words = [COUNTRY_ADJECTIVES[owner], *rest]
+        elif not is_capitalised(owner):
+            words = rest  # "the city's auditor general" is the auditor general
+        else:
+            words = [*possessor, *rest]
+        lowered = [w.lower() for w in words]
+    role_at = find_role(lowered)
+    if role_at is not None:
+        return _with_role(words, lowered, role_at, text, definite)
+    head = lowered[-1]
+    modifiers = words[:-1]
+    if head in DOCUMENT_NOUNS:
+        producer = _parse(modifiers, " ".join(modifiers)) if _names_something(modifiers) else None
+        return Agent(DOCUMENT, text, head=head, definite=definite, producer=producer)
+    if head in GROUP_NOUNS:
+        # "ministry officials", "Kremlin officials", "Central Bank officials" speak for an
+        # organisation; "Opposition lawmakers" or "Western officials" for nobody in particular
+        organization = None
+        if modifiers and (modifiers[-1].lower() in ORG_HEADS or _proper_name(modifiers)):
+            organization = _parse(modifiers, " ".join(modifiers))
+        return Agent(GROUP, text, head=head, organization=organization)
+    if head in ORG_HEADS:
+        if any(is_capitalised(w) for w in words[1:]) or (is_capitalised(words[0]) and not definite and len(words) == 1):
+            return Agent(ORGANIZATION, text, name=" ".join(words), head=head)
+        return Agent(ORG_REFERENCE, text, name=" ".join(words), head=head, definite=definite)
+    if not all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in words):
+        return None
+    name = " ".join(w for w in words if w.lower() not in HONORIFICS)
+    if not name:
+        return None
+    if name in GOVERNMENT_METONYMS:
+        return Agent(ORGANIZATION, text, name=GOVERNMENT_METONYMS[name], head="government")
+    if is_medium(name):
+        return Agent(MEDIUM, text, name=name)
+    if any(w in _ORG_NAME_WORDS or w.isupper() for w in words):
+        return Agent(ORGANIZATION, text, name=name, head=lowered[-1])
+    named = [w for w in words if w.lower() not in HONORIFICS]
+    if len(named) == 1:
+        return Agent(NAME, text, name=name, head=name)
+    if len(named) <= 4:
+        return Agent(PERSON, text, name=name, head=named[-1])
+    return Agent(ORGANIZATION, text, name=name, head=lowered[-1])
+
+
+def _names_something(words: list[str]) -> bool:
+    return bool(words) and (words[-1].lower() in ORG_HEADS or any(is_capitalised(w) for w in words[1:])
+                            or (len(words) == 1 and is_capitalised(words[0])))
+
+
+def _proper_name(words: list[str]) -> bool:
+    """Two or more capitalised words that are not nationalities, or a metonym."""
+    proper = [w for w in words if is_capitalised(w) and w not in _NATIONALITIES and "." not in w]
+    return len(proper) >= 2 or " ".join(words) in GOVERNMENT_METONYMS
+
+
+def _unit_of(unit: list[str], lowered: list[str], inner: Agent | None, text: str, definite: bool) -> Agent | None:
+    """"the press office of X" speaks for X; "the director of X" is a role at
+    X; "a report of X" is X's document."""
+    if inner is None:
+        return None
+    if lowered[-1] in DOCUMENT_NOUNS:
+        return Agent(DOCUMENT, text, head=lowered[-1], definite=definite, producer=inner)
+    role_at = find_role(lowered)
+    if role_at is not None and " ".join(lowered) not in SPEAKING_UNITS:
+        return Agent(ROLE_REFERENCE, text, role=" ".join(unit[role_at[0]:role_at[1]]), head=lowered[role_at[1] - 1],
+                     organization=inner, definite=definite)
+    return inner
+
+
+def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], text: str, definite: bool) -> Agent:
+    start, end = role_at
+    modifiers = words[:start]
+    role_words = words[start:end]
+    while modifiers and modifiers[-1].lower() in _ROLE_MODIFIERS | _NATIONALITIES | {m.lower() for m in _NATIONALITIES}:
+        role_words = [modifiers.pop(), *role_words]
+    name_words = [w for w in words[end:] if w.lower() not in HONORIFICS]
+    organization = None
+    if lowered[end - 1] == "minister" and modifiers:
+        role_words = [*modifiers, *role_words]
+        modifiers = []
+    portfolio = [w for w in role_words[:-1] if w.lower() not in _ROLE_MODIFIERS | {"prime"}]
+    if lowered[end - 1] == "minister" and portfolio and role_words[0].lower() != "prime":
+        # "Finance Minister X" heads the Finance Ministry
+        organization = Agent(ORGANIZATION, " ".join(portfolio), name=" ".join([*portfolio, "Ministry"]), head="ministry")
+    elif modifiers and all(w.lower() not in HONORIFICS for w in modifiers):
+        organization = _parse(modifiers, " ".join(modifiers))
+        if organization is not None and organization.kind in (NAME, PERSON):
+            organization = Agent(ORGANIZATION, organization.text, name=organization.name, head=organization.head)
+    role = " ".join(role_words)
+    if organization is None:
+        institution = ROLE_INSTITUTIONS.get(role.lower())
+        if institution:
+            organization = Agent(ORG_REFERENCE, institution, name=institution, head=institution.lower())
+    name_ok = name_words and all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in name_words)
+    if name_ok:
+        return Agent(PERSON, text, name=" ".join(name_words), role=role, organization=organization,
+                     head=name_words[-1])
+    return Agent(ROLE_REFERENCE, text, role=role, head=lowered[end - 1], organization=organization, definite=definite)
+
+
+def is_medium(name: str) -> bool:
+    """Is ``name`` a news outlet (known, or named with a media word)?"""
+    if name in MEDIA_OUTLETS:
+        return True
+    words = name.split()
+    return len(words) > 1 and any(w in MEDIA_WORDS for w in words) and all(is_capitalised(w) for w in words)
+
+
+def parse_appositive(phrase: str) -> Agent | None:
+    """Read an appositive after a name: "a spokesman for the command",
+    "chief economist at Vltava Bank", "the director of the X Project",
+    "a Kyiv-based research group that ..." (a description of an
+    organisation, returned as an ORG_REFERENCE whose ``kinds`` hold it)."""
+    words = words_of(phrase)
+    for index, word in enumerate(words):
+        if word.lower() in {"who", "which", "that", "whose", "where"}:
+            words = words[:index]
+            break
+    if not words:
+        return None
+    if words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    lowered = [w.lower() for w in words]
+    link = next((i for i, w in enumerate(lowered) if w in {"of", "at", "for", "with", "from", "in"}), len(words))
+    head_words, rest = words[:link], words[link + 1:]
+    head_lowered = lowered[:link]
+    role_at = find_role(head_lowered)
+    if role_at is not None:
+        organization = None
+        if rest and lowered[link] != "in":
+            organization = _parse(rest, " ".join(rest))
+        elif role_at[0] > 0:
+            organization = _parse(head_words[: role_at[0]], " ".join(head_words[: role_at[0]]))
+            if organization is not None and organization.kind not in (ORGANIZATION, ORG_REFERENCE):
+                organization = None
+        role = " ".join(head_words[role_at[0]: role_at[1]])
+        return Agent(ROLE_REFERENCE, phrase.strip(), role=role, head=head_lowered[role_at[1] - 1], organization=organization)
+    if head_lowered and head_lowered[-1] in ORG_HEADS:
+        kind = " ".join(head_lowered[-2:]) if len(head_lowered) > 1 and head_lowered[-2].isalpha() else head_lowered[-1]
+        return Agent(ORG_REFERENCE, phrase.strip(), head=head_lowered[-1], kinds=[kind, head_lowered[-1]])
+    return None
