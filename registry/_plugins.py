@@ -239,7 +239,8 @@ class PluginManager(pluggy.PluginManager):
         """Registered checkers by name, each with the plugin that registered it."""
         if self._checkers is None:
             found: dict[str, tuple[Checker, str]] = {}
-            for impl in _plain(self.hook.register_checkers.get_hookimpls()):
+            # registration order: a name already taken stays with the plugin loaded first
+            for impl in reversed(_plain(self.hook.register_checkers.get_hookimpls())):
 
                 def register(checker: Checker, _plugin: str = impl.plugin_name) -> None:
                     if not isinstance(checker, Checker):
@@ -268,7 +269,7 @@ class PluginManager(pluggy.PluginManager):
         """Registered output formats by name, each with its plugin's name."""
         if self._formats is None:
             found: dict[str, tuple[Render, str]] = {}
-            for impl in _plain(self.hook.register_output_formats.get_hookimpls()):
+            for impl in reversed(_plain(self.hook.register_output_formats.get_hookimpls())):
 
                 def register(name: str, render: Render, _plugin: str = impl.plugin_name) -> None:
                     if name in found:

@@ -217,7 +217,7 @@ def test_an_output_format_name_cannot_be_taken_twice(capsys):
     problems = []
     pm = make_plugin_manager(Extras(), Again(), entry_points=False, report=problems.append)
     assert set(pm.output_formats()) == {"table", "json", "jsonl", "ids"}
-    assert problems == ["output format 'ids' registered by plugin 'extras' is already taken by plugin 'again'"]
+    assert problems == ["output format 'ids' registered by plugin 'again' is already taken by plugin 'extras'"]
 
 
 HANGING_RUN = """
