@@ -54,7 +54,7 @@ def _env_list(name: str) -> set[str] | None:
     value = os.environ.get(name)
     if value is None:
         return None
-    return {_normalise_dist(item) for item in value.split(",") if item.strip()}
+    return {_normalise_dist(item.strip()) for item in value.split(",") if item.strip()}
 
 
 def _strict_from_env() -> bool:
