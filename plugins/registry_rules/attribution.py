@@ -66,6 +66,7 @@ PATTERN_CONFIDENCE = {
     "put_figure": 0.85,
     "as_reported_by": 0.8,
     "citing": 0.75,
+    "headline_source": 0.7,
     "participle": 0.7,
     "in_view": 0.65,
     "critical_of": 0.6,
@@ -94,8 +95,11 @@ _STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?stat
 _SPEAKING_TO = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+" + _PHRASE)
 _INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
 _PUT_FIGURE = re.compile(
-    r"\bput(?:s|ting)?\s+(?:the|its|their|his|her)\s+(?:figure|number|toll|total|tally|count|cost|losses|estimate)\b"
+    r"\bput(?:s|ting)?\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:figure|number|toll|total|tally|count|cost|losses|estimate)\b"
 )
+# A headline that names its source after a dash: "US must rethink stance – Kremlin".
+_HEADLINE_SOURCE = re.compile(r"\s(?:–|—|--?)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)$")
 _IN_VIEW = re.compile(r"\b[Ii]n\s+(his|her|their)\s+(?:view|opinion|words|estimation|assessment)\b")
 _CRITICAL_OF = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:\w+ly\s+)?critical\s+of\b")
 _PRODUCED_BY = re.compile(
@@ -429,6 +433,11 @@ def _find_matches(masked: str) -> list[_Match]:
     for found in _IN_VIEW.finditer(masked):
         matches.append(_Match(found.start(), "in_view", Agent(mentions.PRONOUN, found.group(1), head=found.group(1)),
                               found.group(), "statement"))
+    headline = _HEADLINE_SOURCE.search(masked)
+    if headline is not None:
+        agent = parse_source(headline.group(1))
+        if agent is not None:
+            matches.append(_Match(headline.start(1), "headline_source", agent, "–", "statement"))
     participle = _PARTICIPLE.search(masked)
     if participle is not None:
         agent = _subject_at_start(masked)
@@ -670,15 +679,17 @@ class _Reader:
 
     def _resolve_document(self, agent: Agent, sentence: int) -> _Source:
         memory = self.memory
-        if agent.producer is not None:
+        if agent.producer is not None and agent.producer.kind == mentions.ROLE_REFERENCE and agent.producer.name:
+            # an office that publishes is an institution: "the Port Auditor", "the auditor general"
+            producer: _Source | None = _Source(organization=memory.remember_organization(agent.producer.name))
+        elif agent.producer is not None:
             producer = self._resolve(agent.producer, sentence)
-            if producer is not None and producer.speaker is None and producer.organization is None and producer.role:
-                producer.organization = memory.remember_organization(producer.role)
-                producer.role = None
-            if producer is not None:
-                if producer.organization:
-                    memory.documents.append(_Document(agent.head or "", producer.organization, sentence))
-                return producer
+        else:
+            producer = None
+        if producer is not None:
+            if producer.organization:
+                memory.documents.append(_Document(agent.head or "", producer.organization, sentence))
+            return producer
         if agent.definite:
             known = _nearest_document(memory.documents, agent.head or "")
             if known is not None:
@@ -725,10 +736,12 @@ class _Reader:
         return HIDDEN in visible and not any(ch.isalnum() for ch in visible)
 
     def _quoted_share(self, start: int, end: int) -> tuple[int, int]:
-        segment = self.masked[start:end]
-        total = len(self.text[start:end].split())
-        shown = len([w for w in segment.split() if any(ch.isalnum() for ch in w)])
-        return total - shown, total
+        """(words inside quotations, all words) of ``text[start:end]``."""
+        quoted = sum(
+            len(self.text[max(q.start, start): min(q.end, end)].split())
+            for q in self.quotations if q.start < end and q.end > start
+        )
+        return quoted, len(self.text[start:end].split())
 
     def _attribution(self, start: int, end: int, source: _Source, match: _Match) -> Attribution:
         masked = self.masked[start:end]

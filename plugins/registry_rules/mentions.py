@@ -179,7 +179,8 @@ def _parse(words: list[str], text: str) -> Agent | None:
         return Agent(ORGANIZATION, text, name=GOVERNMENT_METONYMS[name], head="government")
     if is_medium(name):
         return Agent(MEDIUM, text, name=name)
-    if any(w in _ORG_NAME_WORDS or w.isupper() for w in words):
+    # people do not take "the": "the Red Cross" is an organisation
+    if definite or any(w in _ORG_NAME_WORDS or w.isupper() for w in words):
         return Agent(ORGANIZATION, text, name=name, head=lowered[-1])
     named = [w for w in words if w.lower() not in HONORIFICS]
     if len(named) == 1:
@@ -242,7 +243,8 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
     if name_ok:
         return Agent(PERSON, text, name=" ".join(name_words), role=role, organization=organization,
                      head=name_words[-1])
-    return Agent(ROLE_REFERENCE, text, role=role, head=lowered[end - 1], organization=organization, definite=definite)
+    return Agent(ROLE_REFERENCE, text, name=" ".join(words), role=role, head=lowered[end - 1],
+                 organization=organization, definite=definite)
 
 
 def is_medium(name: str) -> bool:
