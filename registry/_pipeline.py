@@ -29,6 +29,9 @@ from .errors import CheckerUnavailable, DocumentError, RegistryError
 logger = logging.getLogger("registry")
 
 USER_AGENT = "claim-registry/0.1 (+https://pypi.org/project/claim-registry/)"
+#: Documents loaded at once: feed items and lists of links usually come from
+#: one site, which should not get more than a few requests at a time.
+LOADS_AT_ONCE = 4
 
 
 class ResultStore(Protocol):
@@ -85,6 +88,30 @@ def expand_locations(locations: Iterable[str | DocumentError]) -> Iterator[str |
         if not found:
             yield DocumentError(location, "directory contains no readable documents")
         yield from (str(p) for p in found)
+
+
+def expand_feeds(
+    pm: PluginManager, feeds: Iterable[str], options: LoadOptions, limit: int,
+) -> list[str | DocumentError]:
+    """The item locations of each feed, through the ``expand_feed`` hook, in
+    order; a feed that cannot be read is a :class:`DocumentError` in the list."""
+    items: list[str | DocumentError] = []
+    for feed in feeds:
+        try:
+            answer = pm.call_first("expand_feed", location=feed, options=options, limit=limit)
+        except DocumentError as exc:
+            items.append(exc)
+            continue
+        if answer is None:
+            items.append(DocumentError(feed, "no installed plugin reads feeds"))
+            continue
+        plugin, found = answer
+        if not isinstance(found, list) or not all(isinstance(i, (str, DocumentError)) for i in found):
+            items.append(DocumentError(feed, f"plugin '{plugin}' returned {type(found).__name__} "
+                                             "from expand_feed, not a list of locations"))
+            continue
+        items.extend(found)
+    return items
 
 
 class Pipeline:
@@ -204,14 +231,24 @@ class Pipeline:
             # Phase 1: read and extract every document, so that checkers see
             # the whole run (ctx.corpus) whatever the order of the inputs.
             corpus: list[tuple[Document, list[Claim]]] = []
-            for item in expand_locations(locations):
+            load_slots = asyncio.Semaphore(LOADS_AT_ONCE)
+
+            async def load(location: str) -> Document:
+                async with load_slots:
+                    # a thread, so a slow loader never blocks the event loop
+                    return await asyncio.to_thread(self.load, location)
+
+            # Loads overlap (a few at a time); extraction follows input order.
+            items = list(expand_locations(locations))
+            loading = [item if isinstance(item, DocumentError) else asyncio.ensure_future(load(item))
+                       for item in items]
+            for item in loading:
                 if isinstance(item, DocumentError):
                     result.failures.append(item)
                     self.on_document()
                     continue
                 try:
-                    # a thread, so a slow loader never blocks the event loop
-                    document = await asyncio.to_thread(self.load, item)
+                    document = await item
                     claims = self.extract(document)
                 except DocumentError as exc:
                     result.failures.append(exc)

@@ -49,26 +49,29 @@ def build_app(pm: PluginManager) -> typer.Typer:
 
     @app.command()
     def check(
-        locations: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for standard input.", show_default=False, metavar="PATH|URL|-")],
+        locations: Annotated[Optional[list[str]], typer.Argument(help="Files, directories, URLs, or - for standard input.", show_default=False, metavar="PATH|URL|-")] = None,
         output_format: Annotated[str, typer.Option("--format", "-f", help="Output format: table, json, jsonl or one a plugin adds.")] = "table",
         include_all: Annotated[bool, typer.Option("--all", help="Also report the claims judged not check-worthy.")] = False,
         explain: Annotated[bool, typer.Option("--explain", help="Show the features behind each check-worthiness score.")] = False,
         config: ConfigOption = None,
         strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any checker failed on any claim.")] = False,
         max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse documents larger than this.", min=1)] = 20 * 1024 * 1024,
-        timeout: Annotated[Optional[float], typer.Option("--timeout", help="Seconds allowed per checker call (default 10).", min=0.001)] = None,
+        timeout: Annotated[Optional[float], typer.Option("--timeout", help="Seconds allowed per checker call and per URL fetch (default 10).", min=0.001)] = None,
         concurrency: Annotated[Optional[int], typer.Option("--concurrency", help="Checker calls at once (default 16).", min=1)] = None,
         stats: Annotated[bool, typer.Option("--stats", help="Print per-checker calls, cache hits, errors and time on stderr.")] = False,
         no_store: Annotated[bool, typer.Option("--no-store", help="Do not write to the registry.")] = False,
         db: Annotated[Optional[str], typer.Option("--db", help="Registry URL (default: $REGISTRY_DB, config db, or the user data directory).")] = None,
         refresh: Annotated[bool, typer.Option("--refresh", help="Ignore cached check results.")] = False,
+        feeds: Annotated[Optional[list[str]], typer.Option("--feed", help="Also check the items of this RSS or Atom feed (URL or file; repeatable).", metavar="URL")] = None,
+        limit: Annotated[int, typer.Option("--limit", help="Items read from each --feed.", min=1)] = 50,
+        allow_private_hosts: Annotated[bool, typer.Option("--allow-private-hosts", help="Allow URLs whose host is private, loopback or link-local.")] = False,
     ) -> None:
         """Check the claims in documents and report source, attribution and status."""
         import asyncio
 
         from ._config import load_settings
         from ._models import LoadOptions
-        from ._pipeline import Pipeline, expand_locations
+        from ._pipeline import Pipeline, expand_feeds, expand_locations
         from .store import open_store_for_run
 
         formats = pm.output_formats()
@@ -79,12 +82,15 @@ def build_app(pm: PluginManager) -> typer.Typer:
             settings.timeout = timeout
         if concurrency is not None:
             settings.concurrency = concurrency
+        if not locations and not feeds:
+            raise ConfigError("nothing to check: give files, directories, URLs, - or --feed URL")
+        load_options = LoadOptions(max_bytes=max_bytes, timeout=settings.timeout, allow_private_hosts=allow_private_hosts)
         store = None if no_store else open_store_for_run(db, settings)
-        items = list(expand_locations(locations))
+        items = list(expand_locations([*(locations or ()), *expand_feeds(pm, feeds or (), load_options, limit)]))
         with _progress(len(items)) as advance:
             pipeline = Pipeline(
                 pm, settings, store=store, include_all=include_all, refresh=refresh,
-                load_options=LoadOptions(max_bytes=max_bytes, timeout=settings.timeout),
+                load_options=load_options,
                 on_document=advance, on_notice=_warn,
             )
             try:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 from ._models import Attribution, CheckResult, Claim, ClaimReport, Document, LoadOptions, Verdict
+from .errors import DocumentError
 
 if TYPE_CHECKING:
     import typer
@@ -69,6 +70,20 @@ def load_document(location: str, options: LoadOptions) -> Document | None:
     into files. firstresult: the first implementation that returns a
     ``Document`` wins. Raise ``registry.DocumentError`` for an input that
     this plugin is responsible for but cannot read.
+    """
+
+
+@hookspec(firstresult=True)
+def expand_feed(location: str, options: LoadOptions, limit: int) -> list[str | DocumentError] | None:
+    """Read the feed at ``location`` (a URL or a file given with ``registry
+    check --feed``) and return the locations of its first ``limit`` items,
+    or None if this plugin cannot read feeds.
+
+    Runs once per ``--feed``, before any document is loaded; the items are
+    then loaded like any other input. An item that cannot be used goes into
+    the list as a ``registry.DocumentError`` (reported, the run goes on).
+    firstresult: the first implementation that returns a list wins. Raise
+    ``registry.DocumentError`` for a feed that cannot be read at all.
     """
 
 
