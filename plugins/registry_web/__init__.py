@@ -1,0 +1,46 @@
+"""Built-in web plugin: reads http(s) URLs, saved ``.html`` pages and
+RSS/Atom feeds (issue 7; see docs/web.md).
+
+This module only routes; the work is in submodules imported on first use,
+so that starting ``registry`` never pays for the HTML and feed libraries:
+:mod:`.fetching` (safe HTTP), :mod:`.hosts` (which hosts may be contacted),
+:mod:`.compression` (bounded gzip/brotli), :mod:`.pages` (page → document,
+with ClaimReview fact-checks), :mod:`.feeds` (feed → item links).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from registry import Document, DocumentError, LoadOptions, hookimpl
+
+REGISTRY_PLUGIN_API = 1
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def is_web_url(location: str) -> bool:
+    """True for an http or https URL with a host."""
+    parts = urlsplit(location)
+    return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
+
+
+@hookimpl
+def load_document(location: str, options: LoadOptions) -> Document | None:
+    """Fetch and read an http(s) URL, or read a saved HTML page."""
+    if urlsplit(location).scheme.lower() in {"http", "https"}:  # fetch() refuses one without a host
+        from .pages import load_url
+
+        return load_url(location, options)
+    if location.lower().endswith(_HTML_SUFFIXES):
+        from .pages import load_html_file
+
+        return load_html_file(location, options)
+    return None
+
+
+@hookimpl
+def expand_feed(location: str, options: LoadOptions, limit: int) -> list[str | DocumentError] | None:
+    """The item links of the RSS or Atom feed at ``location`` (URL or file)."""
+    from .feeds import feed_items
+
+    return feed_items(location, options, limit)

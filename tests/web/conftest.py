@@ -1,0 +1,175 @@
+"""A real web server on 127.0.0.1 for the web plugin's tests, and a way to
+run ``registry check`` against it.
+
+``site`` serves pages the tests add (``site.page``) or handlers that stream,
+stall or redirect (``site.route``); it records what every request looked
+like, so tests can check what the fetcher sent, and how many bytes each
+handler managed to write before the client hung up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+import registry_web
+from registry import Claim, Document, Span, hookimpl
+from registry._plugins import make_plugin_manager
+from registry.cli import main
+
+PAGES = Path(__file__).parent / "pages"
+
+Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+@dataclass
+class Seen:
+    """One request the server received."""
+
+    path: str
+    headers: dict[str, str]
+
+
+@dataclass
+class Site:
+    """The routes of the test server and what it saw."""
+
+    base: str = ""
+    routes: dict[str, Handler] = field(default_factory=dict)
+    seen: list[Seen] = field(default_factory=list)
+    written: dict[str, int] = field(default_factory=dict)
+    done: dict[str, threading.Event] = field(default_factory=dict)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def route(self, path: str, handler: Handler) -> str:
+        self.routes[path] = handler
+        self.done[path] = threading.Event()
+        return self.url(path)
+
+    def page(self, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8",
+             status: int = 200, headers: dict[str, str] | None = None) -> str:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+
+        def handler(request: BaseHTTPRequestHandler) -> None:
+            request.send_response(status)
+            if content_type:
+                request.send_header("Content-Type", content_type)
+            for name, value in (headers or {}).items():
+                request.send_header(name, value)
+            request.send_header("Content-Length", str(len(data)))
+            request.end_headers()
+            request.wfile.write(data)
+
+        return self.route(path, handler)
+
+    def redirect(self, path: str, target: str, status: int = 302) -> str:
+        def handler(request: BaseHTTPRequestHandler) -> None:
+            request.send_response(status)
+            request.send_header("Location", target)
+            request.send_header("Content-Length", "0")
+            request.end_headers()
+
+        return self.route(path, handler)
+
+    def requests_to(self, path: str) -> list[Seen]:
+        return [s for s in self.seen if s.path == path]
+
+
+class _RequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        site = self.server.site
+        path = self.path.split("?", 1)[0]
+        site.seen.append(Seen(path=path, headers={k.lower(): v for k, v in self.headers.items()}))
+        handler = site.routes.get(path)
+        try:
+            if handler is None:
+                self.send_error(404, "Not Found")
+            else:
+                handler(self)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client hung up: exactly what the limits tests expect
+        finally:
+            if path in site.done:
+                site.done[path].set()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    site: Site
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a client hanging up is expected
+            super().handle_error(request, client_address)
+
+
+@pytest.fixture
+def site():
+    server = _Server(("127.0.0.1", 0), _RequestHandler)
+    server.site = Site(base=f"http://127.0.0.1:{server.server_address[1]}")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.site
+    server.site.stop.set()
+    server.shutdown()
+    server.server_close()
+
+
+def page_text(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+class ParagraphClaims:
+    """A test extractor: each line of a document is one check-worthy claim,
+    so the reports show every document's source, whatever the rules plugin
+    would judge check-worthy."""
+
+    @hookimpl
+    def extract_claims(self, document: Document) -> list[Claim]:
+        claims = []
+        for match in re.finditer(r"[^\n]+", document.text):
+            claims.append(Claim(text=match.group(), span=Span(start=match.start(), end=match.end()),
+                                checkworthy=True, checkworthiness=1.0))
+        return claims
+
+
+@dataclass
+class Run:
+    code: int
+    reports: list[dict]
+    errors: list[str]
+
+    def sources(self) -> dict[str, dict]:
+        """The source of each reported document, by URI."""
+        return {r["source"]["uri"]: r["source"] for r in self.reports}
+
+
+@pytest.fixture
+def check(capsys):
+    """Run ``registry check ... -f json --no-store`` with the web plugin and
+    a line-per-claim extractor; return exit code, reports and error lines."""
+
+    def run(*args: str, plugins: tuple = (registry_web,)) -> Run:
+        pm = make_plugin_manager(*plugins, ParagraphClaims(), entry_points=False)
+        code = main(["check", "-f", "json", "--no-store", *args], pm=pm)
+        out, err = capsys.readouterr()
+        reports = json.loads(out) if out.strip() else []
+        return Run(code=code, reports=reports, errors=[line for line in err.splitlines() if line.strip()])
+
+    return run
