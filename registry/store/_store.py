@@ -353,7 +353,7 @@ class RegistryReader:
             sa.select(*_APPEARANCE_COLUMNS)
             .join(documents, documents.c.id == appearances.c.document_id)
             .where(appearances.c.pk.in_(with_quantities))
-            .order_by(appearances.c.pk.desc())
+            .order_by(appearances.c.seen_at.desc(), appearances.c.document_id, appearances.c.span_start)
             .limit(limit)
         )
         with self.engine.connect() as connection:
@@ -577,13 +577,21 @@ class RegistryStore(RegistryReader):
     ) -> None:
         """Store several checked documents in one transaction (bulk loads);
         the same rows as :meth:`save_document` for each."""
-        import stamina
-
         now = _now()
         prepared = [_prepare(document, reports, hashes, now) for document, reports, hashes in batch]
-        for attempt in stamina.retry_context(on=_is_transient, attempts=5, wait_initial=0.05, wait_max=2.0):
-            with attempt, write_transaction(self.engine) as connection:
-                _write(connection, prepared)
+        self._write(lambda connection: _write_documents(connection, prepared))
+
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in one write transaction, again when another
+        transaction made it fail (deadlock, serialisation, lock timeout)."""
+        import stamina
+
+        @stamina.retry(on=_is_transient, attempts=5, wait_initial=0.05, wait_max=2.0)
+        def attempt() -> T:
+            with write_transaction(self.engine) as connection:
+                return work(connection)
+
+        return attempt()
 
     @_database_call
     def add_factchecks(self, items: Sequence[FactCheck]) -> int:
@@ -591,8 +599,7 @@ class RegistryStore(RegistryReader):
         is updated) and return how many were new."""
         now = _now()
         rows = list({fc.id: _factcheck_row(fc, now) for fc in items}.values())
-        with write_transaction(self.engine) as connection:
-            return _write_factchecks(connection, rows)
+        return self._write(lambda connection: _write_factchecks(connection, rows))
 
     @_database_call
     def add_review(
@@ -609,7 +616,7 @@ class RegistryStore(RegistryReader):
             claim_id=full_id, status=status, attribution_status=attribution_status, note=note,
             evidence=list(evidence), url=url, reviewer=reviewer.strip(), reviewed_at=_now(),
         )
-        with write_transaction(self.engine) as connection:
+        def write(connection: Connection) -> None:
             connection.execute(reviews.insert().values(**review.model_dump(mode="python") | {
                 "status": status.value,
                 "attribution_status": attribution_status.value if attribution_status else None,
@@ -623,13 +630,15 @@ class RegistryStore(RegistryReader):
                     updated_at=review.reviewed_at,
                 )
             )
+
+        self._write(write)
         return review
 
 
 # -- the write transaction ----------------------------------------------------
 
 
-def _write(connection: Connection, batch: Sequence[_PreparedDocument]) -> None:
+def _write_documents(connection: Connection, batch: Sequence[_PreparedDocument]) -> None:
     document_rows = sorted({p.document_row["id"]: p.document_row for p in batch}.values(), key=lambda r: r["id"])
     connection.execute(_insert(connection, documents).on_conflict_do_nothing(index_elements=["id"]), document_rows)
 
@@ -724,7 +733,6 @@ def _verdict_upsert(connection: Connection) -> Any:
 
 
 def _write_factchecks(connection: Connection, rows: list[dict[str, Any]]) -> int:
-    rows.sort(key=lambda r: r["id"])
     known: set[str] = set()
     for chunk in _chunks([r["id"] for r in rows]):
         known.update(connection.execute(sa.select(factchecks.c.id).where(factchecks.c.id.in_(chunk))).scalars())

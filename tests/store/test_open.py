@@ -1,0 +1,288 @@
+"""Opening a registry: where it is, creating it at the newest schema
+revision, refusing older, newer, foreign and corrupt databases and
+unreachable servers with one line each, and writing nothing to them."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import sqlite3
+import struct
+import threading
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from registry import StoreError
+from registry._config import Settings
+from registry.store import (
+    default_db_path,
+    open_store,
+    resolve_location,
+    schema_revision,
+    upgrade_database,
+)
+from registry.store._connect import create_engine, known_revisions, migrate, write_transaction
+
+from .conftest import cli, count, query
+
+HEAD = known_revisions()[0]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_registry_is_created_at_the_newest_revision(db_url):
+    store = open_store(db_url)
+    store.close()
+    assert schema_revision(db_url) == (HEAD, HEAD)
+    assert query(db_url, "SELECT version_num FROM registry_schema_version") == [(HEAD,)]
+    for table in ("documents", "claims", "appearances", "check_results", "reviews", "verdicts",
+                  "factchecks", "claim_links"):
+        assert count(db_url, table) == 0
+    open_store(db_url).close()  # and it opens again
+
+
+def test_the_migrations_build_the_schema_the_queries_use(db_url):
+    """Migrating 0001 then 0002 gives the tables and columns of _schema.py."""
+    from registry.store._schema import metadata
+
+    open_store(db_url).close()
+    engine = sa.create_engine(resolve_location(db_url).url)
+    try:
+        inspector = sa.inspect(engine)
+        for table in metadata.sorted_tables:
+            columns = {c["name"] for c in inspector.get_columns(table.name)}
+            assert {c.name for c in table.columns} <= columns, table.name
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_registry_uses_wal_and_foreign_keys(tmp_path):
+    path = tmp_path / "registry.db"
+    store = open_store(str(path))
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+    store.close()
+
+
+def make_old_registry(url: str) -> None:
+    """A registry at the first revision, as an older claim-registry left it."""
+    location = resolve_location(url)
+    engine = create_engine(location)
+    try:
+        with write_transaction(engine) as connection:
+            migrate(connection, "0001")
+    finally:
+        engine.dispose()
+
+
+def test_an_older_revision_is_refused_until_upgraded(db_url, capsys):
+    make_old_registry(db_url)
+    with pytest.raises(StoreError) as caught:
+        open_store(db_url)
+    message = str(caught.value)
+    assert "schema revision 0001 is older" in message and "registry db upgrade" in message
+    assert "\n" not in message
+    assert schema_revision(db_url) == ("0001", HEAD)  # never silently altered
+
+    code, out, err = cli(capsys, "claims", "list", "--db", db_url)
+    assert code == 1 and out == "" and err.count("\n") == 1 and "registry db upgrade" in err
+
+    code, out, err = cli(capsys, "db", "upgrade", "--db", db_url)
+    assert (code, err) == (0, "")
+    assert f"schema revision 0001 -> {HEAD}" in out
+    assert schema_revision(db_url) == (HEAD, HEAD)
+    open_store(db_url).close()
+    code, out, _ = cli(capsys, "db", "upgrade", "--db", db_url)
+    assert code == 0 and f"already at the newest schema revision {HEAD}" in out
+
+
+def test_a_newer_revision_is_refused_and_left_alone(db_url, capsys):
+    open_store(db_url).close()
+    engine = sa.create_engine(resolve_location(db_url).url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("UPDATE registry_schema_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="schema revision 9999 is newer than this claim-registry knows"):
+        open_store(db_url)
+    with pytest.raises(StoreError, match="newer"):
+        upgrade_database(db_url)
+    code, out, err = cli(capsys, "check", "--db", db_url, __file__)
+    assert code == 1 and err.count("\n") == 1 and "upgrade claim-registry" in err
+    assert query(db_url, "SELECT version_num FROM registry_schema_version") == [("9999",)]
+    assert count(db_url, "documents") == 0
+
+
+def test_read_commands_do_not_create_a_registry(tmp_path, capsys):
+    path = tmp_path / "nothing-here.db"
+    for args in (["claims", "list"], ["claims", "search", "troops"], ["claims", "show", "abcd1234"],
+                 ["export"], ["db", "info"], ["review", "abcd1234", "--status", "refuted"]):
+        code, out, err = cli(capsys, *args, "--db", str(path))
+        assert code == 1 and out == "", args
+        assert err == f"error: registry {path}: no registry there yet (`registry check` or `registry db upgrade` creates one)\n"
+    assert not path.exists()
+
+
+def test_a_corrupt_file_is_refused_and_not_touched(tmp_path, capsys):
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(bytes(range(256)) * 16)
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4080)
+    for path in (garbage, damaged):
+        before = digest(path)
+        code, out, err = cli(capsys, "check", "--db", str(path), __file__)
+        assert code == 1 and err.count("\n") == 1, err
+        assert f"registry {path}: not a" in err and "SQLite database" in err and "nothing was changed" in err
+        assert digest(path) == before
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(path.name)) == [path.name]
+
+
+def test_another_applications_sqlite_file_is_refused_and_not_touched(tmp_path, capsys):
+    path = tmp_path / "notes.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('keep me')")
+    connection.close()
+    feed = tmp_path / "review.json"
+    feed.write_text('{"@type": "ClaimReview", "claimReviewed": "The sea is dry."}', encoding="utf-8")
+    before = digest(path)
+    for args in (["check", __file__], ["db", "upgrade"], ["import", "claimreview", str(feed)]):
+        code, _, err = cli(capsys, *args, "--db", str(path))
+        assert code == 1 and err.count("\n") == 1, (args, err)
+        assert "is a SQLite database of another application" in err
+    assert digest(path) == before
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    connection.close()
+
+
+def test_a_directory_or_a_missing_directory_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="is a directory"):
+        open_store(str(tmp_path))
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(str(tmp_path / "no" / "such" / "registry.db"))
+
+
+def test_the_registry_location_precedence(tmp_path, monkeypatch, registry_home):
+    assert resolve_location().shown == str(registry_home / "registry.db") == str(default_db_path())
+    settings = Settings(db=str(tmp_path / "from-config.db"))
+    assert resolve_location(None, settings).shown == str(tmp_path / "from-config.db")
+    monkeypatch.setenv("REGISTRY_DB", f"sqlite:///{tmp_path / 'from-env.db'}")
+    assert resolve_location(None, settings).shown == str(tmp_path / "from-env.db")
+    assert resolve_location("explicit.db", settings).shown == str(Path("explicit.db").absolute())
+    pg = resolve_location("postgresql://newsroom:s3cret@db.example:5433/registry")
+    assert pg.url.drivername == "postgresql+psycopg"
+    assert pg.shown == "postgresql+psycopg://newsroom:***@db.example:5433/registry"
+    assert resolve_location("postgres://u@h/d").url.drivername == "postgresql+psycopg"
+    with pytest.raises(StoreError, match="scheme 'mysql' is not supported"):
+        resolve_location("mysql://u@h/d")
+
+
+def test_the_default_registry_is_made_in_registry_home(tmp_path, capsys, registry_home):
+    (tmp_path / "a.txt").write_text("Mia Wong: 125,000 troops were lost.\n", encoding="utf-8")
+    code, _, err = cli(capsys, "check", str(tmp_path / "a.txt"))
+    assert (code, err) == (0, "")
+    assert (registry_home / "registry.db").is_file()
+    code, out, _ = cli(capsys, "claims", "search", "125000 troops", "-f", "json")
+    assert code == 0 and "125,000 troops were lost." in out
+
+
+def test_config_db_is_used(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "registry.toml").write_text(f'db = "sqlite:///{tmp_path / "team.db"}"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Mia Wong: 125,000 troops were lost.\n", encoding="utf-8")
+    assert cli(capsys, "check", "a.txt")[0] == 0
+    assert (tmp_path / "team.db").is_file()
+    code, out, _ = cli(capsys, "db", "info")
+    assert code == 0 and f"registry {tmp_path / 'team.db'}" in out and "claims: 1" in out
+
+
+# -- PostgreSQL servers that cannot be used -----------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_an_unreachable_server_is_one_line(capsys):
+    url = f"postgresql://reporter:s3cret-pass@127.0.0.1:{free_port()}/newsroom"
+    code, out, err = cli(capsys, "claims", "list", "--db", url)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1
+    assert "cannot connect to the database server" in err and "refused" in err.lower()
+    assert "s3cret-pass" not in err and "reporter:***@127.0.0.1" in err
+
+
+class PasswordRefusingServer:
+    """Speaks just enough of the PostgreSQL protocol to ask for a password
+    and refuse it, as a server with password authentication does."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.passwords: list[bytes] = []
+        self.thread = threading.Thread(target=self.serve, daemon=True)
+        self.thread.start()
+
+    def serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            with connection:
+                self.refuse(connection)
+
+    @staticmethod
+    def read(connection: socket.socket, size: int) -> bytes:
+        data = b""
+        while len(data) < size:
+            chunk = connection.recv(size - len(data))
+            if not chunk:
+                raise ConnectionError
+            data += chunk
+        return data
+
+    def refuse(self, connection: socket.socket) -> None:
+        try:
+            while True:
+                length, code = struct.unpack("!ii", self.read(connection, 8))
+                self.read(connection, length - 8)
+                if code in (80877103, 80877104):  # SSL or GSS encryption request
+                    connection.sendall(b"N")
+                    continue
+                break
+            connection.sendall(b"R" + struct.pack("!ii", 8, 3))  # cleartext password, please
+            kind, length = struct.unpack("!ci", self.read(connection, 5))
+            self.passwords.append(self.read(connection, length - 4))
+            fields = b"".join(key + value.encode() + b"\0" for key, value in (
+                (b"S", "FATAL"), (b"V", "FATAL"), (b"C", "28P01"),
+                (b"M", 'password authentication failed for user "reporter"'),
+            )) + b"\0"
+            connection.sendall(b"E" + struct.pack("!i", len(fields) + 4) + fields)
+        except ConnectionError:
+            pass
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+def test_a_wrong_password_is_one_line_without_the_password(capsys):
+    server = PasswordRefusingServer()
+    try:
+        url = f"postgresql://reporter:s3cret-pass@127.0.0.1:{server.port}/newsroom?sslmode=disable"
+        code, out, err = cli(capsys, "check", "--db", url, __file__)
+    finally:
+        server.close()
+    assert server.passwords and server.passwords[0].startswith(b"s3cret-pass")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1
+    assert "password authentication failed" in err
+    assert "s3cret-pass" not in err
