@@ -104,9 +104,11 @@ def register_commands(app: typer.Typer) -> None:
 
     @plugin_app.command("new")
     def new(
-        name: Annotated[str, typer.Argument(help="The plugin's name, e.g. 'population' (makes registry-population).")],
+        name: Annotated[str, typer.Argument(
+            help="The plugin's name, e.g. 'population' (makes registry-population).", metavar="NAME")],
         directory: Annotated[Optional[Path], typer.Option(
-            "--directory", "-d", help="Folder to create (default: ./registry-NAME).", file_okay=False)] = None,
+            "--directory", "-d", help="Folder to create (default: ./registry-NAME).", file_okay=False,
+            metavar="DIR")] = None,
     ) -> None:
         """Write a ready-to-install checker plugin project: pyproject.toml,
         package, checker, tests and README."""
