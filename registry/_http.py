@@ -3,10 +3,10 @@
 One ``httpx.AsyncClient`` per run, whose transport is a stack of layers
 (outermost first):
 
-1. an HTTP cache for GET/HEAD (hishel, SQLite under the registry home or the
-   user cache directory): a successful response is kept for ``cache_ttl``
-   seconds whatever its caching headers say, so a re-run makes no repeated
-   requests;
+1. an HTTP cache for GET/HEAD (hishel's transport over the SQLite storage of
+   :mod:`registry._http_cache`, under the registry home or the user cache
+   directory): a successful response is kept for ``cache_ttl`` seconds
+   whatever its caching headers say, so a re-run makes no repeated requests;
 2. retries with exponential backoff and jitter (stamina) for 429, 5xx and
    transport errors, honouring ``Retry-After``;
 3. a global limit and a per-host limit on requests in flight (a slot is held
@@ -334,15 +334,16 @@ class _CacheCountingTransport(httpx.AsyncBaseTransport):
 
 
 def _cached(inner: httpx.AsyncBaseTransport, config: HttpConfig, stats: HttpStats) -> httpx.AsyncBaseTransport:
-    from hishel import AsyncSqliteStorage
     from hishel.httpx import AsyncCacheTransport
+
+    from ._http_cache import SqliteCacheStorage
 
     path = config.cache_path or default_cache_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"HTTP cache {path}: cannot create its directory: {exc.strerror}") from None
-    storage = AsyncSqliteStorage(database_path=path, default_ttl=config.cache_ttl)
+    storage = SqliteCacheStorage(path, default_ttl=config.cache_ttl)
     return _CacheCountingTransport(AsyncCacheTransport(inner, storage=storage), stats)
 
 
