@@ -49,7 +49,8 @@ def extract(document: Document) -> list[Claim]:
     for unit in _units(text, publisher_of(document)):
         claim_text = text[unit.start: unit.end]
         found = quantities.find_quantities(claim_text, offset=unit.start)
-        attribution = unit.attribution.model_copy(deep=True)
+        # shared with the cache, never modified: models are treated as values
+        attribution = unit.attribution
         assessment = checkworthiness.assess(claim_text, quantities=found, attribution=attribution)
         claims.append(Claim(
             text=claim_text,
@@ -82,4 +83,4 @@ def attribution_for(claim: Claim, document: Document) -> Attribution:
             chain=[AttributionLink(name=publisher, kind="publisher")],
             attributed_by=PLUGIN_NAME,
         )
-    return best.attribution.model_copy(deep=True)
+    return best.attribution.model_copy()

@@ -1,0 +1,211 @@
+"""Benchmark: articles per second through the whole `registry check`
+pipeline in one process, with the installed (default, offline) plugins and
+no store, with and without rendering the JSON output.
+
+Usage: python benchmarks/speed.py [--articles 1000] [--repeat 3]
+
+The articles are synthetic: the paragraphs of the seed articles (seeds/)
+shuffled and recombined with a fixed random seed into Markdown documents of
+3–6 KB, each with a headline and front matter naming one of the seeds'
+publishers. Each timed run reads them from files, extracts and attributes
+their claims, runs every registered checker and resolves verdicts, exactly
+as `registry check --no-store DIR` does. The slowest stage is then profiled
+with cProfile. Writes benchmarks/results/speed.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import io
+import json
+import platform
+import pstats
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+RESULTS = REPO / "benchmarks" / "results" / "speed.json"
+TARGET = 300.0
+
+
+def seed_material() -> tuple[list[str], list[str], list[str]]:
+    """Paragraphs, headlines and publishers of the seed articles."""
+    from registry import LoadOptions
+    from registry._loaders import load_document
+
+    paragraphs: list[str] = []
+    headlines: list[str] = []
+    publishers: list[str] = []
+    for path in sorted(SEEDS.iterdir()):
+        if path.name.startswith("."):
+            continue
+        document = load_document(str(path), LoadOptions())
+        paragraphs += [p.strip() for p in document.text.split("\n\n") if len(p.strip()) > 60]
+        if document.source.title:
+            headlines.append(document.source.title)
+        if document.source.publisher:
+            publishers.append(document.source.publisher)
+    return paragraphs, headlines, publishers
+
+
+def make_articles(directory: Path, count: int, seed: int) -> int:
+    """Write ``count`` synthetic articles of 3–6 KB; return their total size in bytes."""
+    paragraphs, headlines, publishers = seed_material()
+    rng = random.Random(seed)
+    total = 0
+    for number in range(count):
+        target = rng.randint(3000, 6000)
+        pool = paragraphs[:]
+        rng.shuffle(pool)
+        body: list[str] = []
+        size = 0
+        while size < target:
+            if not pool:
+                pool = paragraphs[:]
+                rng.shuffle(pool)
+            paragraph = pool.pop()
+            if size + len(paragraph.encode()) > 6000 - 300 and size >= 3000 - 300:
+                break
+            body.append(paragraph)
+            size += len(paragraph.encode()) + 2
+        text = (
+            f"---\ntitle: \"{rng.choice(headlines)}\"\npublisher: {rng.choice(publishers)}\n"
+            f"url: https://synthetic.example/{seed}/{number}\npublished: 2024-01-{1 + number % 28:02d}\n---\n\n"
+            + "\n\n".join(body) + "\n"
+        )
+        path = directory / f"article-{number:04d}.md"
+        path.write_text(text, encoding="utf-8")
+        total += len(text.encode())
+    return total
+
+
+def run_once(pm, directory: Path, render_json: bool) -> tuple[float, int, int]:
+    """One `registry check --no-store DIR` run; (seconds, documents, reports)."""
+    from registry._config import Settings
+    from registry._pipeline import Pipeline
+
+    started = time.perf_counter()
+    result = asyncio.run(Pipeline(pm, Settings(), store=None).run([str(directory)]))
+    if render_json:
+        render, _ = pm.output_formats()["json"]
+        render([r for r in result.reports if r.checkworthy])
+    elapsed = time.perf_counter() - started
+    if result.failures:
+        raise SystemExit(f"speed benchmark: {len(result.failures)} articles failed, first: {result.failures[0]}")
+    return elapsed, result.documents, len(result.reports)
+
+
+def stage_times(pm, directory: Path) -> dict[str, float]:
+    """Seconds spent loading, extracting (with attribution) and checking +
+    resolving + reporting, measured one stage at a time."""
+    from registry._config import Settings
+    from registry._pipeline import Pipeline, expand_locations
+
+    pipeline = Pipeline(pm, Settings(), store=None)
+    locations = list(expand_locations([str(directory)]))
+    started = time.perf_counter()
+    documents = [pipeline.load(location) for location in locations]
+    loading = time.perf_counter() - started
+    started = time.perf_counter()
+    for document in documents:
+        pipeline.extract(document)
+    extracting = time.perf_counter() - started
+    total, _, _ = run_once(pm, directory, render_json=False)
+    return {"load": loading, "extract_and_attribute": extracting,
+            "check_resolve_report": max(0.0, total - loading - extracting)}
+
+
+def profile_stage(pm, directory: Path, stage: str, top: int = 15) -> str:
+    from registry._config import Settings
+    from registry._pipeline import Pipeline, expand_locations
+
+    pipeline = Pipeline(pm, Settings(), store=None)
+    locations = list(expand_locations([str(directory)]))
+    documents = [pipeline.load(location) for location in locations] if stage != "load" else []
+    profiler = cProfile.Profile()
+    profiler.enable()
+    if stage == "load":
+        for location in locations:
+            pipeline.load(location)
+    elif stage == "extract_and_attribute":
+        for document in documents:
+            pipeline.extract(document)
+    else:
+        asyncio.run(pipeline.run(locations))
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per mode; the median is reported")
+    args = parser.parse_args(argv)
+    if not SEEDS.is_dir():
+        print(f"speed benchmark: seed articles not found in {SEEDS}", file=sys.stderr)
+        return 2
+
+    from registry._plugins import make_plugin_manager
+
+    pm = make_plugin_manager()
+    plugins = [name for name, info in pm.info.items() if not name.startswith("registry._")]
+    checkers = sorted(pm.checkers())
+    with tempfile.TemporaryDirectory() as tmp:
+        warm, timed = Path(tmp, "warm-up"), Path(tmp, "articles")
+        warm.mkdir()
+        timed.mkdir()
+        make_articles(warm, 50, seed=1)
+        size = make_articles(timed, args.articles, seed=0)
+        run_once(pm, warm, render_json=True)  # imports, compiled patterns
+        modes: dict[str, dict] = {}
+        for label, render_json in (("without_output", False), ("with_json_output", True)):
+            runs = [run_once(pm, timed, render_json) for _ in range(args.repeat)]
+            seconds = statistics.median(r[0] for r in runs)
+            modes[label] = {
+                "seconds_median": round(seconds, 3),
+                "seconds_all": [round(r[0], 3) for r in runs],
+                "articles_per_second": round(args.articles / seconds, 1),
+                "reports": runs[0][2],
+            }
+        stages = stage_times(pm, timed)
+        slowest = max(stages, key=stages.get)
+        profile = profile_stage(pm, timed, slowest)
+    result = {
+        "benchmark": "speed",
+        "command": f"python benchmarks/speed.py --articles {args.articles} --repeat {args.repeat}",
+        "articles": args.articles,
+        "mean_article_bytes": round(size / args.articles),
+        "plugins": plugins,
+        "checkers": checkers,
+        "python": platform.python_version(),
+        "target_articles_per_second": TARGET,
+        "modes": modes,
+        "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
+        "slowest_stage": slowest,
+        "slowest_stage_profile": profile.strip().splitlines(),
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"{args.articles} synthetic articles, mean {result['mean_article_bytes']} bytes; "
+          f"plugins: {', '.join(plugins)}; checkers: {', '.join(checkers) or 'none'}")
+    for label, mode in modes.items():
+        verdict = "met" if mode["articles_per_second"] >= TARGET else "MISSED"
+        print(f"{label:<18} {mode['articles_per_second']:>8.1f} articles/s  "
+              f"(median of {args.repeat}: {mode['seconds_median']:.2f} s; target ≥ {TARGET:.0f}: {verdict})")
+    print("stage seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
+    print(f"profile of the slowest stage ({slowest}), by cumulative time:")
+    print(profile)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
