@@ -7,7 +7,7 @@ which survive misspellings, hashtags written as one word and inflections
 the stemmer misses — fused after scaling each by its best score. Then
 :func:`claim_similarity` scores each candidate from 0 to 1: the
 IDF-weighted overlap of words and of character 4-grams between the two
-texts, lowered when both state numbers and none of them agree (a fact-check
+texts, lowered when each states a number the other does not (a fact-check
 of "50,000 troops" is not about "125,000 troops"). Numbers are normalised
 first ("125,000" = "125000", "1.5 million" = "1500000", "70 per cent" =
 "70%").
@@ -37,13 +37,15 @@ __all__ = [
     "TextFeatures",
     "analyse",
     "claim_similarity",
+    "key_terms",
+    "numbers_agree",
 ]
 
 #: Share of the character-4-gram index in the fused retrieval score.
 RETRIEVAL_CHAR_WEIGHT = 0.5
 #: Share of the character-4-gram overlap in :func:`claim_similarity`.
 CHAR_WEIGHT = 0.5
-#: Factor applied when both texts state numbers and none agree.
+#: Factor applied when each text states a number the other does not.
 NUMBER_MISMATCH_FACTOR = 0.8
 #: Candidates taken from retrieval before scoring.
 CANDIDATES = 50
@@ -93,6 +95,21 @@ def analyse(text: str) -> TextFeatures:
         padded = f" {word} "
         grams.extend(padded[i : i + _NGRAM] for i in range(max(1, len(padded) - _NGRAM + 1)))
     return TextFeatures(tuple(words), tuple(grams), frozenset(numbers))
+
+
+def key_terms(text: str, limit: int = 10) -> str:
+    """The first ``limit`` distinct content words of ``text`` as written, for a
+    keyword search engine that does badly with whole sentences."""
+    _, stopwords = _language_tools()
+    chosen: dict[str, str] = {}
+    for match in _WORD.finditer(_URL.sub(" ", unicodedata.normalize("NFKC", text))):
+        word = match.group().lstrip("#@").strip(".,'’")
+        folded = word.casefold()
+        if word and folded not in stopwords and folded not in chosen:
+            chosen[folded] = word
+            if len(chosen) == limit:
+                break
+    return " ".join(chosen.values())
 
 
 def _raw_words(text: str) -> list[str]:
@@ -174,9 +191,17 @@ def claim_similarity(a: str | TextFeatures, b: str | TextFeatures, *, weights: _
     words = _weighted_dice(Counter(fa.words), Counter(fb.words), weights.word)
     grams = _weighted_cosine(Counter(fa.grams), Counter(fb.grams), weights.gram)
     score = (1 - CHAR_WEIGHT) * words + CHAR_WEIGHT * grams
-    if fa.numbers and fb.numbers and not fa.numbers & fb.numbers:
+    if numbers_agree(fa, fb) is False:
         score *= NUMBER_MISMATCH_FACTOR
     return round(min(max(score, 0.0), 1.0), 6)
+
+
+def numbers_agree(a: TextFeatures, b: TextFeatures) -> bool | None:
+    """False when each text states a number the other does not ("50,000 and
+    16,000" against "125,000 and 16,000"); None when either states none."""
+    if not a.numbers or not b.numbers:
+        return None
+    return not (a.numbers - b.numbers and b.numbers - a.numbers)
 
 
 def _weighted_dice(a: Counter[str], b: Counter[str], weight) -> float:
@@ -206,6 +231,9 @@ class Match:
     """:func:`claim_similarity` of the claim and the fact-checked claim, 0–1."""
     rank: int
     """1 for the best match."""
+    numbers_agree: bool | None = None
+    """False when the claim and the fact-checked claim each state a number the
+    other does not (a fact-check of another figure); None when either states none."""
 
 
 class FactCheckIndex:
@@ -244,7 +272,8 @@ class FactCheckIndex:
         scored = [(self._score(query, i), retrieval, i) for i, retrieval in chosen]
         scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
         return [
-            Match(factcheck=self.factchecks[i], score=score, rank=position)
+            Match(factcheck=self.factchecks[i], score=score, rank=position,
+                  numbers_agree=numbers_agree(query, self._claim_features[i]))
             for position, (score, _, i) in enumerate(scored, start=1)
         ]
 
