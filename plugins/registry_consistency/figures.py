@@ -1,0 +1,268 @@
+"""The figures a claim states, and whether two figures measure the same thing.
+
+A :class:`Figure` is one quantity of one claim appearance with what it is
+about: the range its qualifier allows (:mod:`.intervals`), its unit or
+counted noun, its *subject* (the proper name nearest before the number:
+"Ukraine has lost over 125,000 troops" → Ukraine) and its *measure* (the
+claim's content words, with synonyms folded into concepts: "lost",
+"casualties", "killed" → losses; "troops", "soldiers" → personnel).
+
+Two figures are about the same quantity when their units are compatible,
+their subjects are the same name (demonyms fold: Ukrainian = Ukraine), and
+their measures share a concept, or, when neither names a known concept,
+enough content words. Anything less is not compared: a missed conflict is
+better than an invented one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from registry import Attribution, Quantity, Source
+
+from .intervals import Interval, interval_for, range_interval
+
+#: Words folded into one concept for comparing measures and counted nouns.
+CONCEPTS: dict[str, frozenset[str]] = {
+    "losses": frozenset({
+        "lost", "lose", "loses", "losing", "loss", "losses", "casualty", "casualties", "killed", "dead",
+        "death", "deaths", "died", "wounded", "injured", "fatalities", "fatality",
+    }),
+    "personnel": frozenset({
+        "troops", "troop", "soldiers", "soldier", "personnel", "servicemen", "serviceman", "fighters",
+        "combatants", "servicemembers",
+    }),
+    "deficit": frozenset({"deficit", "deficits", "shortfall", "shortfalls"}),
+    "prices": frozenset({"inflation", "prices", "price", "cpi"}),
+    "unemployment": frozenset({"unemployment", "jobless", "unemployed"}),
+    "people": frozenset({"people", "persons", "residents", "civilians", "individuals"}),
+}
+_CONCEPT_OF = {word: concept for concept, words in CONCEPTS.items() for word in words}
+# Concepts that say what is measured; "personnel" and "people" say what is
+# counted, which the unit comparison already covers.
+_COUNTED_CONCEPTS = frozenset({"personnel", "people"})
+_MEASURE_CONCEPTS = frozenset(CONCEPTS) - _COUNTED_CONCEPTS
+
+#: Units that measure something (money, shares, sizes), never a counted noun.
+_MEASUREMENT = re.compile(
+    r"^(%|percentage points?|fraction|[A-Z]{3}( per .*)?|.*metres?|.*meters?|kilograms?|tonnes?|tons?|"
+    r"miles?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|degrees.*|litres?|liters?|barrels?|bytes?)$"
+)
+
+_STOPWORDS = frozenset("""
+a an the and or but of in on at to for from by with as is are was were be been being has have had
+that this these those it its their his her they them he she we our you your not no than then
+said says say told according since over more fewer less about around some which who whom whose
+while after before during into out up down also only just still already would could should will
+may might can did do does per
+""".split())
+# Capitalised words that open a sentence or a clause without naming anyone.
+_NOT_NAMES = _STOPWORDS | frozenset({"citing", "speaking", "asked"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_OPENERS = ('.', '!', '?', ':', '"', '“', '‘', '(', '—', '--')
+_DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "ic", "e", "a", "i", "y")
+
+
+def fold_name(word: str) -> str:
+    """A proper name folded so that a country and its demonym meet:
+    "Ukrainian" and "Ukraine" → "ukrain", "Russia's" → "russi"."""
+    word = re.sub(r"['’]s$", "", word).casefold()
+    for suffix in _DEMONYM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Folded names that are equal or one the start of the other ("russ" and "russi")."""
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case content words of ``text``, synonyms folded into their concept."""
+    words = set()
+    for match in _WORD.finditer(text):
+        word = match.group().casefold().strip("'’-")
+        if len(word) < 3 or word in _STOPWORDS:
+            continue
+        words.add(_CONCEPT_OF.get(word, word.rstrip("s") if len(word) > 4 else word))
+    return words
+
+
+def unit_key(unit: str | None) -> str | None:
+    """The counted noun or unit reduced to its head word and concept
+    ("pieces of heavy equipment" → "pieces", "troops" → "personnel")."""
+    if not unit:
+        return None
+    if _MEASUREMENT.match(unit):
+        return unit.casefold()
+    head = unit.split(" of ")[0].split()[-1].casefold() if unit.split(" of ")[0].split() else unit.casefold()
+    return _CONCEPT_OF.get(head, head)
+
+
+def units_compatible(a: Figure, b: Figure) -> bool:
+    """Same unit or counted noun; or a bare number ("about 60,000") against
+    a counted noun that the bare number's own claim mentions ("... soldiers
+    killed or wounded at about 60,000" against "125,000 troops"). A bare
+    number in a claim that names nothing counted is taken to count people:
+    that is how "losses at between 70,000 and 80,000" reads."""
+    ka, kb = unit_key(a.quantity.unit), unit_key(b.quantity.unit)
+    if ka == kb:
+        return True
+    if ka is not None and kb is not None:
+        return False
+    bare, counted = (a, b) if ka is None else (b, a)
+    unit = counted.quantity.unit or ""
+    if _MEASUREMENT.match(unit):
+        return False
+    wanted = unit_key(unit)
+    mentioned = {unit_key(w) for w in bare.measure} | bare.measure
+    if wanted in mentioned:
+        return True
+    names_something_counted = bool(bare.measure & _COUNTED_CONCEPTS) or any(
+        q.unit and not _MEASUREMENT.match(q.unit) for q in bare.sighting.quantities
+    )
+    return not names_something_counted and wanted in _COUNTED_CONCEPTS
+
+
+@dataclass
+class Sighting:
+    """One appearance of a claim: in this run's corpus or in the registry."""
+
+    claim_id: str
+    text: str
+    start: int
+    """Offset of the claim in its document (quantity spans are document offsets)."""
+    quantities: list[Quantity]
+    attribution: Attribution | None
+    source: Source
+    document: str
+    """The document's identity: its URI, else its location."""
+
+    @property
+    def claimant(self) -> str | None:
+        return self.attribution.claimant if self.attribution else None
+
+    @property
+    def outlet(self) -> str:
+        """The publisher, else the web host, else the document itself."""
+        if self.source.publisher:
+            return self.source.publisher
+        uri = self.source.uri or ""
+        host = re.match(r"^https?://(?:www\.)?([^/:]+)", uri)
+        return host.group(1) if host else self.document
+
+    @property
+    def voice(self) -> str:
+        """Who the claim is from: its claimant, else the outlet stating it as fact."""
+        return self.claimant or self.outlet
+
+
+@dataclass
+class Figure:
+    """One stated figure of a sighting, with what it measures."""
+
+    sighting: Sighting
+    quantity: Quantity
+    interval: Interval
+    subject: str | None
+    measure: set[str] = field(default_factory=set)
+    text: str = ""
+
+    def describe(self) -> str:
+        return f"{self.text} ({self.interval.describe()})"
+
+
+def _position(sighting: Sighting, quantity: Quantity) -> int:
+    if quantity.span is not None and 0 <= quantity.span.start - sighting.start <= len(sighting.text):
+        return quantity.span.start - sighting.start
+    found = sighting.text.find(quantity.text)
+    return found if found >= 0 else len(sighting.text)
+
+
+def proper_names(text: str) -> list[tuple[int, str]]:
+    """(offset, word) of the capitalised words of ``text`` that are names
+    rather than capitalised by grammar: not at the start of a sentence or a
+    quotation (unless possessive: "Ukraine's"), not written in capitals (a
+    dateline), not a function word."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word[0].isupper() or word.isupper() or word.casefold() in _NOT_NAMES:
+            continue
+        if _starts_sentence(text, match.start()) and not word.endswith(("'s", "’s")):
+            continue
+        found.append((match.start(), word))
+    return found
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a line or a quotation."""
+    before = text[max(0, start - 40):start]
+    stripped = before.rstrip()
+    if not stripped:
+        return start - len(before) == 0 or "\n" in before
+    return "\n" in before[len(stripped):] or stripped.endswith(_OPENERS)
+
+
+def subject_of(sighting: Sighting, position: int) -> str | None:
+    """The folded proper name nearest before ``position`` (else the nearest
+    after), leaving out the claimant's own name."""
+    attribution = sighting.attribution
+    claimant_words = {
+        fold_name(w) for part in (attribution.speaker, attribution.organization) if part
+        for w in _WORD.findall(part)
+    } if attribution else set()
+    names = [(start, fold_name(word)) for start, word in proper_names(sighting.text)]
+    names = [(start, name) for start, name in names if name not in claimant_words]
+    before = [name for start, name in names if start < position]
+    if before:
+        return before[-1]
+    after = [name for start, name in names if start >= position]
+    return after[0] if after else None
+
+
+def figures_of(sighting: Sighting, tolerance: float) -> list[Figure]:
+    """Every figure the sighting states; the two ends of a "between" range
+    become one figure."""
+    figures: list[Figure] = []
+    measure = content_words(sighting.text)
+    quantities = list(sighting.quantities)
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if q.qualifier == "between" and nxt is not None and nxt.qualifier == "between":
+            interval = range_interval(q.value, nxt.value)
+            text = f"between {q.text} and {nxt.text}" if "between" not in q.text else f"{q.text} and {nxt.text}"
+            unit_source = nxt if nxt.unit else q
+            i += 2
+        else:
+            interval, text, unit_source = interval_for(q.value, q.qualifier, tolerance), q.text, q
+            i += 1
+        figures.append(Figure(
+            sighting=sighting,
+            quantity=unit_source,
+            interval=interval,
+            subject=subject_of(sighting, _position(sighting, q)),
+            measure=measure,
+            text=text,
+        ))
+    return figures
+
+
+def same_quantity(a: Figure, b: Figure, min_overlap: float = 0.3) -> bool:
+    """Whether two figures measure the same thing (see the module docstring)."""
+    if not units_compatible(a, b):
+        return False
+    if not same_name(a.subject, b.subject):
+        return False
+    measures_a, measures_b = a.measure & _MEASURE_CONCEPTS, b.measure & _MEASURE_CONCEPTS
+    if measures_a or measures_b:
+        return bool(measures_a & measures_b)
+    union = a.measure | b.measure
+    return bool(union) and len(a.measure & b.measure) / len(union) >= min_overlap
