@@ -144,17 +144,19 @@ def json_ld(html: str, url: str | None) -> list[dict[str, Any]]:
 
 
 def claim_reviews(structured: list[dict[str, Any]], origin: str) -> list[FactCheck]:
-    """The fact-checks the page publishes. A malformed ClaimReview is
-    reported as a warning: the article itself is still read."""
+    """The fact-checks the page publishes, read object by object: a
+    malformed one is a warning, and the others and the article still count."""
     from registry.claimreview import parse_claimreview_json
 
-    if not structured:
-        return []
-    try:
-        return parse_claimreview_json(structured, origin=origin)
-    except DocumentError as exc:
-        log.warning("%s: ClaimReview data skipped: %s", origin, exc.reason)
-        return []
+    found: list[FactCheck] = []
+    for item in structured:
+        if "@type" not in item and "@graph" not in item:
+            continue  # not a JSON-LD node: nothing to review here
+        try:
+            found.extend(parse_claimreview_json(item, origin=origin))
+        except DocumentError as exc:
+            log.warning("%s: ClaimReview data skipped: %s", origin, exc.reason)
+    return found
 
 
 def publication_time(day: str | None, structured: list[dict[str, Any]]) -> datetime | None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+import ssl
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -119,16 +121,28 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+@contextmanager
+def serving(tls: ssl.SSLContext | None = None) -> Iterator[Site]:
+    """A test server on 127.0.0.1 (HTTPS with the ``tls`` server context)."""
+    server = _Server(("127.0.0.1", 0), _RequestHandler)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+    scheme = "https" if tls else "http"
+    server.site = Site(base=f"{scheme}://127.0.0.1:{server.server_address[1]}")
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield server.site
+    finally:
+        server.site.stop.set()
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def site():
-    server = _Server(("127.0.0.1", 0), _RequestHandler)
-    server.site = Site(base=f"http://127.0.0.1:{server.server_address[1]}")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.site
-    server.site.stop.set()
-    server.shutdown()
-    server.server_close()
+    with serving() as running:
+        yield running
 
 
 def page_text(name: str) -> str:
@@ -162,12 +176,14 @@ class Run:
 
 @pytest.fixture
 def check(capsys):
-    """Run ``registry check ... -f json --no-store`` with the web plugin and
-    a line-per-claim extractor; return exit code, reports and error lines."""
+    """Run ``registry check ... -f json`` with the web plugin and a
+    line-per-claim extractor, with the registry at ``db`` (else
+    ``--no-store``); return exit code, reports and error lines."""
 
-    def run(*args: str, plugins: tuple = (registry_web,)) -> Run:
+    def run(*args: str, plugins: tuple = (registry_web,), db: str | None = None) -> Run:
         pm = make_plugin_manager(*plugins, ParagraphClaims(), entry_points=False)
-        code = main(["check", "-f", "json", "--no-store", *args], pm=pm)
+        store = ["--db", db] if db else ["--no-store"]
+        code = main(["check", "-f", "json", *store, *args], pm=pm)
         out, err = capsys.readouterr()
         reports = json.loads(out) if out.strip() else []
         return Run(code=code, reports=reports, errors=[line for line in err.splitlines() if line.strip()])
