@@ -57,8 +57,11 @@ said says say told according since over more fewer less about around some which 
 while after before during into out up down also only just still already would could should will
 may might can did do does per
 """.split())
-# Capitalised words that open a sentence or a clause without naming anyone.
-_NOT_NAMES = _STOPWORDS | frozenset({"citing", "speaking", "asked"})
+# Capitalised words that name no party: sentence openers, months, weekdays.
+_NOT_NAMES = _STOPWORDS | frozenset("""
+citing speaking asked january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday
+""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _OPENERS = ('.', '!', '?', ':', '"', '“', '‘', '(', '—', '--')
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "ic", "e", "a", "i", "y")
@@ -186,16 +189,20 @@ def _position(sighting: Sighting, quantity: Quantity) -> int:
 
 def proper_names(text: str) -> list[tuple[int, str]]:
     """(offset, word) of the capitalised words of ``text`` that are names
-    rather than capitalised by grammar: not at the start of a sentence or a
-    quotation (unless possessive: "Ukraine's"), not written in capitals (a
-    dateline), not a function word."""
+    rather than capitalised by grammar: not a function word, a month or a
+    weekday, not written in capitals (a dateline), and, when it opens a
+    sentence, not a word the text also uses in lower case ("Casualty figures
+    ..." beside "casualties")."""
+    lower_case = {w for w in _WORD.findall(text) if w.islower()}
     found = []
     for match in _WORD.finditer(text):
         word = match.group()
         if not word[0].isupper() or word.isupper() or word.casefold() in _NOT_NAMES:
             continue
-        if _starts_sentence(text, match.start()) and not word.endswith(("'s", "’s")):
-            continue
+        if _starts_sentence(text, match.start()):
+            folded = fold_name(word)
+            if any(lower.startswith(folded) for lower in lower_case):
+                continue
         found.append((match.start(), word))
     return found
 
