@@ -22,6 +22,7 @@ from ._connect import (
     create_engine,
     default_db_path,
     known_revisions,
+    lock_schema,
     migrate,
     refusal,
     resolve_location,
@@ -79,6 +80,7 @@ def open_store(url: str | None = None, *, settings: Any = None, create: bool = T
                 use_wal(engine)
             if state.revision is None:
                 with write_transaction(engine) as connection:
+                    lock_schema(connection)
                     # Another process may have created it since we looked.
                     state = schema_state(connection)
                     problem = refusal(location, state, create=create)
@@ -131,6 +133,7 @@ def upgrade_database(url: str | None = None, *, settings: Any = None) -> tuple[s
             if location.is_sqlite:
                 use_wal(engine)
             with write_transaction(engine) as connection:
+                lock_schema(connection)
                 before = schema_state(connection).revision
                 migrate(connection)
     finally:

@@ -16,6 +16,7 @@ database that is refused. Every database failure reaches the user as one
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 from collections.abc import Iterator
@@ -214,7 +215,8 @@ def _alembic_config(connection: Connection) -> Any:
     return config
 
 
-def known_revisions() -> tuple[str, list[str]]:
+@functools.cache
+def known_revisions() -> tuple[str, tuple[str, ...]]:
     """The newest revision and every revision this package ships."""
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -222,7 +224,7 @@ def known_revisions() -> tuple[str, list[str]]:
     config = Config()
     config.set_main_option("script_location", _MIGRATIONS)
     scripts = ScriptDirectory.from_config(config)
-    return scripts.get_current_head(), [rev.revision for rev in scripts.walk_revisions()]
+    return scripts.get_current_head(), tuple(rev.revision for rev in scripts.walk_revisions())
 
 
 @dataclass(frozen=True)
@@ -272,14 +274,20 @@ def refusal(location: Location, state: SchemaState, *, create: bool) -> str | No
     )
 
 
+def lock_schema(connection: Connection) -> None:
+    """Serialise schema changes between processes until the transaction
+    ends: two processes creating one fresh registry at once, the second
+    waits here and then finds the schema made. (A SQLite write transaction
+    already holds the database's only write lock.)"""
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_SCHEMA_LOCK)))
+
+
 def migrate(connection: Connection, target: str = "head") -> None:
-    """Apply the migrations up to ``target`` on ``connection`` (in its transaction)."""
+    """Apply the migrations up to ``target`` on ``connection`` (in its
+    transaction, which should hold :func:`lock_schema`)."""
     from alembic import command
 
-    if connection.dialect.name == "postgresql":
-        # Two processes creating one fresh registry at once: the second waits
-        # here, then finds the schema made.
-        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_SCHEMA_LOCK)))
     command.upgrade(_alembic_config(connection), target)
 
 

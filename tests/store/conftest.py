@@ -91,7 +91,8 @@ def query(url: str, statement: str, **params) -> list[tuple]:
     engine = sa.create_engine(resolve_location(url).url)
     try:
         with engine.connect() as connection:
-            return [tuple(row) for row in connection.execute(sa.text(statement), params)]
+            result = connection.execute(sa.text(statement), params)
+            return [tuple(row) for row in result] if result.returns_rows else []
     finally:
         engine.dispose()
 

@@ -23,7 +23,7 @@ from registry.store import (
     schema_revision,
     upgrade_database,
 )
-from registry.store._connect import create_engine, known_revisions, migrate, write_transaction
+from registry.store._connect import create_engine, known_revisions, lock_schema, migrate, write_transaction
 
 from .conftest import cli, count, query
 
@@ -76,6 +76,7 @@ def make_old_registry(url: str) -> None:
     engine = create_engine(location)
     try:
         with write_transaction(engine) as connection:
+            lock_schema(connection)
             migrate(connection, "0001")
     finally:
         engine.dispose()
