@@ -34,7 +34,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from registry import Checker, CheckResult, Claim, CheckContext, Evidence, Stance, hookimpl
 
-__all__ = ["SourcesChecker", "SourceRow", "load_table", "BUILTIN_TABLE"]
+__all__ = ["BUILTIN_TABLE", "SourceRow", "SourcesChecker", "TableError", "load_table"]
 
 BUILTIN_TABLE = Path(__file__).with_name("sources.csv")
 COLUMNS = ("match", "kind", "label", "note", "basis", "date")
