@@ -63,7 +63,7 @@ def read_html(location: str, raw: bytes, fetched: Fetched | None = None) -> Docu
 
     url = fetched.url if fetched else None
     html, encoding = decode_page(location, raw, fetched.content_type_header if fetched else None)
-    structured = json_ld(html, url)
+    structured = json_ld(location, html, url)
     extracted = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True,
     )
@@ -120,9 +120,10 @@ def _detect_encoding(raw: bytes) -> str | None:
     return best.encoding if best is not None else None
 
 
-def json_ld(html: str, url: str | None) -> list[dict[str, Any]]:
-    """Every JSON-LD object in the page; a block that is not valid JSON is
-    skipped with a warning."""
+def json_ld(location: str, html: str, url: str | None) -> list[dict[str, Any]]:
+    """Every JSON-LD object in the page (``url`` resolves relative
+    references); a block that is not valid JSON is skipped with a warning
+    naming ``location``."""
     import lxml.etree
     import lxml.html
     from extruct.jsonld import JsonLdExtractor
@@ -137,7 +138,7 @@ def json_ld(html: str, url: str | None) -> list[dict[str, Any]]:
         try:
             items = extractor.extract_items(script, base_url=url)
         except ValueError as exc:
-            log.warning("%s: a JSON-LD block is not valid JSON and was skipped (%s)", url or "page", exc)
+            log.warning("%s: a JSON-LD block is not valid JSON and was skipped (%s)", location, exc)
             continue
         found.extend(item for item in items if isinstance(item, dict))
     return found

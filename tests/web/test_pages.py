@@ -102,6 +102,14 @@ def test_binary_content_served_as_html_is_a_one_line_error(site, check):
     assert run.errors == [f"error: {url}: binary content (NUL bytes), not a text page"]
 
 
+def test_text_that_no_charset_can_read_is_a_one_line_error(site, check):
+    noise = bytes((0x61 + n % 26) if n % 2 else (0x80 + n * 37 % 128) for n in range(3000))
+    url = site.page("/noise", b"<html><body><p>" + noise + b"</p></body></html>")
+    run = check("--allow-private-hosts", url)
+    assert run.code == 1
+    assert run.errors == [f"error: {url}: undecodable text: 1500 characters are not valid utf-8"]
+
+
 def test_a_saved_page_is_read_like_a_fetched_one(tmp_path, check):
     saved = tmp_path / "peskov.html"
     saved.write_bytes((PAGES / "article.html").read_bytes())
