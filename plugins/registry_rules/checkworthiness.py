@@ -1,20 +1,21 @@
 """Score how check-worthy a sentence is, with the features that explain the score.
 
-The score is a logistic model over interpretable features in the manner of
+The score is a logistic model over interpretable features, in the manner of
 ClaimBuster and PASTEL: numbers, named entities, statistics and
-comparisons, verifiable event verbs and attribution push a sentence up;
+comparisons, verifiable events and attribution push a sentence up;
 opinion, prediction, questions, hedges, first-person experience and
-boilerplate push it down. A small lexical component (one weight per word)
-adds what the hand-made features miss; its largest word contributions are
-listed by name so the result stays explainable.
+boilerplate push it down. A lexical component (one weight per word) adds
+what the hand-made features miss; the words that weigh most in a sentence
+are named in its features, so every score stays explainable.
 
-The weights are in ``checkworthiness_weights.json`` next to this module.
-The data-driven ones are fitted by ``benchmarks/checkworthiness.py
---write-weights`` (scikit-learn logistic regression) on the ClaimBuster
-2.5xNCS set of US presidential debate sentences (Arslan et al. 2020,
-``/work/shared/data/claimbuster``); features that set never shows (boilerplate,
-bylines) carry hand-set weights, marked as such in the file. Scoring here is
-pure Python.
+Where the weights come from: ``checkworthiness_weights.json`` next to this
+module, written by ``python benchmarks/checkworthiness.py --write-weights``,
+which fits a logistic regression (scikit-learn) on the ClaimBuster 2.5xNCS
+set of 9,674 US presidential debate sentences labelled check-worthy or not
+(Arslan et al., ICWSM 2020; ``../shared/data/claimbuster``). Features that
+set cannot show (boilerplate, bylines, attribution: debate sentences are
+spoken, unattributed and never page furniture) keep hand-set weights,
+marked ``"source": "hand-set"`` in the file. Scoring here is pure Python.
 """
 
 from __future__ import annotations
@@ -35,74 +36,82 @@ WEIGHTS_FILE = Path(__file__).with_name("checkworthiness_weights.json")
 # How many single-word contributions are named in ``features``; the rest are summed.
 _NAMED_WORDS = 4
 
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[0-9][0-9,.]*")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STATISTIC = _words("""
+double doubled doubles doubling triple tripled twice half halved percent percentage
+rate rates average median increase increased increases decrease decreased decreases rise rose
+risen rising fell fall fallen falling drop dropped grew grow growth decline declined
+record lowest highest largest smallest biggest fastest slowest most least fewer more less
+since total majority share ranked number amount deficit debt budget unemployment inflation
+gdp tax taxes billion million trillion thousand hundred times per capita compared
+""")
+_EVENT = _words("""
+killed died dies wounded injured arrested attacked invaded launched signed passed vetoed
+voted approved rejected announced released elected appointed resigned fired hired created
+lost won built closed opened banned imposed raised lowered spent paid sent sold bought
+shipped delivered destroyed captured seized charged convicted sentenced sued fined ruled
+struck joined held met visited introduced sponsored supported opposed increased reduced
+doubled tripled expanded eliminated ended began started founded confirmed reported
+recorded counted published filed issued awarded granted received cancelled canceled cut
+""")
+_OPINION = _words("""
+should shouldn't ought must great terrible wonderful horrible awful excellent fantastic
+disgraceful shameful wrong bad good best worst important outrageous ridiculous
+unacceptable beautiful amazing incredible tremendous disaster mistake fair unfair crazy
+sad proud deserve deserves respect tough believe
+""")
+_OPINION_PHRASES = frozenset({
+    ("i", "think"), ("i", "believe"), ("i", "feel"), ("i", "hope"), ("i", "guess"), ("i", "want"),
+    ("we", "think"), ("we", "believe"), ("we", "need"), ("we", "must"), ("we", "should"),
+    ("my", "opinion"), ("my", "view"), ("need", "to"), ("have", "to"),
+})
+_PREDICTION = _words("""
+will won't going gonna expect expects expected forecast forecasts predict predicts
+predicted projected plans plan intend intends likely unlikely i'll we'll they'll it'll
+he'll she'll you'll
+""")
+_HEDGE = _words("""
+may might could perhaps possibly probably maybe apparently allegedly reportedly seems seem
+seemed appears suggest suggests unclear uncertain
+""")
+_CAUSAL = _words("because due caused causes cause led result resulted therefore owing blamed responsible")
+_FIRST_PERSON = frozenset({"I", "I'm", "I've", "I'd", "I'll", "me", "my", "mine", "myself", "Me", "My"})
+_FIRST_PERSON_PLURAL = _words("we we're we've we'd we'll our ours us ourselves")
+_SECOND_PERSON = _words("you you're you've you'd you'll your yours yourself")
+_QUESTION_OPENERS = _words("""
+who what when where why how which is are was were do does did can could would will should
+have has isn't aren't don't doesn't didn't
+""")
+
+_BOILERPLATE_TRIGGERS = _words("""
+share comments comment sign subscribe click read follow rights copyright related updated
+corrected published advertisement cookie cookies privacy terms email contact photo image
+listen reporting editing contributed newsletter newsletters
+""")
 _BOILERPLATE = re.compile(
     r"\b(?:share this (?:article|story|page)|you can share this|comments are (?:closed|open)"
     r"|sign up for (?:our|the) (?:\w+ )?newsletters?|subscribe (?:to|for)|click here|read more"
-    r"|follow us on|all rights reserved|copyright ©|©\s?\d{4}|related (?:articles|stories|coverage)"
+    r"|follow us on|all rights reserved|copyright|related (?:articles|stories|coverage)"
     r"|this (?:article|story) (?:was|has been) (?:updated|corrected|amended)"
-    r"|(?:first )?published (?:on )?\w+ \d|advertisement|cookie|privacy policy|terms of (?:use|service)"
-    r"|you can (?:email|contact|reach) us|contact the author|photo(?:graph)?s?:|image caption"
-    r"|listen to this article|minutes? read\b|reporting by|editing by|contributed (?:to )?(?:this )?report)",
+    r"|(?:first )?published (?:on )?\w+ \d|advertisement|cookies?|privacy policy"
+    r"|terms of (?:use|service)|you can (?:email|contact|reach) us|contact the author"
+    r"|photo(?:graph)?s?:|image caption|listen to this article|\d+ min(?:ute)?s? read"
+    r"|reporting by|editing by|contributed (?:to )?(?:this )?report)",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*[,.]?\s*$")
-_STATISTIC = re.compile(
-    r"\b(?:double[ds]?|doubling|tripled?|twice|half|halved|percent(?:age)?|per cent|rate|rates|average"
-    r"|median|increase[ds]?|decrease[ds]?|increasing|decreasing|rise|rose|risen|rising|fell|fall|fallen"
-    r"|falling|drop(?:ped)?|grew|grow|growth|decline[ds]?|declining|cut|cuts|record|lowest|highest"
-    r"|largest|smallest|biggest|most|least|fewer|more than|less than|compared (?:with|to)|since"
-    r"|times as|total|totals|majority|minority|share|ranked?|number of|amount of|per capita"
-    r"|deficit|debt|budget|unemployment|inflation|gdp|tax(?:es)?|billion|million|trillion)\b",
-    re.IGNORECASE,
+_BYLINE = re.compile(
+    r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,4}\s*[,.]?\s*$"
 )
-_EVENT = re.compile(
-    r"\b(?:killed|died|dies|wounded|injured|arrested|attacked|invaded|launched|signed|passed|vetoed"
-    r"|voted|approved|rejected|announced|released|elected|appointed|resigned|fired|hired|created"
-    r"|lost|won|built|closed|opened|banned|imposed|raised|lowered|spent|paid|sent|sold|bought"
-    r"|cut|added|shipped|delivered|destroyed|captured|seized|charged|convicted|sentenced"
-    r"|sued|fined|ruled|struck|took|joined|left|held|met|visited|introduced|sponsored|supported"
-    r"|opposed|increased|reduced|doubled|tripled|expanded|eliminated|ended|began|started|founded"
-    r"|confirmed|reported|recorded|counted|published|filed|issued|awarded|granted|received)\b",
-    re.IGNORECASE,
-)
-_OPINION = re.compile(
-    r"\b(?:I|we) (?:think|believe|feel|hope|guess|suppose|wish|want|know|love|like|agree|disagree)\b"
-    r"|\bin my (?:opinion|view|judgment)\b|\b(?:should|shouldn't|ought to|must|need to|needs to|have to)\b"
-    r"|\b(?:great|terrible|wonderful|horrible|awful|excellent|fantastic|disgraceful|shameful|wrong"
-    r"|right thing|good|bad|best|worst|important|outrageous|ridiculous|unacceptable|beautiful"
-    r"|amazing|incredible|strong|weak|tremendous|disaster|mistake|fair|unfair|crazy|sad|proud"
-    r"|deserve|deserves|respect|honor|honour|tough)\b",
-    re.IGNORECASE,
-)
-_PREDICTION = re.compile(
-    r"\b(?:will|won't|shall|going to|gonna|expect(?:s|ed)? to|expected|forecasts?|predicts?|projected"
-    r"|plans? to|intends? to|aims? to|likely to|unlikely to|set to|next (?:year|month|week|decade))\b",
-    re.IGNORECASE,
-)
-_HEDGE = re.compile(
-    r"\b(?:may|might|could|perhaps|possibly|probably|maybe|apparently|allegedly|reportedly"
-    r"|seems?|seemed|appears? to|suggests?|unclear|uncertain)\b",
-    re.IGNORECASE,
-)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've|yourself)\b", re.IGNORECASE)
-_CAUSAL = re.compile(
-    r"\b(?:because(?: of)?|due to|caused|causes|cause|led to|leads to|lead to|result(?:ed)? in"
-    r"|as a result|owing to|thanks to|blamed|responsible for|so that|therefore)\b",
-    re.IGNORECASE,
-)
-_QUESTION_OPENERS = re.compile(
-    r"^\W*(?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|would|will"
-    r"|should|have|has|isn't|aren't|don't|doesn't|didn't)\b",
-    re.IGNORECASE,
-)
-_QUOTE_MARKS = re.compile(r"[\"“”]")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|[0-9][0-9,.]*")
-_CAPITALISED = re.compile(r"(?<![.!?:\"“‘]\s)(?<!^)\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)?\b")
-_NUMBER = re.compile(r"[0-9]")
+_QUOTE_MARKS = frozenset('"“”')
 
-# The claim type each feature stands for; a claim's type is the typed feature
-# with the largest contribution to its score (in either direction).
+# The claim type each feature stands for; a claim's type is that of the typed
+# feature with the largest contribution to its score, in either direction.
 _FEATURE_TYPES = {
     "quantity": "quantity",
     "statistic": "quantity",
@@ -124,8 +133,9 @@ class Assessment:
     """How check-worthy one sentence is, and why.
 
     ``features`` maps each feature that fired to its contribution to the
-    score's log-odds (the model's weight times the feature's value), plus
-    ``bias``; they sum to the logit of ``score``.
+    log-odds of ``score`` (weight × value): the hand-made features by name,
+    the heaviest words as ``word:<word>``, the remaining words summed as
+    ``other_words``, and the model's ``bias``. They add up to the logit.
     """
 
     score: float
@@ -134,81 +144,97 @@ class Assessment:
     features: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Model:
-    intercept: float
-    feature_weights: dict[str, float]
-    word_weights: dict[str, float]
+def tokens(text: str) -> list[str]:
+    """The word tokens of ``text`` as written (curly apostrophes made straight)."""
+    return [token.replace("’", "'") for token in _TOKEN.findall(text)]
 
 
-def _load_model(path: Path) -> _Model:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return _Model(
-        intercept=float(data["intercept"]),
-        feature_weights={name: float(w["weight"]) for name, w in data["features"].items()},
-        word_weights={word: float(w) for word, w in data.get("words", {}).items()},
-    )
-
-
-_MODEL = _load_model(WEIGHTS_FILE)
-
-
-def words(text: str) -> list[str]:
-    """The lower-cased word tokens the lexical component weighs (numbers become '<num>')."""
-    return ["<num>" if token[0].isdigit() else token.lower().replace("’", "'") for token in _WORD.findall(text)]
+def lexical_words(words: list[str]) -> set[str]:
+    """The lower-cased words the lexical component weighs; numbers become '<num>'."""
+    return {"<num>" if word[0].isdigit() else word.lower() for word in words}
 
 
 def feature_values(
-    text: str, *, quantities: list[Quantity], attribution: Attribution | None
+    text: str, words: list[str], *, quantities: list[Quantity], attribution: Attribution | None
 ) -> dict[str, float]:
-    """The hand-made features of ``text``, each a value in [0, 1] (absent ones omitted)."""
+    """The hand-made features of ``text`` (tokenised as ``words``), each in [0, 1]; absent ones left out."""
+    lowered = [word.lower() for word in words]
+    vocabulary = set(lowered)
+    pairs = set(zip(lowered, lowered[1:]))
+    stripped = text.strip().rstrip("\"'”’)")
     values: dict[str, float] = {}
-    stripped = text.strip()
-    tokens = _WORD.findall(stripped)
 
-    def mark(name: str, value: float = 1.0) -> None:
+    def mark(name: str, value: float | bool) -> None:
         if value:
-            values[name] = value
+            values[name] = float(value)
 
-    mark("quantity", 1.0 if quantities or _NUMBER.search(stripped) else 0.0)
-    mark("named_entity", min(len(_CAPITALISED.findall(stripped)), 3) / 3)
-    mark("statistic", min(len(_STATISTIC.findall(stripped)), 2) / 2)
-    mark("event", 1.0 if _EVENT.search(stripped) else 0.0)
-    mark("attributed", 1.0 if attribution is not None and attribution.claimant else 0.0)
-    mark("quote", 1.0 if (attribution is not None and attribution.direct_quote) or _QUOTE_MARKS.search(stripped) else 0.0)
-    mark("causal", 1.0 if _CAUSAL.search(stripped) else 0.0)
-    mark("opinion", min(len(_OPINION.findall(stripped)), 2) / 2)
-    mark("prediction", 1.0 if _PREDICTION.search(stripped) else 0.0)
-    mark("hedge", 1.0 if _HEDGE.search(stripped) else 0.0)
-    mark("first_person", 1.0 if _FIRST_PERSON.search(stripped) else 0.0)
-    mark("second_person", 1.0 if _SECOND_PERSON.search(stripped) else 0.0)
-    mark("question", 1.0 if stripped.endswith("?") or (_QUESTION_OPENERS.search(stripped) and "?" in stripped) else 0.0)
-    mark("short", 1.0 if len(tokens) < 6 else 0.0)
-    mark("boilerplate", 1.0 if _BOILERPLATE.search(stripped) else 0.0)
-    mark("byline", 1.0 if _BYLINE.match(stripped) else 0.0)
+    mark("quantity", bool(quantities) or any(word[0].isdigit() for word in words))
+    capitalised = sum(1 for word in words[1:] if word[0].isupper() and word not in _FIRST_PERSON)
+    mark("named_entity", min(capitalised, 3) / 3)
+    mark("statistic", min(len(vocabulary & _STATISTIC), 2) / 2)
+    mark("event", not vocabulary.isdisjoint(_EVENT))
+    mark("attributed", attribution is not None and attribution.claimant is not None)
+    mark("quote", (attribution is not None and attribution.direct_quote) or not _QUOTE_MARKS.isdisjoint(text))
+    mark("causal", not vocabulary.isdisjoint(_CAUSAL))
+    mark("opinion", min(len(vocabulary & _OPINION) + len(pairs & _OPINION_PHRASES), 2) / 2)
+    mark("prediction", not vocabulary.isdisjoint(_PREDICTION))
+    mark("hedge", not vocabulary.isdisjoint(_HEDGE))
+    mark("first_person", not _FIRST_PERSON.isdisjoint(words))
+    mark("first_person_plural", not vocabulary.isdisjoint(_FIRST_PERSON_PLURAL))
+    mark("second_person", not vocabulary.isdisjoint(_SECOND_PERSON))
+    mark("question", stripped.endswith("?") or (bool(lowered) and lowered[0] in _QUESTION_OPENERS and "?" in text))
+    mark("short", len(words) < 6)
+    mark("boilerplate", not vocabulary.isdisjoint(_BOILERPLATE_TRIGGERS) and _BOILERPLATE.search(text) is not None)
+    mark("byline", len(words) <= 8 and _BYLINE.match(text) is not None)
     return values
 
 
+class Model:
+    """A set of weights: the intercept, one weight per hand-made feature and one per word."""
+
+    def __init__(self, intercept: float, feature_weights: dict[str, float], word_weights: dict[str, float]):
+        self.intercept = intercept
+        self.feature_weights = feature_weights
+        self.word_weights = word_weights
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Model:
+        """Read the layout of ``checkworthiness_weights.json``."""
+        return cls(
+            intercept=float(data["intercept"]),
+            feature_weights={name: float(entry["weight"]) for name, entry in data["features"].items()},
+            word_weights={word: float(weight) for word, weight in data["words"].items()},
+        )
+
+    def assess(self, text: str, *, quantities: list[Quantity], attribution: Attribution | None) -> Assessment:
+        """Score ``text`` (one sentence or clause) for check-worthiness."""
+        words = tokens(text)
+        contributions: dict[str, float] = {}
+        for name, value in feature_values(text, words, quantities=quantities, attribution=attribution).items():
+            weight = self.feature_weights.get(name, 0.0)
+            if weight:
+                contributions[name] = weight * value
+        weighted_words = sorted(
+            ((word, self.word_weights[word]) for word in lexical_words(words) if word in self.word_weights),
+            key=lambda item: (-abs(item[1]), item[0]),
+        )
+        for word, weight in weighted_words[:_NAMED_WORDS]:
+            contributions[f"word:{word}"] = weight
+        rest = sum(weight for _, weight in weighted_words[_NAMED_WORDS:])
+        if rest:
+            contributions["other_words"] = rest
+        logit = self.intercept + sum(contributions.values())
+        score = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+        typed = [(abs(value), _FEATURE_TYPES[name]) for name, value in contributions.items() if name in _FEATURE_TYPES]
+        claim_type = max(typed)[1] if typed else "other"
+        features = {name: round(value, 4) for name, value in contributions.items()}
+        features["bias"] = round(self.intercept, 4)
+        return Assessment(score=score, checkworthy=score >= THRESHOLD, claim_type=claim_type, features=features)
+
+
+SHIPPED_MODEL = Model.from_dict(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")))
+
+
 def assess(text: str, *, quantities: list[Quantity], attribution: Attribution | None) -> Assessment:
-    """Score ``text`` (one sentence or clause) for check-worthiness."""
-    contributions: dict[str, float] = {}
-    for name, value in feature_values(text, quantities=quantities, attribution=attribution).items():
-        weight = _MODEL.feature_weights.get(name, 0.0)
-        if weight:
-            contributions[name] = weight * value
-    word_contributions = sorted(
-        ((word, _MODEL.word_weights[word]) for word in set(words(text)) if word in _MODEL.word_weights),
-        key=lambda item: -abs(item[1]),
-    )
-    for word, weight in word_contributions[:_NAMED_WORDS]:
-        contributions[f"word:{word}"] = weight
-    rest = sum(weight for _, weight in word_contributions[_NAMED_WORDS:])
-    if rest:
-        contributions["other_words"] = rest
-    logit = _MODEL.intercept + sum(contributions.values())
-    score = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
-    typed = [(abs(v), _FEATURE_TYPES[name]) for name, v in contributions.items() if name in _FEATURE_TYPES]
-    claim_type = max(typed)[1] if typed else "other"
-    features = {name: round(value, 4) for name, value in contributions.items()}
-    features["bias"] = round(_MODEL.intercept, 4)
-    return Assessment(score=score, checkworthy=score >= THRESHOLD, claim_type=claim_type, features=features)
+    """Score ``text`` (one sentence or clause) with the shipped weights."""
+    return SHIPPED_MODEL.assess(text, quantities=quantities, attribution=attribution)
