@@ -18,16 +18,21 @@ REGISTRY_PLUGIN_API = 1
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
+def names_a_url(location: str) -> bool:
+    """True when ``location`` is meant as an http(s) URL (usable or not:
+    :func:`.fetching.fetch` says why one without a host cannot be fetched)."""
+    return urlsplit(location).scheme.lower() in {"http", "https"}
+
+
 def is_web_url(location: str) -> bool:
     """True for an http or https URL with a host."""
-    parts = urlsplit(location)
-    return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
+    return names_a_url(location) and bool(urlsplit(location).hostname)
 
 
 @hookimpl
 def load_document(location: str, options: LoadOptions) -> Document | None:
     """Fetch and read an http(s) URL, or read a saved HTML page."""
-    if urlsplit(location).scheme.lower() in {"http", "https"}:  # fetch() refuses one without a host
+    if names_a_url(location):
         from .pages import load_url
 
         return load_url(location, options)

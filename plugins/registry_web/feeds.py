@@ -14,7 +14,7 @@ from pathlib import Path
 
 from registry import DocumentError, FetchError, LoadOptions
 
-from . import is_web_url
+from . import is_web_url, names_a_url
 from .fetching import ACCEPT_FEEDS, fetch
 from .local_files import read_limited
 
@@ -23,7 +23,7 @@ def feed_items(location: str, options: LoadOptions, limit: int) -> list[str | Do
     """The links of the first ``limit`` items of the feed at ``location``."""
     import feedparser
 
-    if is_web_url(location):
+    if names_a_url(location):
         fetched = fetch(location, options, accept=ACCEPT_FEEDS)
         raw, base, content_type = fetched.body, fetched.url, fetched.content_type_header
     else:

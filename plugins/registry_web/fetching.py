@@ -4,8 +4,9 @@ Only http and https. Redirects are followed here, hop by hop (at most
 :data:`MAX_REDIRECTS`), and every hop's host is checked by
 :mod:`registry_web.hosts` before anything is sent to it; the connection
 goes to the checked address. No cookies are stored or sent. The body is
-read as a stream and reading stops as soon as it passes the size limit; the
-whole fetch, body included, has one deadline. Every failure is a
+read as a stream and reading stops as soon as it passes the size limit; no
+wait is longer than the timeout, and a body still arriving that long after
+the start is abandoned. Every failure is a
 :class:`registry.FetchError` naming what the user asked for.
 """
 
@@ -26,7 +27,7 @@ import httpx
 import registry
 from registry import FetchError, LoadOptions
 
-from . import compression, hosts, is_web_url
+from . import compression, hosts, is_web_url, names_a_url
 
 MAX_REDIRECTS = 10
 USER_AGENT = (
@@ -54,8 +55,10 @@ class Fetched:
 def fetch(location: str, options: LoadOptions, *, accept: str = ACCEPT_PAGES) -> Fetched:
     """GET ``location`` within ``options`` (size limit, timeout, private
     hosts) and return the final response, its body read whole."""
-    if not is_web_url(location):
+    if not names_a_url(location):
         raise FetchError(location, "only http and https URLs can be fetched")
+    if not is_web_url(location):
+        raise FetchError(location, "the URL has no host name")
     with _Fetch(location, options, accept) as one:
         return one.run()
 

@@ -210,6 +210,15 @@ def test_proxy_settings_of_the_environment_are_not_used(site, check, monkeypatch
     assert run.code == 0, run.errors
 
 
-def test_only_http_and_https_urls_are_fetched(check):
-    run = check("http:///no-host")
-    assert run.errors == ["error: http:///no-host: only http and https URLs can be fetched"]
+def test_a_url_without_a_host_is_a_one_line_error(check):
+    run = check("http:///no-host", "--feed", "https:///feed.xml")
+    assert run.errors == ["error: http:///no-host: the URL has no host name",
+                          "error: https:///feed.xml: the URL has no host name"]
+
+
+def test_only_http_and_https_urls_are_fetched():
+    from registry import FetchError
+    from registry_web.fetching import fetch
+
+    with pytest.raises(FetchError, match=r"^ftp://outlet.example/a: only http and https URLs can be fetched$"):
+        fetch("ftp://outlet.example/a", LoadOptions())
