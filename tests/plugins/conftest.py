@@ -141,20 +141,23 @@ class Site:
         self.added.append(f"registry-{name}")
         importlib.invalidate_caches()
 
-    def entry_points(self) -> list[importlib.metadata.EntryPoint]:
-        """claim-registry's built-in entry points, then this folder's, in
-        the order their distributions were added (as sys.path order would)."""
+    def entry_points(self, builtins: bool = False) -> list[importlib.metadata.EntryPoint]:
+        """This folder's entry points in the order their distributions were
+        added (as sys.path order would), after claim-registry's built-in
+        ones with ``builtins``."""
         dists = {d.metadata["Name"]: d for d in importlib.metadata.distributions(path=[str(self.path)])}
-        return builtin_entry_points() + [
+        return (builtin_entry_points() if builtins else []) + [
             ep for name in self.added for ep in dists[name].entry_points if ep.group == ENTRY_POINT_GROUP
         ]
 
-    def plugin_manager(self, *, strict: bool = False, report=None) -> PluginManager:
-        """A plugin manager as ``registry`` builds it, with only the
-        built-ins and this folder's distributions."""
+    def plugin_manager(self, *, strict: bool = False, report=None, builtins: bool = False) -> PluginManager:
+        """A plugin manager as ``registry`` builds it, with the core's own
+        plugins, this folder's distributions and (with ``builtins``)
+        claim-registry's built-in plugins — which are left out by default
+        so that their own notices do not mix with the lines under test."""
         pm = PluginManager(strict=strict, report=report)
         pm.load_default_plugins()
-        pm.load_entry_points(entry_points=self.entry_points())
+        pm.load_entry_points(entry_points=self.entry_points(builtins))
         pm.check_pending_isolated()
         return pm
 
