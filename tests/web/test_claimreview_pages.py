@@ -87,3 +87,23 @@ def test_a_checked_fact_check_page_puts_its_fact_checks_and_sources_in_the_regis
         assert appearance.source.published == datetime(2023, 12, 15, 14, 30, tzinfo=UTC)
     finally:
         store.close()
+
+
+def test_the_claimreview_checker_matches_a_later_claim_against_a_harvested_fact_check(site, check, tmp_path):
+    import registry_claimreview
+    import registry_web
+
+    factcheck = site.page("/fact-check/617000-troops", page_text("factcheck.html"))
+    article = site.page("/2023/12/15/peskov-nbc-interview", page_text("article.html"))
+    db = f"sqlite:///{tmp_path / 'registry.db'}"
+    plugins = (registry_web, registry_claimreview)
+
+    first = check("--allow-private-hosts", factcheck, db=db, plugins=plugins)
+    second = check("--allow-private-hosts", article, db=db, plugins=plugins)
+
+    assert first.code == second.code == 0, first.errors + second.errors
+    headline = next(r for r in second.reports if r["text"] == "Kremlin says 617,000 troops are in Ukraine")
+    [result] = [r for r in headline["results"] if r["checker"] == "claimreview"]
+    assert result["status"] == "misleading"
+    assert [(e["kind"], e["url"], e["rating"]) for e in result["evidence"]][0] == (
+        "factcheck", FACT_CHECK_URL, "Misleading")
