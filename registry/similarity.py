@@ -174,7 +174,10 @@ class _Weights:
         return self._idf(self.gram_df.get(term, 0))
 
     def _idf(self, df: int) -> float:
-        # BM25's idf, floored at a small positive value so common terms still count a little
+        # BM25's idf, floored so that common terms still count a little. A term
+        # the collection lacks weighs as one it holds once: otherwise, in a small
+        # collection, the words a claim adds would outweigh the words it shares.
+        df = max(df, 1)
         return max(math.log((self.documents - df + 0.5) / (df + 0.5) + 1.0), 0.05)
 
 

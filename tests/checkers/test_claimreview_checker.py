@@ -83,14 +83,14 @@ def test_a_restated_claim_gets_the_fact_checks_verdict_with_its_evidence(tmp_pat
     assert [s.uri for s in result.sources] == [evidence.url]
 
 
-def test_a_paraphrase_is_a_candidate_for_a_human_to_confirm(tmp_path, store):
-    text = "The regions voted in referendums to join Russia."
+def test_a_related_claim_is_a_candidate_for_a_human_to_confirm(tmp_path, store):
+    text = "Referendums were held in occupied regions."
     result = result_of(run(tmp_path, [text], store=store)[text])
     assert result.status is Status.NOT_ENOUGH_EVIDENCE and result.confidence == 0.0
     assert "a human should confirm" in result.explanation
     [candidate] = result.evidence
     assert candidate.stance is Stance.NEUTRAL and candidate.data["candidate"] is True
-    assert candidate.rating == "Misleading" and 0.25 <= candidate.data["similarity"] < 0.45
+    assert candidate.rating == "Misleading" and 0.25 <= candidate.data["similarity"] < 0.40
 
 
 def test_a_fact_check_of_another_figure_is_only_a_candidate(tmp_path, store):
@@ -98,7 +98,7 @@ def test_a_fact_check_of_another_figure_is_only_a_candidate(tmp_path, store):
     result = result_of(run(tmp_path, [text], store=store)[text])
     assert result.status is Status.NOT_ENOUGH_EVIDENCE
     assert "some state other figures" in result.explanation
-    assert result.evidence[0].data["similarity"] >= 0.45  # close enough, but the figure differs
+    assert result.evidence[0].data["similarity"] >= 0.40  # close enough, but the figure differs
 
 
 def test_unrelated_claims_and_runs_without_a_registry_get_nothing(tmp_path, store):
