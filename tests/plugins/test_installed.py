@@ -102,6 +102,8 @@ def test_the_example_plugin_installs_and_its_results_show_in_registry_check(fres
     listed = fresh_venv.run("registry", "plugins", env=only_it)
     assert listed.returncode == 0, listed.stderr
     assert json.loads(listed.stdout) == documented_plugins_output()
+    checkers = fresh_venv.run("registry", "checkers", env=only_it)
+    assert "worldbank-population 1.0.0 (plugin worldbank)" in checkers.stdout.splitlines()
 
     article = tmp_path / "germany.txt"
     article.write_text("Germany had a population of 83.8 million in 2022.\n", encoding="utf-8")
