@@ -196,7 +196,7 @@ class _InMemorySource:
         self.document = document
         self.claims = claims
 
-    @hookimpl
+    @hookimpl(tryfirst=True)  # before any URL loader: it answers for its own location only
     def load_document(self, location: str) -> Document | None:
         return self.document if location == _IN_MEMORY_LOCATION else None
 
