@@ -20,6 +20,7 @@ marked ``"source": "hand-set"`` in the file. Scoring here is pure Python.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -89,22 +90,24 @@ who what when where why how which is are was were do does did can could would wi
 have has isn't aren't don't doesn't didn't
 """)
 
-_BOILERPLATE_TRIGGERS = _words("""
-share comments comment sign subscribe click read follow rights copyright related updated
-corrected published advertisement cookie cookies privacy terms email contact photo image
-listen reporting editing contributed newsletter newsletters
-""")
-_BOILERPLATE = re.compile(
-    r"\b(?:share this (?:article|story|page)|you can share this|comments are (?:closed|open)"
-    r"|sign up for (?:our|the) (?:\w+ )?newsletters?|subscribe (?:to|for)|click here|read more"
-    r"|follow us on|all rights reserved|copyright|related (?:articles|stories|coverage)"
-    r"|this (?:article|story) (?:was|has been) (?:updated|corrected|amended)"
-    r"|(?:first )?published (?:on )?\w+ \d|advertisement|cookies?|privacy policy"
-    r"|terms of (?:use|service)|you can (?:email|contact|reach) us|contact the author"
-    r"|photo(?:graph)?s?:|image caption|listen to this article|\d+ min(?:ute)?s? read"
-    r"|reporting by|editing by|contributed (?:to )?(?:this )?report)",
-    re.IGNORECASE,
+# Page furniture, as runs of one to three lower-cased words. Phrases that news text
+# also uses ("a new privacy policy") count only on a short line of their own.
+def _phrases(*phrases: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(phrase.split()) for phrase in phrases)
+
+
+_FURNITURE_ANYWHERE = _phrases(
+    "share this article", "share this story", "share this page", "you can share", "comments are closed",
+    "comments are open", "leave a comment", "sign up for our", "subscribe to our", "click here",
+    "follow us on", "all rights reserved", "this article was", "this story was", "this article has",
+    "this story has", "contact the author", "image caption", "photo credit", "listen to this article",
+    "min read", "minute read", "minutes read", "reporting by", "editing by", "contributed to this",
 )
+_FURNITURE_ON_SHORT_LINES = _FURNITURE_ANYWHERE | _phrases(
+    "newsletter", "newsletters", "advertisement", "copyright", "read more", "read next", "related stories",
+    "related articles", "related coverage", "privacy policy", "terms of use", "terms of service", "email us",
+)
+_SHORT_LINE_WORDS = 12
 _BYLINE = re.compile(
     r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,4}\s*[,.]?\s*$"
 )
@@ -146,12 +149,16 @@ class Assessment:
 
 def tokens(text: str) -> list[str]:
     """The word tokens of ``text`` as written (curly apostrophes made straight)."""
-    return [token.replace("’", "'") for token in _TOKEN.findall(text)]
+    return _TOKEN.findall(text.replace("’", "'"))
 
 
 def lexical_words(words: list[str]) -> set[str]:
     """The lower-cased words the lexical component weighs; numbers become '<num>'."""
-    return {"<num>" if word[0].isdigit() else word.lower() for word in words}
+    return _lexical({word.lower() for word in words})
+
+
+def _lexical(vocabulary: set[str]) -> set[str]:
+    return {"<num>" if word[0].isdigit() else word for word in vocabulary}
 
 
 def feature_values(
@@ -159,34 +166,50 @@ def feature_values(
 ) -> dict[str, float]:
     """The hand-made features of ``text`` (tokenised as ``words``), each in [0, 1]; absent ones left out."""
     lowered = [word.lower() for word in words]
-    vocabulary = set(lowered)
-    pairs = set(zip(lowered, lowered[1:]))
+    return _feature_values(text, words, lowered, set(lowered), quantities, attribution)
+
+
+def _feature_values(
+    text: str,
+    words: list[str],
+    lowered: list[str],
+    vocabulary: set[str],
+    quantities: list[Quantity],
+    attribution: Attribution | None,
+) -> dict[str, float]:
     stripped = text.strip().rstrip("\"'”’)")
-    values: dict[str, float] = {}
-
-    def mark(name: str, value: float | bool) -> None:
-        if value:
-            values[name] = float(value)
-
-    mark("quantity", bool(quantities) or any(word[0].isdigit() for word in words))
     capitalised = sum(1 for word in words[1:] if word[0].isupper() and word not in _FIRST_PERSON)
-    mark("named_entity", min(capitalised, 3) / 3)
-    mark("statistic", min(len(vocabulary & _STATISTIC), 2) / 2)
-    mark("event", not vocabulary.isdisjoint(_EVENT))
-    mark("attributed", attribution is not None and attribution.claimant is not None)
-    mark("quote", (attribution is not None and attribution.direct_quote) or not _QUOTE_MARKS.isdisjoint(text))
-    mark("causal", not vocabulary.isdisjoint(_CAUSAL))
-    mark("opinion", min(len(vocabulary & _OPINION) + len(pairs & _OPINION_PHRASES), 2) / 2)
-    mark("prediction", not vocabulary.isdisjoint(_PREDICTION))
-    mark("hedge", not vocabulary.isdisjoint(_HEDGE))
-    mark("first_person", not _FIRST_PERSON.isdisjoint(words))
-    mark("first_person_plural", not vocabulary.isdisjoint(_FIRST_PERSON_PLURAL))
-    mark("second_person", not vocabulary.isdisjoint(_SECOND_PERSON))
-    mark("question", stripped.endswith("?") or (bool(lowered) and lowered[0] in _QUESTION_OPENERS and "?" in text))
-    mark("short", len(words) < 6)
-    mark("boilerplate", not vocabulary.isdisjoint(_BOILERPLATE_TRIGGERS) and _BOILERPLATE.search(text) is not None)
-    mark("byline", len(words) <= 8 and _BYLINE.match(text) is not None)
-    return values
+    opinion = len(vocabulary & _OPINION)
+    if not opinion or opinion == 1:
+        opinion += len(set(zip(lowered, lowered[1:])) & _OPINION_PHRASES)
+    candidates = {
+        "quantity": bool(quantities) or "<num>" in _lexical(vocabulary),
+        "named_entity": min(capitalised, 3) / 3,
+        "statistic": min(len(vocabulary & _STATISTIC), 2) / 2,
+        "event": not vocabulary.isdisjoint(_EVENT),
+        "attributed": attribution is not None and attribution.claimant is not None,
+        "quote": (attribution is not None and attribution.direct_quote) or not _QUOTE_MARKS.isdisjoint(text),
+        "causal": not vocabulary.isdisjoint(_CAUSAL),
+        "opinion": min(opinion, 2) / 2,
+        "prediction": not vocabulary.isdisjoint(_PREDICTION),
+        "hedge": not vocabulary.isdisjoint(_HEDGE),
+        "first_person": not _FIRST_PERSON.isdisjoint(words),
+        "first_person_plural": not vocabulary.isdisjoint(_FIRST_PERSON_PLURAL),
+        "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
+        "question": stripped.endswith("?") or (bool(lowered) and lowered[0] in _QUESTION_OPENERS and "?" in text),
+        "short": len(words) < 6,
+        "boilerplate": _is_boilerplate(lowered),
+        "byline": len(words) <= 8 and _BYLINE.match(text) is not None,
+    }
+    return {name: float(value) for name, value in candidates.items() if value}
+
+
+def _is_boilerplate(lowered: list[str]) -> bool:
+    runs = set(zip(lowered, lowered[1:], lowered[2:])) | set(zip(lowered, lowered[1:]))
+    if len(lowered) > _SHORT_LINE_WORDS:
+        return not runs.isdisjoint(_FURNITURE_ANYWHERE)
+    runs.update((word,) for word in lowered)
+    return not runs.isdisjoint(_FURNITURE_ON_SHORT_LINES)
 
 
 class Model:
@@ -209,19 +232,20 @@ class Model:
     def assess(self, text: str, *, quantities: list[Quantity], attribution: Attribution | None) -> Assessment:
         """Score ``text`` (one sentence or clause) for check-worthiness."""
         words = tokens(text)
+        lowered = [word.lower() for word in words]
+        vocabulary = set(lowered)
         contributions: dict[str, float] = {}
-        for name, value in feature_values(text, words, quantities=quantities, attribution=attribution).items():
+        for name, value in _feature_values(text, words, lowered, vocabulary, quantities, attribution).items():
             weight = self.feature_weights.get(name, 0.0)
             if weight:
                 contributions[name] = weight * value
-        weighted_words = sorted(
-            ((word, self.word_weights[word]) for word in lexical_words(words) if word in self.word_weights),
-            key=lambda item: (-abs(item[1]), item[0]),
-        )
-        for word, weight in weighted_words[:_NAMED_WORDS]:
+        word_weights = self.word_weights
+        weighted = [(word, word_weights[word]) for word in _lexical(vocabulary) if word in word_weights]
+        named = heapq.nsmallest(_NAMED_WORDS, weighted, key=lambda item: (-abs(item[1]), item[0]))
+        for word, weight in named:
             contributions[f"word:{word}"] = weight
-        rest = sum(weight for _, weight in weighted_words[_NAMED_WORDS:])
-        if rest:
+        rest = sum(weight for _, weight in weighted) - sum(weight for _, weight in named)
+        if len(weighted) > len(named):
             contributions["other_words"] = rest
         logit = self.intercept + sum(contributions.values())
         score = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))

@@ -166,12 +166,11 @@ _IDENTIFIER_NOUNS = (
 )
 _YEAR = r"(?:1[2-9][0-9]{2}|20[0-9]{2}|2100)"
 
-# Text just before a number that makes it no amount: "Jan. 5", the year of
-# "December 15, 2023", "No. 10", "#3", "F-16", "G7", the "14" of "2013-14".
+# Text just before a number that makes it no amount: "Jan. 5", "No. 10", "#3",
+# "F-16", "G7", the "14" of "2013-14". (The year of "December 15, 2023" is a year.)
 _NOT_AMOUNT_BEFORE = re.compile(
     "(?:" + "|".join((
         rf"\b(?:{_MONTHS})\.?\s+",
-        rf"\b(?:{_MONTHS})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+",
         rf"\b(?:{_IDENTIFIER_NOUNS})\.?\s*",
         r"#\s?",
         r"[A-Za-z][-−]?",
@@ -363,9 +362,9 @@ def is_unit_of_measurement(unit: str | None) -> bool:
     """True for a unit such as "kilometres", "%" or "USD"; False for a counted noun or None."""
     if not unit:
         return False
-    if unit in ("%", "fraction") or unit in _CURRENCY_CODES:
-        return True
     head = unit.split(" per ")[0].removeprefix("square ").removeprefix("cubic ")
+    if head in ("%", "fraction") or head in _CURRENCY_CODES:
+        return True
     return (
         head in _UNIT_SYMBOLS.values() or _singular_unit(head.lower()) in _UNIT_WORDS
         or head.lower().startswith("degree")
