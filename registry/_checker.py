@@ -25,11 +25,18 @@ class Checker:
     checkers) and ``version``, may declare a nested ``Config`` pydantic model
     (validated at start-up from ``[checkers.<name>]`` in ``registry.toml``
     and ``REGISTRY_<NAME>_<KEY>`` variables), and implement :meth:`check`.
+
+    ``cache_results`` (default True) lets the registry reuse a stored result
+    for the same checker version, config and claim text on later runs; set
+    it to False for a checker whose answer depends on the state of the
+    registry or of the run (imported fact-checks, other documents), which a
+    cached result would not see change.
     """
 
     name: ClassVar[str] = ""
     version: ClassVar[str] = "0"
     Config: ClassVar[type[BaseModel] | None] = None
+    cache_results: ClassVar[bool] = True
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

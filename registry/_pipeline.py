@@ -308,7 +308,7 @@ class Pipeline:
         semaphore: asyncio.Semaphore, result: RunResult,
     ) -> CheckResult | None:
         stats = result.stats[name]
-        if self.store is not None and not self.refresh:
+        if self.store is not None and checker.cache_results and not self.refresh:
             cached = self.store.cached_result(name, checker.version, self.config_hashes[name], claim.id)
             if cached is not None:
                 stats.cache_hits += 1

@@ -21,6 +21,8 @@ class ClaimReviewChecker(Checker):
 
     name: ClassVar[str] = "claimreview"
     version: ClassVar[str] = "1"
+    # The answer depends on which fact-checks are imported, not only on the claim.
+    cache_results: ClassVar[bool] = False
 
     class Config(MatchingConfig):
         """``[checkers.claimreview]``: ``high``, ``low``, ``candidates``, ``ratings_file``."""

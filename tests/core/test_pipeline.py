@@ -314,3 +314,34 @@ def test_checker_config_is_validated_and_env_overrides_the_file(monkeypatch):
     monkeypatch.setenv("REGISTRY_CONFIGURED_PAGES", "many")
     with pytest.raises(ConfigError, match=r"^checker 'configured': pages: Input should be a valid integer"):
         Pipeline(pm, settings)
+
+
+class Counting(Checker):
+    name = "counting"
+
+    def __init__(self, cache_results=True):
+        self.calls = 0
+        self.cache_results = cache_results
+
+    async def check(self, claim, ctx):
+        self.calls += 1
+        return CheckResult(status=Status.SUPPORTED, confidence=0.8, explanation=f"call {self.calls}")
+
+
+@pytest.mark.parametrize("cache_results, second_run_calls", [(True, 0), (False, 2)])
+def test_stored_results_are_reused_only_by_checkers_that_allow_it(tmp_path, cache_results, second_run_calls):
+    from registry.store import open_store
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    checker = Counting(cache_results)
+    pm = make_plugin_manager(sentence_plugin(), checker_plugin(checker), entry_points=False)
+    for _ in range(2):
+        store = open_store(f"sqlite:///{tmp_path / 'registry.db'}")
+        try:
+            result = asyncio.run(Pipeline(pm, Settings(), store=store).run([str(article)]))
+        finally:
+            store.close()
+    assert checker.calls == 2 + second_run_calls
+    assert result.stats["counting"].cache_hits == 2 - second_run_calls
+    assert all(r.status is Status.SUPPORTED for r in result.reports)
