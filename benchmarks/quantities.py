@@ -37,11 +37,9 @@ import sys
 import time
 from pathlib import Path
 
+from registry_rules.quantities import find_quantities, is_unit_of_measurement
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "plugins"))
-
-from registry_rules.quantities import find_quantities, is_unit_of_measurement  # noqa: E402
-
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 RESULTS = REPO / "benchmarks" / "results" / "quantities.json"
 SEEDS_GOLD = REPO / "benchmarks" / "data" / "seeds-gold.json"
