@@ -39,6 +39,7 @@ qualifiers, and has no counted nouns ("125,000" troops is "dimensionless").
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -261,6 +262,7 @@ _RATE_NAMES = {"hr": "hour", "h": "hour", "yr": "year", "annum": "year", "min": 
                "kg": "kilogram", "km": "kilometre", "l": "litre"}
 
 _YEARS = range(1200, 2101)
+_LARGEST_POWER = 300  # 10**309 overflows a float
 _LOOKBEHIND = 24  # characters searched for a qualifier before a number
 
 
@@ -294,6 +296,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         match = None
         for start in _possible_starts(text, trigger):
+            if start < consumed:
+                continue  # "5 USD 10": the code belongs to the previous amount
             match = _NUMBER.match(text, start)
             if match and match.end() > trigger:
                 break
@@ -336,7 +340,7 @@ def _possible_starts(text: str, trigger: int) -> list[int]:
     """Where the number at ``trigger`` may begin: its currency sign or sign, 'a'/'an', or itself."""
     if text[trigger].isdigit():
         prefix = _PREFIX_BEFORE.search(text, max(0, trigger - 5), trigger)
-        return [prefix.start()] if prefix else [trigger]
+        return [prefix.start(), trigger] if prefix and prefix.start() < trigger else [trigger]
     article = _ARTICLE_BEFORE.search(text, max(0, trigger - 4), trigger)
     return [article.start(), trigger] if article else [trigger]
 
@@ -404,7 +408,10 @@ def _numeral(text: str, match: re.Match[str]) -> _Found | None:
     value = float(raw)
     exponent = _EXPONENT.match(text, end)
     if exponent:
-        value *= 10.0 ** int((exponent.group("e") or exponent.group("ten")).replace("−", "-"))
+        power = int((exponent.group("e") or exponent.group("ten")).replace("−", "-"))
+        if abs(power) > _LARGEST_POWER:
+            return None
+        value *= 10.0**power
         end = exponent.end()
     if match.group("sign"):
         value = -value
@@ -420,6 +427,8 @@ def _numeral(text: str, match: re.Match[str]) -> _Found | None:
             multiplier = _SCALES[word.lower()] if word else _SHORT_SCALES[short.lower()]
             value *= multiplier
             end = scale.end()
+    if not math.isfinite(value):
+        return None  # hundreds of digits in a row: no amount anyone states
     if currency:
         code = _CURRENCY_SYMBOLS.get(currency.strip()) or currency.strip().upper()
         unit, end = _rate(text, end, code)

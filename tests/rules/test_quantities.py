@@ -154,13 +154,25 @@ def test_never_raises_and_spans_index_the_text(text, offset):
         assert math.isfinite(quantity.value)
 
 
+def test_numbers_too_large_for_a_float_are_left_out():
+    assert parsed("0E309 and 1e400 and " + "9" * 400 + " troops") == []
+
+
+def test_a_currency_code_is_read_once():
+    assert parsed("He paid 5 USD 10 times.") == [(5, "USD", None, "5 USD"), (10, "times", None, "10 times")]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([
     "over", "about", "1,200", "3.5", "%", " per cent", "$", "€", "billion", "troops", "-", "–", "to",
     "between", "and", "a", "third", "half", "No.", "Jan.", "2023", "12", "/", "+", "(", ")", " ", ", ",
-    "km", "degrees", "one", "in", "five", "·", "İ", "½", "x10", "e5", "'", "s",
+    "km", "degrees", "one", "in", "five", "·", "İ", "½", "x10", "e5", "'", "s", "USD", "E309", "9" * 320,
 ]), max_size=30))
 def test_number_like_text_never_raises(pieces):
     text = " ".join(pieces)
+    previous_end = 0
     for quantity in find_quantities(text):
         assert text[quantity.span.start:quantity.span.end] == quantity.text
+        assert quantity.span.start >= previous_end  # in order, never overlapping
+        assert math.isfinite(quantity.value)
+        previous_end = quantity.span.end
