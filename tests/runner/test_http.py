@@ -168,3 +168,14 @@ def test_a_bad_http_setting_is_one_line_naming_the_key():
         http_config(Settings(raw={"http": {"per_host": 0}}))
     assert str(caught.value).startswith("config [http] per_host:")
     assert "\n" not in str(caught.value)
+
+
+async def test_an_injected_transport_with_read_responses_never_leaks_request_slots():
+    """httpx.MockTransport answers with responses already read and closed;
+    their slots must come back at once, or the run stalls after `concurrency`."""
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=b"hello"))
+    async with build_http_client(settings(concurrency=2, per_host=1), transport=transport) as http:
+        texts = await asyncio.wait_for(
+            asyncio.gather(*(http.get(f"https://example.org/{i}") for i in range(10))), timeout=5)
+    assert [r.text for r in texts] == ["hello"] * 10
+    assert http.stats.total.cache_hits == 0  # an injected transport is not cached unless asked
