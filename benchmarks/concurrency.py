@@ -7,7 +7,7 @@ Reports the wall time of ``Pipeline.run`` against the ideal
 same run again served entirely from the HTTP cache. Writes
 ``benchmarks/results/concurrency.json``.
 
-    python benchmarks/concurrency.py [--claims 2000] [--concurrency 32] [--delay 0.05]
+    python benchmarks/concurrency.py [--claims 2000] [--concurrency 32] [--delay 0.05] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -101,14 +102,15 @@ def make_plugin(base: str):
                                  register_checkers=register_checkers)
 
 
-def timed_run(pm, document: Path, concurrency: int, http: dict) -> tuple[float, object]:
+def timed_run(pm, document: Path, concurrency: int, http: dict) -> tuple[float, float, object]:
+    """Wall seconds, client CPU seconds and the result of one pipeline run."""
     from registry._config import Settings
     from registry._pipeline import Pipeline
 
     settings = Settings(concurrency=concurrency, timeout=30.0, raw={"http": http})
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = asyncio.run(Pipeline(pm, settings).run([str(document)]))
-    return time.perf_counter() - started, result
+    return time.perf_counter() - started, time.process_time() - cpu, result
 
 
 def main() -> int:
@@ -116,6 +118,7 @@ def main() -> int:
     parser.add_argument("--claims", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--delay", type=float, default=0.05, help="The server's answer time (s).")
+    parser.add_argument("--repeat", type=int, default=3, help="Runs of each configuration.")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -126,6 +129,9 @@ def main() -> int:
 
     server = subprocess.Popen([sys.executable, __file__, "--serve", "--delay", str(args.delay)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    load_before = os.getloadavg()[0]
+    ideal = args.claims * args.delay / args.concurrency
+    runs: dict[str, list[tuple[float, float]]] = {"no cache": [], "cache, first run": [], "cache, second run": []}
     try:
         base = f"http://127.0.0.1:{int(server.stdout.readline())}"
         with tempfile.TemporaryDirectory() as tmp:
@@ -135,38 +141,50 @@ def main() -> int:
                                 encoding="utf-8")
             pm = make_plugin_manager(make_plugin(base), entry_points=False)
             limits = {"per_host": args.concurrency}
-            ideal = args.claims * args.delay / args.concurrency
-            rows = {}
-            for label, http in [
-                ("no cache", {**limits, "cache": False}),
-                ("cache, first run", {**limits, "cache_path": str(Path(tmp) / "http.db")}),
-                ("cache, second run", {**limits, "cache_path": str(Path(tmp) / "http.db")}),
-            ]:
-                seconds, result = timed_run(pm, document, args.concurrency, http)
-                checked = sum(len(r.results) for r in result.reports)
-                errors = result.checker_errors
-                if checked != args.claims or errors:
-                    print(f"error: {label}: {checked} results, {errors} errors", file=sys.stderr)
-                    return 1
-                rows[label] = {"seconds": round(seconds, 3), "ratio_to_ideal": round(seconds / ideal, 3)}
+            for repetition in range(args.repeat):
+                cache = {**limits, "cache_path": str(Path(tmp) / f"http-{repetition}.db")}
+                for label, http in [("no cache", {**limits, "cache": False}),
+                                    ("cache, first run", cache), ("cache, second run", cache)]:
+                    seconds, cpu, result = timed_run(pm, document, args.concurrency, http)
+                    checked = sum(len(r.results) for r in result.reports)
+                    if checked != args.claims or result.checker_errors:
+                        print(f"error: {label}: {checked} results, {result.checker_errors} errors", file=sys.stderr)
+                        return 1
+                    runs[label].append((seconds, cpu))
     finally:
         server.stdin.close()
         server.wait(timeout=10)
 
+    rows = {}
+    for label, measured in runs.items():
+        walls = sorted(w for w, _ in measured)
+        rows[label] = {
+            "seconds_median": round(statistics.median(walls), 3),
+            "seconds_best": round(walls[0], 3),
+            "ratio_to_ideal_median": round(statistics.median(walls) / ideal, 3),
+            "ratio_to_ideal_best": round(walls[0] / ideal, 3),
+            "client_cpu_seconds_median": round(statistics.median(c for _, c in measured), 3),
+            "all_seconds": [round(w, 3) for w, _ in measured],
+        }
     figures = {
         "claims": args.claims,
         "concurrency": args.concurrency,
         "server_delay_s": args.delay,
         "ideal_s": round(ideal, 3),
+        "repeat": args.repeat,
         "runs": rows,
         "target_ratio": 1.3,
         "target_cached_s": 2.0,
+        "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         "machine": f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs",
     }
     print(f"{args.claims} claims, concurrency {args.concurrency}, server answers after "
-          f"{args.delay * 1000:g} ms; ideal {ideal:.2f} s")
+          f"{args.delay * 1000:g} ms; ideal {ideal:.2f} s; {args.repeat} runs each; "
+          f"load average {load_before:.1f} → {os.getloadavg()[0]:.1f}")
     for label, row in rows.items():
-        print(f"  {label:<18} {row['seconds']:7.2f} s  ({row['ratio_to_ideal']:.2f}× ideal)")
+        print(f"  {label:<18} median {row['seconds_median']:6.2f} s ({row['ratio_to_ideal_median']:.2f}× ideal), "
+              f"best {row['seconds_best']:6.2f} s ({row['ratio_to_ideal_best']:.2f}×), "
+              f"client CPU {row['client_cpu_seconds_median']:.2f} s")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS}")

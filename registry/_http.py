@@ -54,6 +54,8 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Methods that may be sent twice without changing anything on the server.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 ENV_PREFIX = "REGISTRY_HTTP_"
+#: Connections per pool of :class:`ShardedPoolTransport`.
+POOL_SHARD_SIZE = 8
 
 
 class HttpConfig(BaseModel):
@@ -223,6 +225,52 @@ class LimitingTransport(httpx.AsyncBaseTransport):
         await self._inner.aclose()
 
 
+class ShardedPoolTransport(httpx.AsyncBaseTransport):
+    """Several small connection pools instead of one large one, each request
+    going to the pool with the fewest requests in flight.
+
+    httpcore's pool re-examines every connection it holds (a socket poll
+    each) whenever a request starts or ends, so its cost grows with the
+    square of the pool size; pools of :data:`POOL_SHARD_SIZE` connections
+    keep a run at concurrency 32 from spending its CPU there.
+    """
+
+    def __init__(self, total: int, *, http2: bool) -> None:
+        shards = max(1, -(-total // POOL_SHARD_SIZE))
+        size = -(-total // shards)
+        self._pools = [
+            httpx.AsyncHTTPTransport(
+                http2=http2, limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
+            )
+            for _ in range(shards)
+        ]
+        self._busy = [0] * shards
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        shard = min(range(len(self._pools)), key=self._busy.__getitem__)
+        self._busy[shard] += 1
+        done = False
+
+        def finished() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                self._busy[shard] -= 1
+
+        try:
+            response = await self._pools[shard].handle_async_request(request)
+        except BaseException:
+            finished()
+            raise
+        assert isinstance(response.stream, httpx.AsyncByteStream)
+        response.stream = _ReleasingStream(response.stream, finished)
+        return response
+
+    async def aclose(self) -> None:
+        for pool in self._pools:
+            await pool.aclose()
+
+
 # -- layer 2: retries ----------------------------------------------------------
 
 
@@ -374,10 +422,7 @@ def build_http_client(
     config = http_config(settings)
     concurrency = settings.concurrency
     stats = HttpStats()
-    network = transport or httpx.AsyncHTTPTransport(
-        http2=config.http2 and http2_available(),
-        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
-    )
+    network = transport or ShardedPoolTransport(concurrency, http2=config.http2 and http2_available())
     stack: httpx.AsyncBaseTransport = RetryingTransport(
         LimitingTransport(network, total=concurrency, per_host=config.per_host, stats=stats), config, stats,
     )
