@@ -81,7 +81,7 @@ claims = Table(
     Column("id", String(16), nullable=False, unique=True),
     Column("text", Text, nullable=False),
     Column("search_text", Text, nullable=False),
-    Column("numbers_key", Text, nullable=False, index=True),
+    Column("link_key", Text, nullable=False, index=True, comment="near-duplicate candidates share it"),
     Column("claim_type", String(20), nullable=False),
     Column("first_seen", UTCDateTime, nullable=False),
 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from pydantic import TypeAdapter
 from sqlalchemy.engine import Connection, Engine
 
 from .._models import (
@@ -38,10 +40,10 @@ from .._models import (
     Span,
     Status,
     Verdict,
-    normalise_claim_text,
 )
 from ..errors import StoreError
 from . import _search
+from ._bulk import insert_rows
 from ._connect import Location, translated_errors, write_transaction
 from ._records import ClaimLink, ClaimRecord, ClaimSummary, Review, StoredResult, StoredVerdict
 from ._schema import (
@@ -57,12 +59,12 @@ from ._schema import (
 )
 from ._text import (
     SIMILARITY_MEASURE,
-    distinctive_words,
+    link_key,
     link_state,
-    numbers_key,
     search_text,
     search_tokens,
-    similarity,
+    trigram_similarity,
+    trigrams,
 )
 
 log = logging.getLogger("registry.store")
@@ -74,6 +76,10 @@ LINK_CANDIDATES = 50
 _CHUNK = 500
 
 T = TypeVar("T")
+
+_QUANTITIES = TypeAdapter(list[Quantity])
+_EVIDENCE = TypeAdapter(list[Evidence])
+_SOURCES = TypeAdapter(list[Source])
 
 
 def _now() -> datetime:
@@ -90,17 +96,10 @@ def document_key(uri: str, content_hash: str) -> str:
     return hashlib.sha256(f"{uri}\n{content_hash}".encode()).hexdigest()[:16]
 
 
-def input_hash(claim_text: str, content_hash: str) -> str:
-    """What a checker saw: the claim's normalised text and its document."""
-    return hashlib.sha256(f"{normalise_claim_text(claim_text)}\n{content_hash}".encode()).hexdigest()[:16]
-
-
-def _insert(connection: Connection, table: sa.Table) -> Any:
-    if connection.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
+def input_hash(claim_id: str, content_hash: str) -> str:
+    """What a checker saw: the claim (its id is the hash of its normalised
+    text) and the document it was read in."""
+    return hashlib.sha256(f"{claim_id}\n{content_hash}".encode()).hexdigest()[:16]
 
 
 def _is_transient(error: Exception) -> bool:
@@ -147,7 +146,17 @@ class _PreparedDocument:
     factchecks: list[FactCheck] = field(default_factory=list)
 
 
+def _json(model: Any) -> str | None:
+    return None if model is None else model.model_dump_json()
+
+
+def _json_list(adapter: TypeAdapter, items: list[Any]) -> str:
+    return adapter.dump_json(items).decode() if items else "[]"
+
+
 def _prepare(document: Document, reports: Sequence[ClaimReport], config_hashes: dict[str, str], now: datetime) -> _PreparedDocument:
+    """The rows for one document; JSON columns are serialised here (see
+    :mod:`registry.store._bulk`)."""
     source = document.source
     uri = source.uri or document.location
     content_hash = document.content_hash
@@ -162,7 +171,7 @@ def _prepare(document: Document, reports: Sequence[ClaimReport], config_hashes: 
         tokens = search_tokens(report.text)
         prepared.claim_rows.setdefault(report.id, {
             "id": report.id, "text": report.text, "search_text": " ".join(tokens),
-            "numbers_key": numbers_key(tokens), "claim_type": report.claim_type, "first_seen": now,
+            "link_key": link_key(tokens), "claim_type": report.claim_type, "first_seen": now,
         })
         attribution = report.attribution
         prepared.appearance_rows.append({
@@ -170,29 +179,29 @@ def _prepare(document: Document, reports: Sequence[ClaimReport], config_hashes: 
             "span_start": report.span.start, "span_end": report.span.end,
             "text": document.text[report.span.start:report.span.end] or report.text,
             "speaker": attribution.claimant if attribution else None,
-            "attribution": attribution.model_dump(mode="json") if attribution else None,
-            "quantities": [q.model_dump(mode="json") for q in report.quantities],
+            "attribution": _json(attribution),
+            "quantities": _json_list(_QUANTITIES, report.quantities),
             "checkworthiness": report.checkworthiness, "checkworthy": report.checkworthy,
-            "features": report.features, "seen_at": now,
+            "features": json.dumps(report.features) if report.features else "{}", "seen_at": now,
         })
         if report.quantities:
             prepared.quantity_rows[(report.id, report.span.start, report.span.end)] = [
                 {"position": i, "value": q.value, "unit_key": q.unit.casefold() if q.unit else None}
                 for i, q in enumerate(report.quantities)
             ]
-        seen_by = input_hash(report.text, content_hash)
+        seen_by = input_hash(report.id, content_hash)
         for result in report.results:
             if result.cached:
                 continue  # stored when it was computed
             prepared.result_rows.append(_result_row(result, report.id, doc_id, config_hashes, seen_by, now))
         verdict = report.verdict
+        status = verdict.status.value
+        attribution_status = verdict.attribution_status.value if verdict.attribution_status else None
         prepared.verdict_rows[report.id] = {
-            "claim_id": report.id, "status": verdict.status.value,
-            "attribution_status": verdict.attribution_status.value if verdict.attribution_status else None,
+            "claim_id": report.id, "status": status, "attribution_status": attribution_status,
             "confidence": verdict.confidence, "explanation": verdict.explanation,
             "decided_by": verdict.decided_by, "origin": "machine",
-            "machine_status": verdict.status.value,
-            "machine_attribution_status": verdict.attribution_status.value if verdict.attribution_status else None,
+            "machine_status": status, "machine_attribution_status": attribution_status,
             "machine_confidence": verdict.confidence, "machine_explanation": verdict.explanation,
             "machine_decided_by": verdict.decided_by, "updated_at": now,
         }
@@ -215,9 +224,9 @@ def _result_row(
         "status": result.status.value if result.status else None,
         "attribution_status": result.attribution_status.value if result.attribution_status else None,
         "confidence": result.confidence, "explanation": result.explanation,
-        "evidence": [e.model_dump(mode="json") for e in result.evidence],
-        "sources": [s.model_dump(mode="json") for s in result.sources],
-        "attribution": result.attribution.model_dump(mode="json") if result.attribution else None,
+        "evidence": _json_list(_EVIDENCE, result.evidence),
+        "sources": _json_list(_SOURCES, result.sources),
+        "attribution": _json(result.attribution),
         "error": result.error, "elapsed_ms": result.elapsed_ms, "checked_at": now,
     }
 
@@ -225,7 +234,7 @@ def _result_row(
 def _factcheck_row(factcheck: FactCheck, now: datetime) -> dict[str, Any]:
     row = factcheck.model_dump(exclude={"appearances"})
     row.update(id=factcheck.id, search_text=search_text(factcheck.claim_text),
-               appearances=list(factcheck.appearances), imported_at=now)
+               appearances=json.dumps(factcheck.appearances), imported_at=now)
     return row
 
 
@@ -329,7 +338,7 @@ class RegistryReader:
         """Appearances of the stored claims that share words with ``text``,
         best match first (candidates for near duplicates and corroboration)."""
         with self.engine.connect() as connection:
-            ids = _search.matching_ids(connection, "claims", text, limit=limit, any_token=True)
+            ids = _search.best_with_any(connection, "claims", text, limit=limit)
             if not ids:
                 return []
             order = {claim_id: i for i, claim_id in enumerate(ids)}
@@ -372,7 +381,7 @@ class RegistryReader:
     def search_factchecks(self, text: str, limit: int = 20) -> list[FactCheck]:
         """Fact-checks whose claim shares words with ``text``, best match first."""
         with self.engine.connect() as connection:
-            ids = _search.matching_ids(connection, "factchecks", text, limit=limit, any_token=True)
+            ids = _search.best_with_any(connection, "factchecks", text, limit=limit)
             if not ids:
                 return []
             rows = connection.execute(sa.select(*_FACTCHECK_COLUMNS).where(factchecks.c.id.in_(ids)))
@@ -477,9 +486,9 @@ class RegistryReader:
 
     @_database_call
     def search_claims(self, text: str, limit: int = 20) -> list[ClaimSummary]:
-        """Claims whose text has every word and number of ``text``, best match first."""
+        """Claims whose text has every word and number of ``text``, newest first."""
         with self.engine.connect() as connection:
-            return self._summaries(connection, _search.matching_ids(connection, "claims", text, limit=limit))
+            return self._summaries(connection, _search.newest_with_all(connection, "claims", text, limit=limit))
 
     def _summaries(self, connection: Connection, ids: Sequence[str]) -> list[ClaimSummary]:
         if not ids:
@@ -488,20 +497,22 @@ class RegistryReader:
             sa.select(sa.func.count()).where(appearances.c.claim_id == claims.c.id)
             .scalar_subquery().label("appearance_count")
         )
-        rows = connection.execute(
-            sa.select(claims.c.id, claims.c.text, claims.c.claim_type, claims.c.first_seen, count,
-                      verdicts.c.status, verdicts.c.origin, verdicts.c.decided_by,
-                      verdicts.c.confidence, verdicts.c.updated_at)
-            .join(verdicts, verdicts.c.claim_id == claims.c.id)
-            .where(claims.c.id.in_(ids))
-        ).all()
+        rows = []
         speakers: dict[str, list[str]] = {}
-        for claim_id, name in connection.execute(
-            sa.select(appearances.c.claim_id, appearances.c.speaker).distinct()
-            .where(appearances.c.claim_id.in_(ids), appearances.c.speaker.is_not(None))
-            .order_by(appearances.c.speaker)
-        ):
-            speakers.setdefault(claim_id, []).append(name)
+        for chunk in _chunks(ids):
+            rows.extend(connection.execute(
+                sa.select(claims.c.id, claims.c.text, claims.c.claim_type, claims.c.first_seen, count,
+                          verdicts.c.status, verdicts.c.origin, verdicts.c.decided_by,
+                          verdicts.c.confidence, verdicts.c.updated_at)
+                .join(verdicts, verdicts.c.claim_id == claims.c.id)
+                .where(claims.c.id.in_(chunk))
+            ))
+            for claim_id, name in connection.execute(
+                sa.select(appearances.c.claim_id, appearances.c.speaker).distinct()
+                .where(appearances.c.claim_id.in_(chunk), appearances.c.speaker.is_not(None))
+                .order_by(appearances.c.speaker)
+            ):
+                speakers.setdefault(claim_id, []).append(name)
         by_id = {
             row.id: ClaimSummary(
                 id=row.id, text=row.text, claim_type=row.claim_type, status=Status(row.status),
@@ -639,40 +650,28 @@ class RegistryStore(RegistryReader):
 
 
 def _write_documents(connection: Connection, batch: Sequence[_PreparedDocument]) -> None:
+    # Rows in key order: concurrent writers take row locks in the same order
+    # and cannot deadlock each other (PostgreSQL).
     document_rows = sorted({p.document_row["id"]: p.document_row for p in batch}.values(), key=lambda r: r["id"])
-    connection.execute(_insert(connection, documents).on_conflict_do_nothing(index_elements=["id"]), document_rows)
+    insert_rows(connection, documents, document_rows, conflict=("id",))
 
-    # Sorted keys: concurrent writers take row locks in the same order and
-    # cannot deadlock each other (PostgreSQL).
     claim_rows = sorted({k: r for p in batch for k, r in p.claim_rows.items()}.values(), key=lambda r: r["id"])
-    new_claims: list[dict[str, Any]] = []
-    if claim_rows:
-        inserted = connection.execute(
-            _insert(connection, claims).on_conflict_do_nothing(index_elements=["id"]).returning(claims.c.id),
-            claim_rows,
-        ).scalars().all()
-        fresh = set(inserted)
-        new_claims = [row for row in claim_rows if row["id"] in fresh]
+    known: set[str] = set()
+    for chunk in _chunks([row["id"] for row in claim_rows]):
+        known.update(connection.execute(sa.select(claims.c.id).where(claims.c.id.in_(chunk))).scalars())
+    new_claims = [row for row in claim_rows if row["id"] not in known]
+    insert_rows(connection, claims, new_claims, conflict=("id",))
 
     appearance_rows = sorted(
         (row for p in batch for row in p.appearance_rows),
         key=lambda r: (r["claim_id"], r["document_id"], r["span_start"], r["span_end"]),
     )
-    if appearance_rows:
-        connection.execute(
-            _insert(connection, appearances).on_conflict_do_nothing(
-                index_elements=["claim_id", "document_id", "span_start", "span_end"]),
-            appearance_rows,
-        )
+    insert_rows(connection, appearances, appearance_rows,
+                conflict=("claim_id", "document_id", "span_start", "span_end"))
     _write_quantities(connection, batch)
-
-    result_rows = [row for p in batch for row in p.result_rows]
-    if result_rows:
-        connection.execute(check_results.insert(), result_rows)
-
+    insert_rows(connection, check_results, [row for p in batch for row in p.result_rows])
     verdict_rows = sorted({k: r for p in batch for k, r in p.verdict_rows.items()}.values(), key=lambda r: r["claim_id"])
-    if verdict_rows:
-        connection.execute(_verdict_upsert(connection), verdict_rows)
+    insert_rows(connection, verdicts, verdict_rows, on_conflict=_verdict_upsert)
 
     if new_claims:
         _link_near_duplicates(connection, new_claims)
@@ -698,18 +697,16 @@ def _write_quantities(connection: Connection, batch: Sequence[_PreparedDocument]
             .where(appearances.c.document_id.in_(chunk))
         ):
             for row in wanted.get((doc_id, claim_id, start, end), ()):
-                rows.append(row | {"appearance_pk": pk})
+                rows.append({"appearance_pk": pk} | row)
     rows.sort(key=lambda r: (r["appearance_pk"], r["position"]))
-    connection.execute(
-        _insert(connection, quantities).on_conflict_do_nothing(index_elements=["appearance_pk", "position"]),
-        rows,
-    )
+    insert_rows(connection, quantities, rows, conflict=("appearance_pk", "position"))
 
 
-def _verdict_upsert(connection: Connection) -> Any:
-    statement = _insert(connection, verdicts)
+def _verdict_upsert(statement: Any) -> Any:
+    """Replace the machine verdict; the current verdict too, unless a
+    reviewer set it."""
     new = statement.excluded
-    reviewed = verdicts.c.origin == "review"
+    reviewed = verdicts.c.origin == sa.literal_column("'review'")
 
     def unless_reviewed(column: str) -> Any:
         return sa.case((reviewed, verdicts.c[column]), else_=new[column])
@@ -736,60 +733,52 @@ def _write_factchecks(connection: Connection, rows: list[dict[str, Any]]) -> int
     known: set[str] = set()
     for chunk in _chunks([r["id"] for r in rows]):
         known.update(connection.execute(sa.select(factchecks.c.id).where(factchecks.c.id.in_(chunk))).scalars())
-    statement = _insert(connection, factchecks)
-    updated = {c.name: statement.excluded[c.name] for c in factchecks.c if c.name not in {"pk", "id", "imported_at"}}
-    connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=updated), rows)
+    insert_rows(connection, factchecks, rows, on_conflict=_factcheck_upsert)
     return len([r for r in rows if r["id"] not in known])
 
 
-def _link_near_duplicates(connection: Connection, new_claims: list[dict[str, Any]]) -> None:
-    """Link each new claim to the stored claims that state the same thing
-    (see :mod:`registry.store._text` for the measure and thresholds).
+def _factcheck_upsert(statement: Any) -> Any:
+    """A fact-check imported again replaces what was stored (its rating may
+    have changed), keeping when it was first imported."""
+    kept = {"pk", "id", "imported_at"}
+    return statement.on_conflict_do_update(
+        index_elements=["id"],
+        set_={c.name: statement.excluded[c.name] for c in factchecks.c if c.name not in kept},
+    )
 
-    Candidates: claims with the same numbers (for a claim that states any),
-    else claims sharing its most distinctive words."""
-    candidates: dict[str, dict[str, tuple[str, str]]] = {row["id"]: {} for row in new_claims}
-    by_numbers: dict[str, list[dict[str, Any]]] = {}
+
+def _link_near_duplicates(connection: Connection, new_claims: list[dict[str, Any]]) -> None:
+    """Link each new claim to the stored claims that state the same thing:
+    the most recent claims with its link key are compared with it by the
+    measure and thresholds of :mod:`registry.store._text`."""
+    by_key: dict[str, list[dict[str, Any]]] = {}
     for row in new_claims:
-        if row["numbers_key"]:
-            by_numbers.setdefault(row["numbers_key"], []).append(row)
-        else:
-            words = distinctive_words(row["search_text"].split())
-            ids = _search.matching_token_ids(connection, "claims", words, limit=LINK_CANDIDATES)
-            for chunk in _chunks(ids):
-                for other in connection.execute(
-                    sa.select(claims.c.id, claims.c.search_text, claims.c.numbers_key).where(claims.c.id.in_(chunk))
-                ):
-                    candidates[row["id"]][other.id] = (other.search_text, other.numbers_key)
-    keys = sorted(by_numbers)
-    for chunk in _chunks(keys):
-        ranked = (
-            sa.select(claims.c.id, claims.c.search_text, claims.c.numbers_key,
-                      sa.func.row_number().over(partition_by=claims.c.numbers_key,
+        by_key.setdefault(row["link_key"], []).append(row)
+    now = _now()
+    grams: dict[str, frozenset[str]] = {}
+    links: dict[tuple[str, str], dict[str, Any]] = {}
+    for chunk in _chunks(sorted(by_key)):
+        recent = (
+            sa.select(claims.c.id, claims.c.search_text, claims.c.link_key,
+                      sa.func.row_number().over(partition_by=claims.c.link_key,
                                                 order_by=claims.c.pk.desc()).label("recent"))
-            .where(claims.c.numbers_key.in_(chunk))
+            .where(claims.c.link_key.in_(chunk))
             .subquery()
         )
-        for other in connection.execute(
-            sa.select(ranked.c.id, ranked.c.search_text, ranked.c.numbers_key).where(ranked.c.recent <= LINK_CANDIDATES)
+        for other_id, other_text, key in connection.execute(
+            sa.select(recent.c.id, recent.c.search_text, recent.c.link_key).where(recent.c.recent <= LINK_CANDIDATES)
         ):
-            for row in by_numbers[other.numbers_key]:
-                candidates[row["id"]][other.id] = (other.search_text, other.numbers_key)
-    now = _now()
-    links: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in new_claims:
-        for other_id, (other_text, other_numbers) in candidates[row["id"]].items():
-            if other_id == row["id"]:
-                continue
-            score = similarity(row["search_text"], other_text)
-            state = link_state(score, row["numbers_key"] == other_numbers)
-            if state is None:
-                continue
-            first, second = sorted((row["id"], other_id))
-            links[(first, second)] = {"claim_id": first, "other_id": second, "similarity": score,
-                                      "measure": SIMILARITY_MEASURE, "state": state, "created_at": now}
+            for row in by_key[key]:
+                if other_id == row["id"]:
+                    continue
+                for text in (row["search_text"], other_text):
+                    if text not in grams:
+                        grams[text] = trigrams(text)
+                score = trigram_similarity(grams[row["search_text"]], grams[other_text])
+                state = link_state(score)
+                if state is not None:
+                    first, second = sorted((row["id"], other_id))
+                    links[(first, second)] = {"claim_id": first, "other_id": second, "similarity": score,
+                                              "measure": SIMILARITY_MEASURE, "state": state, "created_at": now}
     if links:
-        connection.execute(
-            _insert(connection, claim_links).on_conflict_do_nothing(index_elements=["claim_id", "other_id"]),
-            [links[key] for key in sorted(links)],
-        )
+        insert_rows(connection, claim_links, [links[key] for key in sorted(links)], conflict=("claim_id", "other_id"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections.abc import Sequence
 
 # A thousands separator (comma, apostrophe, no-break or thin space) between
 # digit groups of three; a plain space is left alone, it separates numbers
@@ -30,10 +30,12 @@ AUTO_LINK_THRESHOLD = 0.9
 #: Similarity at or above which a link is suggested for a reviewer to confirm.
 SUGGEST_THRESHOLD = 0.7
 #: The measure's name, stored with every link.
-SIMILARITY_MEASURE = "char3-cosine"
+SIMILARITY_MEASURE = "char3-set-cosine"
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()  # the same as below, without the per-character walk
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -51,55 +53,61 @@ def search_text(text: str) -> str:
     return " ".join(search_tokens(text))
 
 
-def numbers_key(tokens: list[str]) -> str:
-    """The sorted distinct numbers among ``tokens``, joined by spaces ('' if none).
+def link_key(tokens: list[str]) -> str:
+    """Which claims are compared for near duplicates: those with the same key.
 
-    Claims stating different numbers are never linked automatically."""
-    return " ".join(sorted({t for t in tokens if _NUMBER.fullmatch(t)}))
+    A claim stating numbers is keyed by its sorted distinct numbers
+    (``n:16000 125000``): another wording of it states the same numbers, and
+    a claim with other numbers is another claim, however alike the words.
+    A claim without numbers is keyed by its three longest words
+    (``w:legislation transparency yesterday``), which a reordering or a change
+    of small words keeps."""
+    numbers = sorted({t for t in tokens if _NUMBER.fullmatch(t)})
+    if numbers:
+        return "n:" + " ".join(numbers)
+    words = sorted({t for t in tokens if len(t) >= 4}, key=lambda w: (-len(w), w))[:3]
+    return "w:" + " ".join(sorted(words))
 
 
-def distinctive_words(tokens: list[str], count: int = 3) -> list[str]:
-    """The ``count`` longest words (no numbers, at least four letters): the
-    candidates for near-duplicate search when a claim states no number."""
-    words = {t for t in tokens if len(t) >= 4 and not _NUMBER.fullmatch(t)}
-    return sorted(words, key=lambda w: (-len(w), w))[:count]
+def trigrams(search: str) -> frozenset[str]:
+    """The character trigrams of a search text, words padded with a space."""
+    padded = f" {search} "
+    return frozenset(padded[i:i + 3] for i in range(len(padded) - 2))
 
 
-def _trigrams(text: str) -> Counter[str]:
-    padded = f" {text} "
-    return Counter(padded[i:i + 3] for i in range(len(padded) - 2))
+def trigram_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Cosine similarity of two trigram sets (Ochiai coefficient)."""
+    if a == b:
+        return 1.0  # exactly, where the division might round
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
 def similarity(search_a: str, search_b: str) -> float:
-    """Cosine similarity of the character-trigram counts of two search texts
-    (1.0 for the same words in the same order, 0.0 for nothing in common)."""
-    if search_a == search_b:
-        return 1.0
-    a, b = _trigrams(search_a), _trigrams(search_b)
-    dot = sum(count * b[gram] for gram, count in a.items())
-    norm = math.sqrt(sum(c * c for c in a.values())) * math.sqrt(sum(c * c for c in b.values()))
-    return dot / norm if norm else 0.0
+    """The near-duplicate measure: cosine similarity of the sets of
+    character trigrams of two search texts (1.0 for the same words in the
+    same order, 0.0 for nothing in common)."""
+    return trigram_similarity(trigrams(search_a), trigrams(search_b))
 
 
-def link_state(score: float, same_numbers: bool) -> str | None:
-    """``linked``, ``suggested`` or None for a pair of claims with this
-    similarity; different numbers cap a pair at ``suggested``."""
-    if score >= AUTO_LINK_THRESHOLD and same_numbers:
+def link_state(score: float) -> str | None:
+    """``linked``, ``suggested`` or None for two claims of the same link key
+    with this similarity."""
+    if score >= AUTO_LINK_THRESHOLD:
         return "linked"
     if score >= SUGGEST_THRESHOLD:
         return "suggested"
     return None
 
 
-def fts5_query(tokens: list[str], *, any_token: bool = False) -> str:
-    """An FTS5 MATCH expression for ``tokens`` (all of them, or any with
-    ``any_token``). Tokens contain only letters, digits and dots, and each is
+def fts5_query(groups: Sequence[Sequence[str]]) -> str:
+    """An FTS5 MATCH expression for rows having all the tokens of any of
+    ``groups``. Tokens contain only letters, digits and dots, and each is
     quoted, so the expression cannot carry FTS5 operators from user input."""
-    quoted = [f'"{token}"' for token in tokens]
-    return (" OR " if any_token else " ").join(quoted)
+    return " OR ".join("(" + " ".join(f'"{token}"' for token in group) + ")" for group in groups)
 
 
-def tsquery_text(tokens: list[str], *, any_token: bool = False) -> str:
-    """A ``to_tsquery`` text for ``tokens``; tokens contain only letters,
-    digits and dots, so no tsquery operator can come from user input."""
-    return (" | " if any_token else " & ").join(f"'{token}'" for token in tokens)
+def tsquery_text(groups: Sequence[Sequence[str]]) -> str:
+    """The ``to_tsquery`` text meaning what :func:`fts5_query` means; tokens
+    contain only letters, digits and dots, so no tsquery operator can come
+    from user input."""
+    return " | ".join("(" + " & ".join(f"'{token}'" for token in group) + ")" for group in groups)

@@ -43,11 +43,11 @@ def upgrade() -> None:
         sa.Column("id", sa.String(16), nullable=False, unique=True),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("search_text", sa.Text, nullable=False),
-        sa.Column("numbers_key", sa.Text, nullable=False),
+        sa.Column("link_key", sa.Text, nullable=False),
         sa.Column("claim_type", sa.String(20), nullable=False),
         sa.Column("first_seen", TIMESTAMP, nullable=False),
     )
-    op.create_index("ix_claims_numbers_key", "claims", ["numbers_key"])
+    op.create_index("ix_claims_link_key", "claims", ["link_key"])
 
     op.create_table(
         "appearances",
