@@ -49,6 +49,8 @@ class ConsistencyChecker(Checker):
 
     name = "consistency"
     version = "1"
+    # The answer depends on the other documents of the run and the registry.
+    cache_results = False
 
     class Config(BaseModel):
         near_duplicate: float = Field(

@@ -112,6 +112,9 @@ class SourcesChecker(Checker):
 
     name = "sources"
     version = "1"
+    # The answer depends on the table's content, which the config hash (its
+    # path) does not see; a lookup costs less than reading a cached result.
+    cache_results = False
 
     class Config(BaseModel):
         table: Path | None = Field(

@@ -299,3 +299,21 @@ async def test_the_seed_loss_figures_come_out_as_conflicting_evidence():
     assert any(e.kind == "interested_party" for e in check.evidence)
     independent = next(r for r in result.reports if "independent count of Ukrainian" in r.text)
     assert independent.status is Status.CONFLICTING_EVIDENCE
+
+
+async def test_results_are_not_reused_from_the_registry_when_new_documents_arrive(tmp_path):
+    """A first run alone has nothing to compare; the re-run with a second
+    document must find the conflict, not reuse the first run's silence."""
+    store = open_store(f"sqlite:///{tmp_path / 'registry.db'}")
+    try:
+        a = article(tmp_path, "ledger.md", "Ledger", LOSSES_MOD)
+        b = article(tmp_path, "wire.md", "Wire", LOSSES_MONITOR)
+        specs = {
+            LOSSES_MOD: {"attribution": MOD, "quantities": [quantity(LOSSES_MOD, "over 125,000 troops", 125_000, "troops", "over")]},
+            LOSSES_MONITOR: {"attribution": MONITOR, "quantities": [quantity(LOSSES_MONITOR, "about 60,000 soldiers", 60_000, "soldiers", "about")]},
+        }
+        await run(specs, a, store=store)
+        again = await run(specs, a, b, store=store)
+        assert consistency(again[LOSSES_MOD]).status is Status.CONFLICTING_EVIDENCE
+    finally:
+        store.close()
