@@ -302,17 +302,23 @@ async def test_the_seed_loss_figures_come_out_as_conflicting_evidence():
 
 
 async def test_results_are_not_reused_from_the_registry_when_new_documents_arrive(tmp_path):
-    """A first run alone has nothing to compare; the re-run with a second
-    document must find the conflict, not reuse the first run's silence."""
+    """The first run finds only a matching figure; the re-run, with a
+    conflicting document added, must find the conflict rather than reuse the
+    stored result of the first run."""
     store = open_store(f"sqlite:///{tmp_path / 'registry.db'}")
+    matching = "Western officials put Ukrainian losses since June at about 130,000 troops."
     try:
         a = article(tmp_path, "ledger.md", "Ledger", LOSSES_MOD)
         b = article(tmp_path, "wire.md", "Wire", LOSSES_MONITOR)
+        c = article(tmp_path, "post.md", "Post", matching)
         specs = {
             LOSSES_MOD: {"attribution": MOD, "quantities": [quantity(LOSSES_MOD, "over 125,000 troops", 125_000, "troops", "over")]},
             LOSSES_MONITOR: {"attribution": MONITOR, "quantities": [quantity(LOSSES_MONITOR, "about 60,000 soldiers", 60_000, "soldiers", "about")]},
+            matching: {"attribution": Attribution(organization="Western officials", modality="estimate"),
+                       "quantities": [quantity(matching, "about 130,000 troops", 130_000, "troops", "about")]},
         }
-        await run(specs, a, store=store)
+        first = await run(specs, a, c, store=store)
+        assert consistency(first[LOSSES_MOD]).status is None
         again = await run(specs, a, b, store=store)
         assert consistency(again[LOSSES_MOD]).status is Status.CONFLICTING_EVIDENCE
     finally:
