@@ -43,6 +43,10 @@ from pydantic import BaseModel, Field, ValidationError
 from .errors import ConfigError
 
 logger = logging.getLogger("registry.http")
+# stamina logs every scheduled retry at WARNING; with no logging configured
+# Python would print each one to stderr. Retries are counted in HttpStats
+# instead; an application that configures logging still receives them.
+logging.getLogger("stamina").addHandler(logging.NullHandler())
 
 #: The checker on whose behalf the current task makes HTTP requests (set by
 #: the pipeline around each ``Checker.check`` call); None outside checkers.

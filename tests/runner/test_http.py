@@ -179,3 +179,24 @@ async def test_an_injected_transport_with_read_responses_never_leaks_request_slo
             asyncio.gather(*(http.get(f"https://example.org/{i}") for i in range(10))), timeout=5)
     assert [r.text for r in texts] == ["hello"] * 10
     assert http.stats.total.cache_hits == 0  # an injected transport is not cached unless asked
+
+
+def test_retries_print_nothing_on_stderr(server):
+    """A retried request in a fresh interpreter, logging unconfigured (as in
+    the CLI): no per-retry warning reaches stderr."""
+    import subprocess
+    import sys
+
+    code = (
+        "import asyncio\n"
+        "from registry._config import Settings\n"
+        "from registry._http import build_http_client\n"
+        "async def main():\n"
+        f"    s = Settings(raw={{'http': {FAST_RETRIES!r} | {{'cache': False}}}})\n"
+        "    async with build_http_client(s) as http:\n"
+        f"        print((await http.get('{server.base}/500-then-200')).text)\n"
+        "asyncio.run(main())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "recovered\n", "")
+    assert server.hits["/500-then-200"] == 2
