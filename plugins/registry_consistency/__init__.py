@@ -22,6 +22,8 @@ Repetition is not verification, so corroboration alone sets no status.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -35,6 +37,12 @@ from .figures import (
 __all__ = ["ConsistencyChecker"]
 
 INTERESTED_MODALITIES = frozenset({"estimate", "allegation"})
+# Content-word overlap (Dice) below which two claims are not worth the full
+# similarity: near-identical claims share far more of their words.
+PREFILTER_DICE = 0.5
+# The most word-sharing appearances scored per claim: keeps a run linear when
+# many claims are worded alike (a series of similar reports).
+MAX_SIMILARITY_CANDIDATES = 25
 # Words in an organisation's name that say what kind of body it is, not whose.
 _INSTITUTION_WORDS = frozenset(fold_name(w) for w in """
 ministry ministries department office press service services command army forces force government
@@ -69,17 +77,24 @@ class ConsistencyChecker(Checker):
         )
 
     def __init__(self) -> None:
-        self._registry_figures: tuple[Any, list[Sighting]] | None = None
+        self._memo = _RunMemo(None)
+
+    def _memo_for(self, ctx: CheckContext) -> _RunMemo:
+        """What this run has already worked out (one run: one ``ctx.corpus``)."""
+        if self._memo.corpus is not ctx.corpus:
+            self._memo = _RunMemo(ctx.corpus)
+        return self._memo
 
     async def check(self, claim: Claim, ctx: CheckContext) -> CheckResult | None:
         config = ctx.config or self.Config()
         me = _sighting_of_claim(claim, ctx.document)
-        others = self._others(claim, me, ctx, config)
+        memo = self._memo_for(ctx)
+        extra = self._from_registry(claim, ctx, config, memo)
         evidence: list[Evidence] = []
         independent = False
 
-        relays = self._same_claim_elsewhere(claim, me, others, config)
-        conflicts, agreements = self._figures(me, others, config)
+        relays = self._same_claim_elsewhere(claim, me, extra, config, memo)
+        conflicts, agreements = self._figures(me, extra, config, memo)
         relayed_documents = {other.document for other, _ in relays}
         agreements = [(a, b) for a, b in agreements if b.sighting.document not in relayed_documents]
         for other, similarity in relays:
@@ -113,76 +128,148 @@ class ConsistencyChecker(Checker):
 
     # -- candidates ----------------------------------------------------------
 
-    def _others(self, claim: Claim, me: Sighting, ctx: CheckContext, config: Any) -> list[Sighting]:
-        """Every other appearance of a claim: this run's, then the registry's."""
-        found: dict[tuple[str, str], Sighting] = {}
-        for document, claims in ctx.corpus:
-            for other in claims:
-                sighting = _sighting_of_claim(other, document)
-                found.setdefault((sighting.document, sighting.claim_id), sighting)
-        if ctx.store is not None:
-            stored = list(ctx.store.appearances(claim.id)) + list(ctx.store.search_appearances(claim.text, 20))
-            sightings = [_sighting_of_appearance(a) for a in stored]
-            if claim.quantities:
-                sightings += self._registry_quantities(ctx, config)
-            for sighting in sightings:
-                found.setdefault((sighting.document, sighting.claim_id), sighting)
-        found.pop((me.document, me.claim_id), None)
-        return list(found.values())
-
-    def _registry_quantities(self, ctx: CheckContext, config: Any) -> list[Sighting]:
-        """The registry's appearances with quantities, read once per run
-        (this run's own figures are in ``ctx.corpus``)."""
-        if self._registry_figures is None or self._registry_figures[0] is not ctx.corpus:
-            appearances = ctx.store.appearances_with_quantities(None, config.max_candidates)
-            self._registry_figures = (ctx.corpus, [_sighting_of_appearance(a) for a in appearances])
-        return self._registry_figures[1]
+    def _from_registry(self, claim: Claim, ctx: CheckContext, config: Any, memo: _RunMemo) -> list[Sighting]:
+        """The registry's appearances of this claim and of claims sharing its
+        words, beyond those the run already knows; the registry's figures
+        join the run's memory the first time a claim states a quantity."""
+        if ctx.store is None:
+            return []
+        if claim.quantities and not memo.registry_loaded:
+            memo.add_registry(ctx.store.appearances_with_quantities(None, config.max_candidates))
+        stored = list(ctx.store.appearances(claim.id)) + list(ctx.store.search_appearances(claim.text, 20))
+        extra: dict[tuple[str, str], Sighting] = {}
+        for appearance in stored:
+            sighting = _sighting_of_appearance(appearance)
+            if sighting.key not in memo.known:
+                extra.setdefault(sighting.key, sighting)
+        return list(extra.values())
 
     def _same_claim_elsewhere(
-        self, claim: Claim, me: Sighting, others: list[Sighting], config: Any,
+        self, claim: Claim, me: Sighting, extra: list[Sighting], config: Any, memo: _RunMemo,
     ) -> list[tuple[Sighting, float]]:
         from registry.similarity import claim_similarity
 
-        found = []
         words = content_words(claim.text)
-        for other in others:
-            if other.document == me.document or _same_outlet(me, other):
+        candidates = memo.sharing_words(words, PREFILTER_DICE) + [
+            o for o in extra if _dice(words, content_words(o.text)) >= PREFILTER_DICE
+        ] + memo.with_id(claim.id) + [o for o in extra if o.claim_id == claim.id]
+        found, seen = [], set()
+        mine = memo.features(me)
+        for other in candidates:
+            if other.key in seen or other.document == me.document or _same_outlet(me, other):
                 continue
-            if other.claim_id != claim.id and len(words & content_words(other.text)) < len(words) / 3:
-                continue  # too little in common to be the same claim; spares the full similarity
-            similarity = 1.0 if other.claim_id == claim.id else claim_similarity(claim.text, other.text)
+            seen.add(other.key)
+            similarity = 1.0 if other.claim_id == claim.id else claim_similarity(mine, memo.features(other))
             if similarity >= config.near_duplicate:
                 found.append((other, similarity))
         return found
 
     def _figures(
-        self, me: Sighting, others: list[Sighting], config: Any,
+        self, me: Sighting, extra: list[Sighting], config: Any, memo: _RunMemo,
     ) -> tuple[list[tuple[Figure, Figure]], list[tuple[Figure, Figure]]]:
         """(conflicts, agreements) between this claim's figures and the
-        others'. A conflict needs another claimant; an agreement needs
-        another outlet (then its claimant decides supports or relays)."""
-        mine = figures_of(me, config.tolerance)
-        if not mine:
-            return [], []
+        others' with the same subject. A conflict needs another claimant; an
+        agreement needs another outlet (then its claimant decides supports
+        or relays)."""
         conflicts, agreements = [], []
-        for other in others:
-            same_claimant = same_voice(me.voice, other.voice)
-            elsewhere = other.document != me.document and not _same_outlet(me, other)
-            if same_claimant and not elsewhere:
-                continue
-            for a in mine:
-                for b in figures_of(other, config.tolerance):
-                    if not same_quantity(a, b):
-                        continue
-                    if not a.interval.overlaps(b.interval):
-                        if not same_claimant:  # one claimant twice is not a second opinion
-                            conflicts.append((a, b))
-                    elif elsewhere and _close(a, b, config.agreement):
-                        agreements.append((a, b))
+        extra_figures = [f for o in extra for f in figures_of(o, config.tolerance)]
+        for a in memo.figures(me, config.tolerance):
+            for b in memo.same_subject(a.subject, config.tolerance) + extra_figures:
+                other = b.sighting
+                if other.key == me.key or not same_quantity(a, b):
+                    continue
+                same_claimant = same_voice(me.voice, other.voice)
+                elsewhere = other.document != me.document and not _same_outlet(me, other)
+                if not a.interval.overlaps(b.interval):
+                    if not same_claimant:  # one claimant twice is not a second opinion
+                        conflicts.append((a, b))
+                elif elsewhere and _close(a, b, config.agreement):
+                    agreements.append((a, b))
         return conflicts, agreements
 
 
 # -- sightings -----------------------------------------------------------------
+
+
+class _RunMemo:
+    """Per-run memory, so that a claim is compared with the others through
+    indexes rather than one by one: every appearance this run knows (its
+    documents' claims, then the registry's figures), each one's figures and
+    words worked out once, figures by subject and appearances by word."""
+
+    def __init__(self, corpus: Any) -> None:
+        self.corpus = corpus
+        self.known: dict[tuple[str, str], Sighting] = {}
+        self.registry_loaded = False
+        self._figures: dict[tuple[str, str], list[Figure]] = {}
+        self._by_subject: dict[str, list[Figure]] | None = None
+        self._by_word: dict[str, list[Sighting]] = defaultdict(list)
+        self._by_id: dict[str, list[Sighting]] = defaultdict(list)
+        self._word_counts: dict[tuple[str, str], int] = {}
+        self._features: dict[tuple[str, str], Any] = {}
+        self._tolerance: float | None = None
+        for document, claims in corpus or ():
+            for claim in claims:
+                self._add(_sighting_of_claim(claim, document))
+
+    def _add(self, sighting: Sighting) -> None:
+        if sighting.key in self.known:
+            return
+        self.known[sighting.key] = sighting
+        self._by_id[sighting.claim_id].append(sighting)
+        words = content_words(sighting.text)
+        self._word_counts[sighting.key] = len(words)
+        for word in words:
+            self._by_word[word].append(sighting)
+        self._by_subject = None
+
+    def add_registry(self, appearances: list[Any]) -> None:
+        for appearance in appearances:
+            self._add(_sighting_of_appearance(appearance))
+        self.registry_loaded = True
+
+    def figures(self, sighting: Sighting, tolerance: float) -> list[Figure]:
+        if sighting.key not in self._figures:
+            self._figures[sighting.key] = figures_of(sighting, tolerance)
+        return self._figures[sighting.key]
+
+    def same_subject(self, subject: str | None, tolerance: float) -> list[Figure]:
+        """Known figures whose subject can be the same name as ``subject``."""
+        if not subject:
+            return []
+        if self._by_subject is None or self._tolerance != tolerance:
+            self._tolerance = tolerance
+            self._by_subject = defaultdict(list)
+            for sighting in self.known.values():
+                for figure in self.figures(sighting, tolerance):
+                    if figure.subject:
+                        self._by_subject[figure.subject[:4]].append(figure)
+        return [f for f in self._by_subject.get(subject[:4], ()) if same_name(f.subject, subject)]
+
+    def sharing_words(self, words: set[str], dice: float) -> list[Sighting]:
+        """Known appearances whose content words overlap ``words`` by at
+        least ``dice`` (Dice coefficient), the most overlapping first, at most
+        :data:`MAX_SIMILARITY_CANDIDATES`."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for word in words:
+            counts.update(s.key for s in self._by_word.get(word, ()))
+        passing = [
+            (shared, key) for key, shared in counts.items()
+            if 2 * shared >= dice * (len(words) + self._word_counts[key])
+        ]
+        passing.sort(reverse=True)
+        return [self.known[key] for _, key in passing[:MAX_SIMILARITY_CANDIDATES]]
+
+    def features(self, sighting: Sighting) -> Any:
+        """The text features :func:`registry.similarity.claim_similarity` compares."""
+        from registry.similarity import analyse
+
+        if sighting.key not in self._features:
+            self._features[sighting.key] = analyse(sighting.text)
+        return self._features[sighting.key]
+
+    def with_id(self, claim_id: str) -> list[Sighting]:
+        return list(self._by_id.get(claim_id, ()))
 
 
 def _document_key(uri: str | None, fallback: str) -> str:
@@ -209,6 +296,7 @@ def _same_outlet(a: Sighting, b: Sighting) -> bool:
     return a.outlet.casefold() == b.outlet.casefold()
 
 
+@lru_cache(maxsize=4096)
 def same_voice(a: str | None, b: str | None) -> bool:
     """Whether two claimant names name the same claimant: every word of the
     shorter name matches a word of the longer ("Russia's Defense Ministry" =
@@ -219,6 +307,10 @@ def same_voice(a: str | None, b: str | None) -> bool:
     words_b = [fold_name(w) for w in re.findall(r"[\w'’]+", b)]
     shorter, longer = sorted((words_a, words_b), key=len)
     return bool(shorter) and all(any(w == v or same_name(w, v) for v in longer) for w in shorter)
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
 
 
 def _close(a: Figure, b: Figure, agreement: float) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from registry import Attribution, Quantity, Source
 
@@ -67,6 +68,7 @@ _OPENERS = ('.', '!', '?', ':', '"', '“', '‘', '(', '—', '--')
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "ic", "e", "a", "i", "y")
 
 
+@lru_cache(maxsize=65536)
 def fold_name(word: str) -> str:
     """A proper name folded so that a country and its demonym meet:
     "Ukrainian" and "Ukraine" → "ukrain", "Russia's" → "russi"."""
@@ -96,6 +98,7 @@ def content_words(text: str) -> set[str]:
     return words
 
 
+@lru_cache(maxsize=4096)
 def unit_key(unit: str | None) -> str | None:
     """The counted noun or unit reduced to its head word and concept
     ("pieces of heavy equipment" → "pieces", "troops" → "personnel")."""
@@ -145,6 +148,11 @@ class Sighting:
     source: Source
     document: str
     """The document's identity: its URI, else its location."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Identity of the appearance: its document and claim."""
+        return (self.document, self.claim_id)
 
     @property
     def claimant(self) -> str | None:
