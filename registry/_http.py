@@ -11,8 +11,9 @@ One ``httpx.AsyncClient`` per run, whose transport is a stack of layers
    transport errors, honouring ``Retry-After``;
 3. a global limit and a per-host limit on requests in flight (a slot is held
    until the response body is closed);
-4. the network transport (HTTP/2 when ``h2`` is installed), or the transport
-   a test injects.
+4. the network: pools of at most 8 connections each (HTTP/2 when ``h2`` is
+   installed; see :class:`ShardedPoolTransport`), or the transport a test
+   injects.
 
 Settings come from the ``[http]`` table of ``registry.toml`` and
 ``REGISTRY_HTTP_<KEY>`` variables (see :class:`HttpConfig`); the run's
