@@ -56,7 +56,7 @@ class Checker:
         return f"<{type(self).__name__} {self.name} {self.version}>"
 
 
-@dataclass
+@dataclass(repr=False)
 class CheckContext:
     """Everything a checker may use while checking one claim.
 
@@ -77,3 +77,8 @@ class CheckContext:
     claims: list[Claim] = field(default_factory=list)
     corpus: list[tuple[Document, list[Claim]]] = field(default_factory=list)
     store: Any = None
+
+    def __repr__(self) -> str:
+        # The corpus can hold a whole run; a repr (in a log line, a task
+        # repr, a traceback) must stay short.
+        return f"<CheckContext document={self.document.location!r} claims={len(self.claims)} corpus={len(self.corpus)}>"

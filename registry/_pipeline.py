@@ -64,6 +64,13 @@ class RunResult:
     stats: dict[str, CheckerStats] = field(default_factory=dict)
     unavailable: dict[str, str] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        # asyncio.run formats the finished main task, result included, when it
+        # restores the SIGINT handler (Python 3.11); a full repr of every
+        # report would cost seconds on a large run.
+        return (f"<RunResult documents={self.documents} reports={len(self.reports)} "
+                f"failures={len(self.failures)}>")
+
     @property
     def checker_errors(self) -> int:
         return sum(s.errors for s in self.stats.values())
