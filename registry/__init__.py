@@ -27,6 +27,7 @@ from ._models import (
     claim_id,
     normalise_claim_text,
 )
+from ._loaders import read_local_file
 from ._plugins import PLUGIN_API_VERSION, hookimpl
 from .errors import (
     CheckerError,
@@ -75,4 +76,5 @@ __all__ = [
     "claim_id",
     "hookimpl",
     "normalise_claim_text",
+    "read_local_file",
 ]

@@ -42,9 +42,17 @@ def load_document(location: str, options: LoadOptions) -> Document | None:
     path = Path(location)
     if path.suffix.lower() in _HTML_SUFFIXES:
         return None  # HTML needs an HTML loader plugin (registry_web)
+    raw = read_local_file(location, options.max_bytes)
+    return decode_document(location, raw, source=Source(uri=path.resolve().as_uri()))
+
+
+def read_local_file(location: str, max_bytes: int) -> bytes:
+    """The bytes of the local file ``location``, or a one-line
+    :class:`DocumentError` when it cannot be read or exceeds ``max_bytes``.
+    Public as ``registry.read_local_file`` for loader plugins."""
     try:
-        with path.open("rb") as handle:
-            raw = _read_limited(handle, location, options.max_bytes)
+        with open(location, "rb") as handle:
+            return _read_limited(handle, location, max_bytes)
     except FileNotFoundError:
         raise DocumentError(location, "no such file or directory") from None
     except IsADirectoryError:
@@ -53,7 +61,6 @@ def load_document(location: str, options: LoadOptions) -> Document | None:
         raise DocumentError(location, "permission denied") from None
     except OSError as exc:
         raise DocumentError(location, exc.strerror or str(exc)) from None
-    return decode_document(location, raw, source=Source(uri=path.resolve().as_uri()))
 
 
 def _read_limited(handle: BinaryIO, location: str, max_bytes: int) -> bytes:

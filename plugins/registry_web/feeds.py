@@ -12,11 +12,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from registry import DocumentError, FetchError, LoadOptions
+from registry import DocumentError, FetchError, LoadOptions, read_local_file
 
 from . import is_web_url, names_a_url
 from .fetching import ACCEPT_FEEDS, fetch
-from .local_files import read_limited
 
 
 def feed_items(location: str, options: LoadOptions, limit: int) -> list[str | DocumentError]:
@@ -27,7 +26,7 @@ def feed_items(location: str, options: LoadOptions, limit: int) -> list[str | Do
         fetched = fetch(location, options, accept=ACCEPT_FEEDS)
         raw, base, content_type = fetched.body, fetched.url, fetched.content_type_header
     else:
-        raw, base, content_type = read_limited(location, options.max_bytes), Path(location).resolve().as_uri(), None
+        raw, base, content_type = read_local_file(location, options.max_bytes), Path(location).resolve().as_uri(), None
     headers = {"content-location": base}
     if content_type:
         headers["content-type"] = content_type

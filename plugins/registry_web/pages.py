@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from registry import Document, DocumentError, FactCheck, FetchError, LoadOptions, Source
+from registry import Document, DocumentError, FactCheck, FetchError, LoadOptions, Source, read_local_file
 
 from .fetching import Fetched, fetch
-from .local_files import read_limited
 
 log = logging.getLogger("registry.web")
 
@@ -52,7 +51,7 @@ def load_url(location: str, options: LoadOptions) -> Document:
 def load_html_file(location: str, options: LoadOptions) -> Document:
     """Read a saved page from disk. Its canonical URL, when the page names
     one, is the document's source URI: that is where it was published."""
-    raw = read_limited(location, options.max_bytes)
+    raw = read_local_file(location, options.max_bytes)
     return read_html(location, raw)
 
 
