@@ -79,8 +79,16 @@ def checker_config(settings: Settings, checker_name: str, model: type[BaseModel]
     naming the checker and the key (never the value: it may be a secret)."""
     if model is None:
         return None
-    values: dict[str, Any] = dict(settings.checkers.get(checker_name, {}))
-    prefix = env_prefix(checker_name)
+    return validate_table(
+        settings.checkers.get(checker_name, {}), model, env_prefix(checker_name), f"checker '{checker_name}':"
+    )
+
+
+def validate_table(table: dict[str, Any], model: type[BaseModel], prefix: str, label: str) -> BaseModel:
+    """Validate a config table against ``model``, each key overridden by the
+    environment variable ``prefix + KEY``; a bad value is a one-line
+    :class:`ConfigError` starting with ``label`` and naming the key."""
+    values: dict[str, Any] = dict(table)
     for key in model.model_fields:
         raw = os.environ.get(prefix + key.upper())
         if raw is not None:
@@ -90,7 +98,7 @@ def checker_config(settings: Settings, checker_name: str, model: type[BaseModel]
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(part) for part in first["loc"]) or "?"
-        raise ConfigError(f"checker '{checker_name}': {key}: {first['msg']}") from None
+        raise ConfigError(f"{label} {key}: {first['msg']}") from None
 
 
 def _parse_env_value(raw: str) -> Any:

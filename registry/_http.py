@@ -39,8 +39,9 @@ from typing import Any
 
 import httpx
 import stamina
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
+from ._config import validate_table
 from .errors import ConfigError
 
 logger = logging.getLogger("registry.http")
@@ -91,17 +92,7 @@ def http_config(settings: Any) -> HttpConfig:
     table = settings.raw.get("http", {}) if settings is not None else {}
     if not isinstance(table, dict):
         raise ConfigError("config [http]: must be a table")
-    values = dict(table)
-    for key in HttpConfig.model_fields:
-        raw = os.environ.get(ENV_PREFIX + key.upper())
-        if raw is not None:
-            values[key] = raw
-    try:
-        return HttpConfig.model_validate(values)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "?"
-        raise ConfigError(f"config [http] {key}: {first['msg']}") from None
+    return validate_table(table, HttpConfig, ENV_PREFIX, "config [http]")
 
 
 def default_cache_path() -> Path:
