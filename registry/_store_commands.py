@@ -260,7 +260,7 @@ def register_commands(app: typer.Typer) -> None:
         db: DbOption = None,
         config: ConfigOption = None,
     ) -> None:
-        """Search the claims' text, numbers included, best match first."""
+        """Search the claims' text, numbers included, newest first."""
         _check_format(output_format, ("table", "json"))
         store = _open(db, config, create=False)
         try:
@@ -369,12 +369,17 @@ def register_commands(app: typer.Typer) -> None:
     @db_app.command("info")
     def db_info(db: DbOption = None, config: ConfigOption = None) -> None:
         """Show where the registry is, its schema revision and what it holds."""
-        store = _open(db, config, create=False)
+        from ._config import load_settings
+        from .store import open_store, schema_revision
+
+        settings = load_settings(config)
+        store = open_store(db, settings=settings, create=False)
         try:
             counts = store.counts()
             where = store.location.shown
         finally:
             store.close()
-        typer.echo(f"registry {where}")
+        revision, _newest = schema_revision(db, settings=settings)
+        typer.echo(f"registry {where} (schema revision {revision})")
         for name, count in counts.items():
             typer.echo(f"  {name}: {count}")

@@ -366,6 +366,7 @@ def test_db_info_and_upgrade_of_a_new_registry(capsys, db_url):
     code, out, err = cli(capsys, "db", "upgrade", "--db", db_url)
     assert (code, err) == (0, "") and "schema revision none (new) -> 0002" in out
     code, out, _ = cli(capsys, "db", "info", "--db", db_url)
-    assert code == 0 and "  claims: 0\n" in out and "  factchecks: 0\n" in out
+    assert code == 0 and "(schema revision 0002)\n" in out
+    assert "  claims: 0\n" in out and "  factchecks: 0\n" in out
     code, out, _ = cli(capsys, "claims", "list", "--db", db_url)
     assert code == 0 and out.rstrip().endswith("0 claims")
