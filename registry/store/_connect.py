@@ -16,7 +16,6 @@ database that is refused. Every database failure reaches the user as one
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import re
 from collections.abc import Iterator
@@ -29,7 +28,7 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 
 from ..errors import StoreError
-from ._schema import VERSION_TABLE, metadata
+from ._schema import SCHEMA_REVISIONS, VERSION_TABLE, metadata
 
 APP_NAME = "claim-registry"
 DEFAULT_FILENAME = "registry.db"
@@ -218,16 +217,10 @@ def _alembic_config(connection: Connection) -> Any:
     return config
 
 
-@functools.cache
 def known_revisions() -> tuple[str, tuple[str, ...]]:
-    """The newest revision and every revision this package ships."""
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    config = Config()
-    config.set_main_option("script_location", _MIGRATIONS)
-    scripts = ScriptDirectory.from_config(config)
-    return scripts.get_current_head(), tuple(rev.revision for rev in scripts.walk_revisions())
+    """The newest revision and every revision this package ships (without
+    loading Alembic, which only migrations need)."""
+    return SCHEMA_REVISIONS[-1], SCHEMA_REVISIONS
 
 
 @dataclass(frozen=True)
@@ -240,12 +233,12 @@ class SchemaState:
 
 
 def schema_state(connection: Connection) -> SchemaState:
-    from alembic.runtime.migration import MigrationContext
-
+    """The schema revision and kinds of tables of the connected database."""
     tables = set(sa.inspect(connection).get_table_names())
-    revision = MigrationContext.configure(
-        connection, opts={"version_table": VERSION_TABLE}
-    ).get_current_revision()
+    revision = None
+    if VERSION_TABLE in tables:
+        version = sa.table(VERSION_TABLE, sa.column("version_num"))
+        revision = connection.execute(sa.select(version.c.version_num)).scalars().first()
     ours = set(metadata.tables)
     others = {t for t in tables - ours - {VERSION_TABLE} if not t.startswith(_FTS_TABLE_PREFIXES)}
     return SchemaState(revision=revision, registry_tables=bool(tables & ours), other_tables=bool(others))

@@ -33,6 +33,9 @@ from sqlalchemy.types import TypeDecorator
 #: Alembic's version table; named for this project so that a PostgreSQL
 #: database shared with other applications keeps theirs apart.
 VERSION_TABLE = "registry_schema_version"
+#: The migrations' revisions, oldest first; the last one is what this module
+#: describes. (A test checks this against the migration files.)
+SCHEMA_REVISIONS = ("0001", "0002")
 
 
 class UTCDateTime(TypeDecorator):

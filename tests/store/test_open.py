@@ -60,6 +60,17 @@ def test_the_migrations_build_the_schema_the_queries_use(db_url):
         engine.dispose()
 
 
+def test_the_known_revisions_are_the_migration_files():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", "registry.store:migrations")
+    scripts = ScriptDirectory.from_config(config)
+    assert known_revisions() == (scripts.get_current_head(),
+                                 tuple(rev.revision for rev in reversed(list(scripts.walk_revisions()))))
+
+
 def test_sqlite_registry_uses_wal_and_foreign_keys(tmp_path):
     path = tmp_path / "registry.db"
     store = open_store(str(path))
