@@ -208,6 +208,7 @@ def _fetch_json(url: str, *, allow_private_hosts: bool, timeout: float) -> objec
 
 @hookimpl
 def register_commands(app: typer.Typer) -> None:
+    """Add the registry's commands (see the module docstring) to ``app``."""
     claims_app = typer.Typer(help="List, show and search the claims in the registry.", no_args_is_help=True)
     import_app = typer.Typer(help="Import published fact-checks into the registry.", no_args_is_help=True)
     db_app = typer.Typer(help="Create, migrate and inspect the registry database.", no_args_is_help=True)
