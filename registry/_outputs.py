@@ -39,18 +39,20 @@ def render_jsonl(reports: Sequence[ClaimReport]) -> str:
 
 
 def describe_attribution(report: ClaimReport) -> str:
-    """One cell: speaker (role, organisation), cue, medium, modality."""
+    """One cell: speaker (role, organisation), the attributing words, the
+    relaying medium and interviewer, the modality. A claim with no source in
+    the text belongs to the document's publisher."""
     a = report.attribution
     if a is None or a.claimant is None:
-        return "unattributed"
+        publisher = report.source.publisher
+        return f"unattributed\n(the publisher, {publisher})" if publisher else "unattributed"
     who = a.speaker or a.organization or ""
     details = [d for d in (a.role, a.organization if a.speaker else None) if d]
     lines = [f"{who} ({', '.join(details)})" if details else who]
-    how = " ".join(part for part in (a.cue, a.medium) if part)
-    if a.interviewer:
-        how += f" ({a.interviewer})"
-    if how:
-        lines.append(how)
+    if a.cue:
+        lines.append(f"“{a.cue}”")
+    if a.medium:
+        lines.append(f"via {a.medium}" + (f" ({a.interviewer})" if a.interviewer else ""))
     if a.modality:
         lines.append(a.modality)
     return "\n".join(lines)
