@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -40,7 +42,7 @@ INTERESTED_MODALITIES = frozenset({"estimate", "allegation"})
 # Content-word overlap (Dice) below which two claims are not worth the full
 # similarity: near-identical claims share far more of their words.
 PREFILTER_DICE = 0.5
-# The most word-sharing appearances scored per claim: keeps a run linear when
+# The most word-sharing wordings scored per claim: keeps a run linear when
 # many claims are worded alike (a series of similar reports).
 MAX_SIMILARITY_CANDIDATES = 25
 # Words in an organisation's name that say what kind of body it is, not whose.
@@ -50,6 +52,7 @@ agency council committee institute institution project group bureau authority ad
 defense defence general staff headquarters spokesman spokeswoman spokesperson the of for and
 """.split())
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’-]+")
+_T = TypeVar("_T")
 
 
 class ConsistencyChecker(Checker):
@@ -75,6 +78,11 @@ class ConsistencyChecker(Checker):
         max_candidates: int = Field(
             default=500, ge=1, description="Registry appearances with quantities compared per run.",
         )
+        max_evidence: int = Field(
+            default=10, ge=1,
+            description="Other appearances listed as evidence per claim, for corroboration and for the "
+                        "other side of conflicts each; the explanation counts the rest.",
+        )
 
     def __init__(self) -> None:
         self._memo = _RunMemo(None)
@@ -87,32 +95,31 @@ class ConsistencyChecker(Checker):
 
     async def check(self, claim: Claim, ctx: CheckContext) -> CheckResult | None:
         config = ctx.config or self.Config()
-        me = _sighting_of_claim(claim, ctx.document)
         memo = self._memo_for(ctx)
-        extra = self._from_registry(claim, ctx, config, memo)
-        evidence: list[Evidence] = []
-        independent = False
+        me = _sighting_of_claim(claim, ctx.document)
+        extra = [_Repeats(s) for s in self._from_registry(claim, ctx, config, memo)]
+        mine = memo.repeats_of(me)
+        found = memo.matches(mine, config)
+        if extra:
+            found = found.plus(_matches(mine, _relay_candidates(mine, extra, memo), _figures_of_groups(extra),
+                                        config, memo))
+        relays = [(group, similarity) for group, similarity in found.relays if group.count_outside(me.document)]
+        agreements = found.agreements_for(me.document)
+        independent = any(not same_voice(me.voice, group.voice) for group, _ in relays + agreements)
 
-        relays = self._same_claim_elsewhere(claim, me, extra, config, memo)
-        conflicts, agreements = self._figures(me, extra, config, memo)
-        relayed_documents = {other.document for other, _ in relays}
-        agreements = [(a, b) for a, b in agreements if b.sighting.document not in relayed_documents]
-        for other, similarity in relays:
-            stance = Stance.NEUTRAL if same_voice(me.voice, other.voice) else Stance.SUPPORTS
-            independent |= stance is Stance.SUPPORTS
-            evidence.append(_corroboration(other, stance, similarity))
-        reported: set[tuple[str, str]] = set()
-        for mine, theirs in agreements:  # one piece of evidence per other appearance
-            key = (theirs.sighting.document, theirs.sighting.claim_id)
-            if key in reported:
-                continue
-            reported.add(key)
-            stance = Stance.NEUTRAL if same_voice(me.voice, theirs.sighting.voice) else Stance.SUPPORTS
-            independent |= stance is Stance.SUPPORTS
-            evidence.append(_agreeing_figure(mine, theirs, stance))
-        evidence.extend(_conflict_evidence(conflicts))
+        corroboration = _first_of_each([
+            _relayed(me, group, similarity) for group, similarity in relays
+        ] + [
+            _agreeing(me, group, mine_figure, theirs, members) for group, (mine_figure, theirs, members) in agreements
+        ], config.max_evidence)
+        corroborating = sum(group.count_outside(me.document) for group, _ in relays) + sum(
+            len(members) - (me.document in group.documents and me.document not in found.relayed_documents)
+            for group, (_, _, members) in agreements
+        )
+        conflicts, conflicting = _conflict_evidence(me, found.conflicts, config.max_evidence)
+        evidence = corroboration + conflicts
 
-        flag = interested_party(me, ctx.document) if not independent else None
+        flag = memo.interested_party(me, ctx.document) if not independent else None
         if flag:
             evidence.append(Evidence(
                 kind="interested_party", stance=Stance.NEUTRAL, summary=flag,
@@ -120,8 +127,13 @@ class ConsistencyChecker(Checker):
             ))
         if not evidence:
             return None
-        explanation = _explain(me, relays, agreements, conflicts, flag)
-        if conflicts:
+        listed_conflicting = sum(1 for e in conflicts if e.stance is Stance.REFUTES)
+        explanation = _explain(
+            me, relays, [group for group, _ in agreements], found.conflicts, flag,
+            unlisted=[(corroborating - len(corroboration), "corroborating"),
+                      (conflicting - listed_conflicting, "conflicting")],
+        )
+        if found.conflicts:
             return CheckResult(status=Status.CONFLICTING_EVIDENCE, confidence=0.6,
                                explanation=explanation, evidence=evidence)
         return CheckResult(status=None, confidence=0.0, explanation=explanation, evidence=evidence)
@@ -144,70 +156,179 @@ class ConsistencyChecker(Checker):
                 extra.setdefault(sighting.key, sighting)
         return list(extra.values())
 
-    def _same_claim_elsewhere(
-        self, claim: Claim, me: Sighting, extra: list[Sighting], config: Any, memo: _RunMemo,
-    ) -> list[tuple[Sighting, float]]:
-        from registry.similarity import claim_similarity
 
-        words = content_words(claim.text)
-        candidates = memo.sharing_words(words, PREFILTER_DICE) + [
-            o for o in extra if _dice(words, content_words(o.text)) >= PREFILTER_DICE
-        ] + memo.with_id(claim.id) + [o for o in extra if o.claim_id == claim.id]
-        found, seen = [], set()
-        mine = memo.features(me)
-        for other in candidates:
-            if other.key in seen or other.document == me.document or _same_outlet(me, other):
-                continue
-            seen.add(other.key)
-            similarity = 1.0 if other.claim_id == claim.id else claim_similarity(mine, memo.features(other))
-            if similarity >= config.near_duplicate:
-                found.append((other, similarity))
-        return found
+# -- appearances that compare alike ----------------------------------------------
 
-    def _figures(
-        self, me: Sighting, extra: list[Sighting], config: Any, memo: _RunMemo,
-    ) -> tuple[list[tuple[Figure, Figure]], list[tuple[Figure, Figure]]]:
-        """(conflicts, agreements) between this claim's figures and the
-        others' with the same subject. A conflict needs another claimant; an
-        agreement needs another outlet (then its claimant decides supports
-        or relays)."""
-        conflicts, agreements = [], []
-        extra_figures = [f for o in extra for f in figures_of(o, config.tolerance)]
-        for a in memo.figures(me, config.tolerance):
-            for b in memo.same_subject(a.subject, config.tolerance) + extra_figures:
-                other = b.sighting
-                if other.key == me.key or not same_quantity(a, b):
+
+class _Repeats:
+    """The appearances of one claim that compare alike (the same id and
+    wording, claimant, outlet and figures: see :func:`_comparison_key`), one
+    per document.
+
+    A story republished a hundred times by one outlet is one group of a
+    hundred: it is compared with the others once, and listed as evidence
+    appearance by appearance only as far as ``max_evidence`` allows.
+    """
+
+    __slots__ = ("members", "documents", "outlet", "voice", "_figures")
+
+    def __init__(self, first: Sighting) -> None:
+        self.members = [first]
+        self.documents = {first.document}
+        self.outlet = first.outlet
+        self.voice = first.voice
+        self._figures: tuple[float, list[Figure]] | None = None
+
+    @property
+    def first(self) -> Sighting:
+        return self.members[0]
+
+    def add(self, sighting: Sighting) -> None:
+        self.members.append(sighting)
+        self.documents.add(sighting.document)
+
+    def count_outside(self, document: str) -> int:
+        """How many of these appearances are in another document than ``document``."""
+        return len(self.members) - (document in self.documents)
+
+    def outside(self, document: str) -> Iterator[Sighting]:
+        return (s for s in self.members if s.document != document)
+
+    def figures(self, tolerance: float) -> list[Figure]:
+        """The figures of the group's first appearance."""
+        if self._figures is None or self._figures[0] != tolerance:
+            self._figures = (tolerance, figures_of(self.first, tolerance))
+        return self._figures[1]
+
+
+def _comparison_key(s: Sighting) -> tuple[Any, ...]:
+    """Everything the comparisons read from an appearance, its document aside."""
+    attribution = s.attribution
+    return (
+        s.claim_id, s.text, s.outlet,
+        attribution.speaker if attribution else None, attribution.organization if attribution else None,
+        tuple((q.value, q.unit, q.qualifier, q.text, q.span.start - s.start if q.span else None)
+              for q in s.quantities),
+    )
+
+
+@dataclass
+class _Matches:
+    """What one group of appearances matches among the others."""
+
+    relays: list[tuple[_Repeats, float]] = field(default_factory=list)
+    """Near-identical claims in another outlet, with their similarity."""
+    conflicts: list[tuple[Figure, _Repeats, Figure]] = field(default_factory=list)
+    """(this claim's figure, the other group, its figure) whose ranges do not overlap."""
+    agreements: list[tuple[Figure, _Repeats, Figure]] = field(default_factory=list)
+    """(this claim's figure, the other group, its figure) that agree, in another outlet."""
+    _agreeing: list[tuple[_Repeats, tuple[Figure, Figure, list[Sighting]]]] | None = None
+    _relayed: set[str] | None = None
+
+    def plus(self, other: _Matches) -> _Matches:
+        return _Matches(self.relays + other.relays, self.conflicts + other.conflicts,
+                        self.agreements + other.agreements)
+
+    @property
+    def relayed_documents(self) -> set[str]:
+        if self._relayed is None:
+            self._relayed = set().union(*(group.documents for group, _ in self.relays))
+        return self._relayed
+
+    def agreements_for(self, document: str) -> list[tuple[_Repeats, tuple[Figure, Figure, list[Sighting]]]]:
+        """Each agreeing group with its first agreeing pair of figures and
+        the appearances it counts for: those in documents no relay comes
+        from (a document relaying the claim already corroborates it); a
+        group with none outside ``document`` is left out."""
+        if self._agreeing is None:
+            self._agreeing = []
+            seen: set[int] = set()
+            for mine, group, theirs in self.agreements:
+                if id(group) in seen:
                     continue
-                same_claimant = same_voice(me.voice, other.voice)
-                elsewhere = other.document != me.document and not _same_outlet(me, other)
-                if not a.interval.overlaps(b.interval):
-                    if not same_claimant:  # one claimant twice is not a second opinion
-                        conflicts.append((a, b))
-                elif elsewhere and _close(a, b, config.agreement):
-                    agreements.append((a, b))
-        return conflicts, agreements
+                seen.add(id(group))
+                members = [s for s in group.members if s.document not in self.relayed_documents]
+                if members:
+                    self._agreeing.append((group, (mine, theirs, members)))
+        return [
+            (group, found) for group, found in self._agreeing
+            if len(found[2]) > 1 or found[2][0].document != document
+        ]
 
 
-# -- sightings -----------------------------------------------------------------
+def _relay_candidates(mine: _Repeats, groups: list[_Repeats], memo: _RunMemo) -> list[_Repeats]:
+    """Of ``groups``, those with the same claim id or sharing enough content words to be scored."""
+    words = memo.words(mine.first.text)
+    return [
+        g for g in groups
+        if g.first.claim_id == mine.first.claim_id or _dice(words, memo.words(g.first.text)) >= PREFILTER_DICE
+    ]
+
+
+def _figures_of_groups(groups: list[_Repeats]) -> Callable[[Figure, float], list[tuple[Figure, _Repeats]]]:
+    def candidates(_: Figure, tolerance: float) -> list[tuple[Figure, _Repeats]]:
+        return [(theirs, g) for g in groups for theirs in g.figures(tolerance)]
+    return candidates
+
+
+def _matches(
+    mine: _Repeats, relay_candidates: list[_Repeats],
+    figure_candidates: Callable[[Figure, float], list[tuple[Figure, _Repeats]]], config: Any, memo: _RunMemo,
+) -> _Matches:
+    """Compare one group with candidate groups: the same claim in another
+    outlet (a relay), and figures for the same quantity. A conflict needs
+    another claimant; an agreement needs another outlet (then its claimant
+    decides supports or relays)."""
+    from registry.similarity import claim_similarity
+
+    found = _Matches()
+    me = mine.first
+    seen: set[int] = set()
+    for other in relay_candidates:
+        if id(other) in seen or _same_outlet(mine, other):
+            continue
+        seen.add(id(other))
+        similarity = 1.0 if other.first.claim_id == me.claim_id else claim_similarity(
+            memo.features(me.text), memo.features(other.first.text))
+        if similarity >= config.near_duplicate:
+            found.relays.append((other, similarity))
+    for a in mine.figures(config.tolerance):
+        for b, other in figure_candidates(a, config.tolerance):
+            if other is mine or not same_quantity(a, b):
+                continue
+            if not a.interval.overlaps(b.interval):
+                if not same_voice(mine.voice, other.voice):  # one claimant twice is not a second opinion
+                    found.conflicts.append((a, other, b))
+            elif not _same_outlet(mine, other) and _close(a, b, config.agreement):
+                found.agreements.append((a, other, b))
+    return found
+
+
+# -- the run's memory ------------------------------------------------------------
 
 
 class _RunMemo:
     """Per-run memory, so that a claim is compared with the others through
     indexes rather than one by one: every appearance this run knows (its
-    documents' claims, then the registry's figures), each one's figures and
-    words worked out once, figures by subject and appearances by word."""
+    documents' claims, then the registry's figures) in groups that compare
+    alike (:class:`_Repeats`), each group's matches worked out once, each
+    wording's words and features once, figures by subject and wordings by
+    word."""
 
     def __init__(self, corpus: Any) -> None:
         self.corpus = corpus
         self.known: dict[tuple[str, str], Sighting] = {}
         self.registry_loaded = False
-        self._figures: dict[tuple[str, str], list[Figure]] = {}
-        self._by_subject: dict[str, list[Figure]] | None = None
-        self._by_word: dict[str, list[Sighting]] = defaultdict(list)
-        self._by_id: dict[str, list[Sighting]] = defaultdict(list)
-        self._word_counts: dict[tuple[str, str], int] = {}
-        self._features: dict[tuple[str, str], Any] = {}
+        self._groups: dict[tuple[Any, ...], _Repeats] = {}
+        self._by_wording: dict[tuple[str, str], list[_Repeats]] = {}
+        self._wordings_by_word: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._wordings_by_id: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._words: dict[str, set[str]] = {}
+        self._features: dict[str, Any] = {}
+        self._by_subject: dict[str, list[tuple[Figure, _Repeats]]] | None = None
         self._tolerance: float | None = None
+        self._matches: dict[tuple[int, float, float, float], _Matches] = {}
+        self._names_outside: dict[tuple[str, str], set[str]] = {}
         for document, claims in corpus or ():
             for claim in claims:
                 self._add(_sighting_of_claim(claim, document))
@@ -216,60 +337,125 @@ class _RunMemo:
         if sighting.key in self.known:
             return
         self.known[sighting.key] = sighting
-        self._by_id[sighting.claim_id].append(sighting)
-        words = content_words(sighting.text)
-        self._word_counts[sighting.key] = len(words)
-        for word in words:
-            self._by_word[word].append(sighting)
-        self._by_subject = None
+        key = _comparison_key(sighting)
+        group = self._groups.get(key)
+        if group is not None:
+            group.add(sighting)
+        else:
+            group = self._groups[key] = _Repeats(sighting)
+            wording = (sighting.claim_id, sighting.text)
+            if wording not in self._by_wording:
+                self._by_wording[wording] = []
+                self._wordings_by_id[sighting.claim_id].append(wording)
+                for word in self.words(sighting.text):
+                    self._wordings_by_word[word].append(wording)
+            self._by_wording[wording].append(group)
+            self._by_subject = None
+        self._matches.clear()  # a new appearance can be anyone's match
 
     def add_registry(self, appearances: list[Any]) -> None:
         for appearance in appearances:
             self._add(_sighting_of_appearance(appearance))
         self.registry_loaded = True
 
-    def figures(self, sighting: Sighting, tolerance: float) -> list[Figure]:
-        if sighting.key not in self._figures:
-            self._figures[sighting.key] = figures_of(sighting, tolerance)
-        return self._figures[sighting.key]
+    def repeats_of(self, sighting: Sighting) -> _Repeats:
+        """The group ``sighting`` belongs to; a group of its own when the run does not know it."""
+        group = self._groups.get(_comparison_key(sighting))
+        return group if group is not None and sighting.document in group.documents else _Repeats(sighting)
 
-    def same_subject(self, subject: str | None, tolerance: float) -> list[Figure]:
-        """Known figures whose subject can be the same name as ``subject``."""
+    def matches(self, group: _Repeats, config: Any) -> _Matches:
+        """What ``group`` matches among the run's appearances, worked out once
+        per group of the run."""
+        key = (id(group), config.near_duplicate, config.tolerance, config.agreement)
+        found = self._matches.get(key)
+        if found is None:
+            found = _matches(group, self.similar_wordings(group.first), self.same_subject, config, self)
+            if self._groups.get(_comparison_key(group.first)) is group:
+                self._matches[key] = found
+        return found
+
+    def words(self, text: str) -> set[str]:
+        if text not in self._words:
+            self._words[text] = content_words(text)
+        return self._words[text]
+
+    def features(self, text: str) -> Any:
+        """The text features :func:`registry.similarity.claim_similarity` compares."""
+        from registry.similarity import analyse
+
+        if text not in self._features:
+            self._features[text] = analyse(text)
+        return self._features[text]
+
+    def same_subject(self, figure: Figure, tolerance: float) -> list[tuple[Figure, _Repeats]]:
+        """The run's figures whose subject can be the same name as ``figure``'s, with their groups."""
+        subject = figure.subject
         if not subject:
             return []
         if self._by_subject is None or self._tolerance != tolerance:
             self._tolerance = tolerance
             self._by_subject = defaultdict(list)
-            for sighting in self.known.values():
-                for figure in self.figures(sighting, tolerance):
-                    if figure.subject:
-                        self._by_subject[figure.subject[:4]].append(figure)
-        return [f for f in self._by_subject.get(subject[:4], ()) if same_name(f.subject, subject)]
+            for group in self._groups.values():
+                for theirs in group.figures(tolerance):
+                    if theirs.subject:
+                        self._by_subject[theirs.subject[:4]].append((theirs, group))
+        return [(f, g) for f, g in self._by_subject.get(subject[:4], ()) if same_name(f.subject, subject)]
 
-    def sharing_words(self, words: set[str], dice: float) -> list[Sighting]:
-        """Known appearances whose content words overlap ``words`` by at
-        least ``dice`` (Dice coefficient), the most overlapping first, at most
-        :data:`MAX_SIMILARITY_CANDIDATES`."""
+    def similar_wordings(self, sighting: Sighting) -> list[_Repeats]:
+        """The groups worded like ``sighting``: those with its claim id, and
+        those of the :data:`MAX_SIMILARITY_CANDIDATES` wordings that share
+        the most of its content words, at least :data:`PREFILTER_DICE`
+        (Dice coefficient)."""
+        words = self.words(sighting.text)
         counts: Counter[tuple[str, str]] = Counter()
         for word in words:
-            counts.update(s.key for s in self._by_word.get(word, ()))
+            counts.update(self._wordings_by_word.get(word, ()))
         passing = [
-            (shared, key) for key, shared in counts.items()
-            if 2 * shared >= dice * (len(words) + self._word_counts[key])
+            (shared, wording) for wording, shared in counts.items()
+            if 2 * shared >= PREFILTER_DICE * (len(words) + len(self._words[wording[1]]))
         ]
-        passing.sort(reverse=True)
-        return [self.known[key] for _, key in passing[:MAX_SIMILARITY_CANDIDATES]]
+        passing.sort(key=lambda item: -item[0])  # stable: among equals, the first seen first
+        wordings = self._wordings_by_id.get(sighting.claim_id, []) + [
+            wording for _, wording in passing[:MAX_SIMILARITY_CANDIDATES]]
+        return [group for wording in dict.fromkeys(wordings) for group in self._by_wording[wording]]
 
-    def features(self, sighting: Sighting) -> Any:
-        """The text features :func:`registry.similarity.claim_similarity` compares."""
-        from registry.similarity import analyse
+    def interested_party(self, me: Sighting, document: Document) -> str | None:
+        """:func:`interested_party`, reading each document's names once per organisation."""
+        def names_outside(text: str, organisation: str) -> set[str]:
+            key = (text, organisation)
+            if key not in self._names_outside:
+                self._names_outside[key] = _names_outside(text, organisation)
+            return self._names_outside[key]
 
-        if sighting.key not in self._features:
-            self._features[sighting.key] = analyse(sighting.text)
-        return self._features[sighting.key]
+        return interested_party(me, document, names_outside)
 
-    def with_id(self, claim_id: str) -> list[Sighting]:
-        return list(self._by_id.get(claim_id, ()))
+
+def _first_of_each(streams: list[Iterable[_T]], limit: int) -> list[_T]:
+    """Up to ``limit`` items, taken from each stream in turn (the first of
+    each, then the second of each ...), and listed in stream order."""
+    iterators: list[Iterator[_T] | None] = [iter(s) for s in streams]
+    taken: list[list[_T]] = [[] for _ in streams]
+    total = 0
+    while total < limit and any(it is not None for it in iterators):
+        for i, iterator in enumerate(iterators):
+            if iterator is None or total >= limit:
+                continue
+            item = next(iterator, None)
+            if item is None:
+                iterators[i] = None
+                continue
+            taken[i].append(item)
+            total += 1
+    return [item for items in taken for item in items]
+
+
+def _stance(me: Sighting, other: _Repeats) -> Stance:
+    return Stance.NEUTRAL if same_voice(me.voice, other.voice) else Stance.SUPPORTS
+
+
+def _of(figure: Figure, sighting: Sighting) -> Figure:
+    """``figure`` as it appears in ``sighting``, another appearance of its group."""
+    return figure if figure.sighting is sighting else replace(figure, sighting=sighting)
 
 
 def _document_key(uri: str | None, fallback: str) -> str:
@@ -292,7 +478,7 @@ def _sighting_of_appearance(appearance: Any) -> Sighting:
     )
 
 
-def _same_outlet(a: Sighting, b: Sighting) -> bool:
+def _same_outlet(a: Sighting | _Repeats, b: Sighting | _Repeats) -> bool:
     return a.outlet.casefold() == b.outlet.casefold()
 
 
@@ -321,7 +507,14 @@ def _close(a: Figure, b: Figure, agreement: float) -> bool:
 # -- interested parties --------------------------------------------------------
 
 
-def interested_party(me: Sighting, document: Document) -> str | None:
+def _names_outside(text: str, organisation: str) -> set[str]:
+    """The folded proper names of ``text`` outside the mentions of ``organisation``."""
+    return {fold_name(word) for _, word in proper_names(text.replace(organisation, " "))}
+
+
+def interested_party(
+    me: Sighting, document: Document, names_outside: Callable[[str, str], set[str]] = _names_outside,
+) -> str | None:
     """Why this claim's only source is an interested party, or None.
 
     The claimant is an organisation whose name carries a party (a name,
@@ -333,7 +526,7 @@ def interested_party(me: Sighting, document: Document) -> str | None:
     if attribution is None or attribution.modality not in INTERESTED_MODALITIES or not attribution.organization:
         return None
     organisation = attribution.organization
-    elsewhere = {fold_name(word) for _, word in proper_names(document.text.replace(organisation, " "))}
+    elsewhere = names_outside(document.text, organisation)
     parties = [
         word for word in _CAPITALISED.findall(organisation)
         if fold_name(word) not in _INSTITUTION_WORDS and any(same_name(fold_name(word), e) for e in elsewhere)
@@ -372,6 +565,21 @@ def _corroboration(other: Sighting, stance: Stance, similarity: float) -> Eviden
     )
 
 
+def _relayed(me: Sighting, group: _Repeats, similarity: float) -> Iterator[Evidence]:
+    """The evidence of each appearance of a relaying group outside this claim's document."""
+    stance = _stance(me, group)
+    return (_corroboration(other, stance, similarity) for other in group.outside(me.document))
+
+
+def _agreeing(
+    me: Sighting, group: _Repeats, mine: Figure, theirs: Figure, members: list[Sighting],
+) -> Iterator[Evidence]:
+    """The evidence of each agreeing appearance outside this claim's document."""
+    stance = _stance(me, group)
+    return (_agreeing_figure(_of(mine, me), _of(theirs, other), stance)
+            for other in members if other.document != me.document)
+
+
 def _figure_data(figure: Figure) -> dict[str, Any]:
     s = figure.sighting
     return {
@@ -394,45 +602,58 @@ def _agreeing_figure(mine: Figure, theirs: Figure, stance: Stance) -> Evidence:
     )
 
 
-def _conflict_evidence(conflicts: list[tuple[Figure, Figure]]) -> list[Evidence]:
-    """Both sides of the conflicts, each figure once, with its claimant and document."""
-    evidence: list[Evidence] = []
-    seen: set[tuple[str, str, str]] = set()
-    for figure, stance, role in [(a, Stance.NEUTRAL, "this claim") for a, _ in conflicts] + [
-        (b, Stance.REFUTES, "other side") for _, b in conflicts
-    ]:
-        s = figure.sighting
-        key = (s.document, s.claim_id, figure.text)
-        if key in seen:
-            continue
-        seen.add(key)
-        evidence.append(Evidence(
-            kind="conflict", stance=stance,
-            summary=f"{role}: {s.voice} says {figure.describe()} ({_where(s)}): \"{s.text}\"",
-            url=s.source.uri, publisher=s.outlet, date=s.source.published, claimant=s.claimant, source=s.source,
-            data={**_figure_data(figure), "side": role},
-        ))
-    return evidence
+def _conflict_evidence(
+    me: Sighting, conflicts: list[tuple[Figure, _Repeats, Figure]], limit: int,
+) -> tuple[list[Evidence], int]:
+    """Both sides of the conflicts, each figure once, with its claimant and
+    document: this claim's figures, then the other side's appearances, at
+    most ``limit`` of them, taken from each group in turn; and how many
+    other-side appearances there are in all."""
+    mine: dict[str, Figure] = {}
+    theirs: dict[tuple[int, str], tuple[_Repeats, Figure]] = {}
+    for a, group, b in conflicts:
+        mine.setdefault(a.text, a)
+        theirs.setdefault((id(group), b.text), (group, b))
+    listed = _first_of_each([_other_side(me, group, b) for group, b in theirs.values()], limit)
+    total = sum(
+        len(group.members) - (me.document in group.documents and group.first.claim_id == me.claim_id)
+        for group, _ in theirs.values()
+    )
+    return [_conflict(_of(a, me), Stance.NEUTRAL, "this claim") for a in mine.values()] + listed, total
+
+
+def _other_side(me: Sighting, group: _Repeats, figure: Figure) -> Iterator[Evidence]:
+    return (_conflict(_of(figure, other), Stance.REFUTES, "other side")
+            for other in group.members if other.key != me.key)
+
+
+def _conflict(figure: Figure, stance: Stance, role: str) -> Evidence:
+    s = figure.sighting
+    return Evidence(
+        kind="conflict", stance=stance,
+        summary=f"{role}: {s.voice} says {figure.describe()} ({_where(s)}): \"{s.text}\"",
+        url=s.source.uri, publisher=s.outlet, date=s.source.published, claimant=s.claimant, source=s.source,
+        data={**_figure_data(figure), "side": role},
+    )
 
 
 def _explain(
-    me: Sighting, relays: list[tuple[Sighting, float]], agreements: list[tuple[Figure, Figure]],
-    conflicts: list[tuple[Figure, Figure]], flag: str | None,
+    me: Sighting, relays: list[tuple[_Repeats, float]], agreeing: list[_Repeats],
+    conflicts: list[tuple[Figure, _Repeats, Figure]], flag: str | None, unlisted: list[tuple[int, str]],
 ) -> str:
     parts = []
     if conflicts:
-        described = "; ".join(
-            f"{a.sighting.voice} says {a.text}, {b.sighting.voice} ({b.sighting.outlet}) says {b.text}"
-            for a, b in conflicts
-        )
+        described = "; ".join(dict.fromkeys(
+            f"{me.voice} says {a.text}, {other.voice} ({other.outlet}) says {b.text}" for a, other, b in conflicts
+        ))
         parts.append(f"conflicting figures for the same quantity: {described}")
     supporting = sorted(
         {o.outlet for o, _ in relays if not same_voice(me.voice, o.voice)}
-        | {b.sighting.voice for _, b in agreements if not same_voice(me.voice, b.sighting.voice)}
+        | {o.voice for o in agreeing if not same_voice(me.voice, o.voice)}
     )
     relaying = sorted(
         {o.outlet for o, _ in relays if same_voice(me.voice, o.voice)}
-        | {b.sighting.outlet for _, b in agreements if same_voice(me.voice, b.sighting.voice)}
+        | {o.outlet for o in agreeing if same_voice(me.voice, o.voice)}
     )
     if supporting:
         parts.append(f"independently repeated or matched by {', '.join(supporting)}")
@@ -440,6 +661,7 @@ def _explain(
         parts.append(f"relayed from the same claimant ({me.voice}) by {', '.join(relaying)}")
     if flag:
         parts.append(flag)
+    parts += [f"{count} more {what} appearances are not listed as evidence" for count, what in unlisted if count > 0]
     return "; ".join(parts)
 
 
