@@ -3,30 +3,18 @@ RSS/Atom feeds (issue 7; see docs/web.md).
 
 This module only routes; the work is in submodules imported on first use,
 so that starting ``registry`` never pays for the HTML and feed libraries:
-:mod:`.fetching` (safe HTTP), :mod:`.hosts` (which hosts may be contacted),
-:mod:`.compression` (bounded gzip/brotli), :mod:`.pages` (page → document,
-with ClaimReview fact-checks), :mod:`.feeds` (feed → item links).
+:mod:`.pages` (page → document, with ClaimReview fact-checks) and
+:mod:`.feeds` (feed → item links). URLs are downloaded by the core's safe
+fetch, :mod:`registry.fetch`.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from registry import Document, DocumentError, LoadOptions, hookimpl
+from registry.fetch import names_a_url
 
 REGISTRY_PLUGIN_API = 1
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-
-
-def names_a_url(location: str) -> bool:
-    """True when ``location`` is meant as an http(s) URL (usable or not:
-    :func:`.fetching.fetch` says why one without a host cannot be fetched)."""
-    return urlsplit(location).scheme.lower() in {"http", "https"}
-
-
-def is_web_url(location: str) -> bool:
-    """True for an http or https URL with a host."""
-    return names_a_url(location) and bool(urlsplit(location).hostname)
 
 
 @hookimpl

@@ -13,9 +13,9 @@ import io
 from pathlib import Path
 
 from registry import DocumentError, FetchError, LoadOptions, read_local_file
+from registry.fetch import fetch, is_web_url, names_a_url
 
-from . import is_web_url, names_a_url
-from .fetching import ACCEPT_FEEDS, fetch
+ACCEPT_FEEDS = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1"
 
 
 def feed_items(location: str, options: LoadOptions, limit: int) -> list[str | DocumentError]:

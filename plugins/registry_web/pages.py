@@ -20,8 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from registry import Document, DocumentError, FactCheck, FetchError, LoadOptions, Source, read_local_file
-
-from .fetching import Fetched, fetch
+from registry.fetch import Fetched, fetch
 
 log = logging.getLogger("registry.web")
 

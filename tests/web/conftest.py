@@ -4,13 +4,17 @@ run ``registry check`` against it.
 ``site`` serves pages the tests add (``site.page``) or handlers that stream,
 stall or redirect (``site.route``); it records what every request looked
 like, so tests can check what the fetcher sent, and how many bytes each
-handler managed to write before the client hung up.
+handler managed to write before the client hung up. ``fake_dns`` resolves
+``.test`` names to addresses a test chooses, and ``loopback_counts_as_public``
+lets the server stand in for a public site (both through the seams of
+:mod:`registry._fetch_hosts`, the safe fetch's host check).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import socket
 import ssl
 import sys
 import threading
@@ -22,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+import registry._fetch_hosts as hosts
 import registry_web
 from registry import Claim, Document, Span, hookimpl
 from registry._plugins import make_plugin_manager
@@ -137,6 +142,36 @@ def serving(tls: ssl.SSLContext | None = None) -> Iterator[Site]:
         server.site.stop.set()
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def fake_dns(monkeypatch):
+    """Names the tests resolve themselves; anything else goes to the real
+    resolver (only IP literals and localhost are used)."""
+    names: dict[str, list[str]] = {}
+    lookups: list[str] = []
+    real = hosts.resolve
+
+    def resolve(host: str, port: int) -> list[str]:
+        lookups.append(host)
+        if host in names:
+            return names[host]
+        if host.endswith(".test"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, port)
+
+    monkeypatch.setattr(hosts, "resolve", resolve)
+    names["lookups"] = lookups  # type: ignore[assignment]
+    return names
+
+
+@pytest.fixture
+def loopback_counts_as_public(monkeypatch):
+    """Let the test server stand in for a public web site, so that where a
+    public page may redirect can be tested: 127.0.0.1 alone is treated as
+    public, every other address as the real rule says."""
+    real = hosts.is_public_address
+    monkeypatch.setattr(hosts, "is_public_address", lambda address: address == "127.0.0.1" or real(address))
 
 
 @pytest.fixture

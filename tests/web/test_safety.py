@@ -4,50 +4,19 @@ User-Agent."""
 
 from __future__ import annotations
 
-import socket
 import ssl
 
 import pytest
 import trustme
 
-import registry_web.fetching as fetching
-import registry_web.hosts as hosts
+import registry._fetch_hosts as hosts
+import registry._fetch_session as session
 from registry import LoadOptions
 from registry_web import load_document
 
 from .conftest import page_text, serving
 
 REFUSED = "refused (--allow-private-hosts allows it)"
-
-
-@pytest.fixture
-def fake_dns(monkeypatch):
-    """Names the tests resolve themselves; anything else goes to the real
-    resolver (only IP literals and localhost are used)."""
-    names: dict[str, list[str]] = {}
-    lookups: list[str] = []
-    real = hosts.resolve
-
-    def resolve(host: str, port: int) -> list[str]:
-        lookups.append(host)
-        if host in names:
-            return names[host]
-        if host.endswith(".test"):
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return real(host, port)
-
-    monkeypatch.setattr(hosts, "resolve", resolve)
-    names["lookups"] = lookups  # type: ignore[assignment]
-    return names
-
-
-@pytest.fixture
-def loopback_counts_as_public(monkeypatch):
-    """Let the test server stand in for a public web site, so that where a
-    public page may redirect can be tested: 127.0.0.1 alone is treated as
-    public, every other address as the real rule says."""
-    real = hosts.is_public_address
-    monkeypatch.setattr(hosts, "is_public_address", lambda address: address == "127.0.0.1" or real(address))
 
 
 def test_a_private_host_is_refused_by_default_and_never_contacted(site, check):
@@ -151,7 +120,7 @@ def test_https_to_the_checked_address_verifies_the_certificate_against_the_host_
     authority.issue_cert("ledger.test").configure_cert(server_tls)
     client_tls = ssl.create_default_context()
     authority.configure_trust(client_tls)
-    monkeypatch.setattr(fetching, "_tls_context", lambda: client_tls)
+    monkeypatch.setattr(session, "_tls_context", lambda: client_tls)
     fake_dns["ledger.test"] = ["127.0.0.1"]
     fake_dns["impostor.test"] = ["127.0.0.1"]
 
@@ -202,7 +171,7 @@ def test_the_user_agent_names_the_tool(site):
 
 
 def test_proxy_settings_of_the_environment_are_not_used(site, check, monkeypatch):
-    # a proxy would be sent the checked address instead of the name (see fetching.py)
+    # a proxy would be sent the checked address instead of the name (see registry/_fetch_session.py)
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
     monkeypatch.setenv("ALL_PROXY", "http://127.0.0.1:9")
     url = site.page("/a", page_text("article.html"))
@@ -218,7 +187,7 @@ def test_a_url_without_a_host_is_a_one_line_error(check):
 
 def test_only_http_and_https_urls_are_fetched():
     from registry import FetchError
-    from registry_web.fetching import fetch
+    from registry.fetch import fetch
 
     with pytest.raises(FetchError, match=r"^ftp://outlet.example/a: only http and https URLs can be fetched$"):
         fetch("ftp://outlet.example/a", LoadOptions())

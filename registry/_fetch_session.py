@@ -1,13 +1,12 @@
-"""Fetching one URL the careful way, for pages and feeds alike.
+"""One fetch of one URL for :func:`registry.fetch.fetch`, over httpx.
 
-Only http and https. Redirects are followed here, hop by hop (at most
-:data:`MAX_REDIRECTS`), and every hop's host is checked by
-:mod:`registry_web.hosts` before anything is sent to it; the connection
-goes to the checked address. No cookies are stored or sent. The body is
-read as a stream and reading stops as soon as it passes the size limit; no
-wait is longer than the timeout, and a body still arriving that long after
-the start is abandoned. Every failure is a
-:class:`registry.FetchError` naming what the user asked for.
+Redirects are followed here, hop by hop (at most :data:`MAX_REDIRECTS`), and
+every hop's host is checked by :mod:`registry._fetch_hosts` before anything is
+sent to it; the connection goes to the checked address. No cookies are
+stored or sent. The body is read as a stream (decoded by
+:mod:`registry._fetch_compression`) and reading stops as soon as it passes
+the size limit; no wait is longer than the timeout, and a body still
+arriving that long after the start is abandoned.
 """
 
 from __future__ import annotations
@@ -18,52 +17,25 @@ import re
 import ssl
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 import httpx
 
-import registry
-from registry import FetchError, LoadOptions
-
-from . import compression, hosts, is_web_url, names_a_url
+from . import __version__, _fetch_compression, _fetch_hosts
+from ._models import LoadOptions
+from .errors import FetchError
+from .fetch import Fetched, is_web_url
 
 MAX_REDIRECTS = 10
 USER_AGENT = (
-    f"Mozilla/5.0 (compatible; claim-registry/{registry.__version__}; "
+    f"Mozilla/5.0 (compatible; claim-registry/{__version__}; "
     "fact-check claim registry; +https://pypi.org/project/claim-registry/)"
 )
-ACCEPT_PAGES = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
-ACCEPT_FEEDS = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
-@dataclass(frozen=True)
-class Fetched:
-    """A successful response, read whole within the limits."""
-
-    url: str
-    """The final URL, after redirects."""
-    content_type: str
-    """The media type, lower-case and without parameters ('' when absent)."""
-    content_type_header: str | None
-    body: bytes
-    retrieved: datetime
-
-
-def fetch(location: str, options: LoadOptions, *, accept: str = ACCEPT_PAGES) -> Fetched:
-    """GET ``location`` within ``options`` (size limit, timeout, private
-    hosts) and return the final response, its body read whole."""
-    if not names_a_url(location):
-        raise FetchError(location, "only http and https URLs can be fetched")
-    if not is_web_url(location):
-        raise FetchError(location, "the URL has no host name")
-    with _Fetch(location, options, accept) as one:
-        return one.run()
-
-
-class _Fetch:
+class FetchSession:
     """One fetch of one location: its client, its deadline, the hop it is
     at, and the wording of its errors."""
 
@@ -80,7 +52,7 @@ class _Fetch:
             cookies=http.cookiejar.CookieJar(refuse_all),
         )
 
-    def __enter__(self) -> _Fetch:
+    def __enter__(self) -> FetchSession:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -126,14 +98,14 @@ class _Fetch:
         host = url.raw_host.decode("ascii")
         port = url.port or (443 if url.scheme == "https" else 80)
         try:
-            addresses = hosts.checked_addresses(host, port, self.options.allow_private_hosts)
-        except hosts.HostRefused as exc:
+            addresses = _fetch_hosts.checked_addresses(host, port, self.options.allow_private_hosts)
+        except _fetch_hosts.HostRefused as exc:
             raise self.fail(str(exc)) from None
         headers = {
             "Host": url.netloc.decode("ascii"),
             "User-Agent": USER_AGENT,
             "Accept": self.accept,
-            "Accept-Encoding": compression.ACCEPTED,
+            "Accept-Encoding": _fetch_compression.ACCEPTED,
         }
         unreachable: httpx.ConnectError | None = None
         for address in addresses:
@@ -157,12 +129,12 @@ class _Fetch:
         chunks: list[bytes] = []
         size = 0
         try:
-            for chunk in compression.decoded(self.raw_chunks(response), response.headers.get("content-encoding")):
+            for chunk in _fetch_compression.decoded(self.raw_chunks(response), response.headers.get("content-encoding")):
                 size += len(chunk)
                 if size > self.options.max_bytes:
                     raise self.fail(too_large)
                 chunks.append(chunk)
-        except compression.DecodingError as exc:
+        except _fetch_compression.DecodingError as exc:
             raise self.fail(str(exc)) from None
         except httpx.HTTPError as exc:
             raise self.transport_failure(exc) from None
