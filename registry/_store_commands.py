@@ -9,10 +9,8 @@ exist yet instead of creating an empty one.
 from __future__ import annotations
 
 import getpass
-import ipaddress
 import json
 import os
-import socket
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,11 +19,13 @@ from urllib.parse import urlsplit
 
 import typer
 
-from ._models import AttributionStatus, Status
+from ._models import AttributionStatus, LoadOptions, Status
 from ._plugins import hookimpl
-from .errors import ConfigError, FetchError
+from .errors import ConfigError, DocumentError, FetchError
 
 if TYPE_CHECKING:
+    from ._models import FactCheck
+    from ._plugins import PluginManager
     from .store import ClaimRecord, ClaimSummary, RegistryStore
 
 DbOption = Annotated[
@@ -38,7 +38,7 @@ ConfigOption = Annotated[
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: table or json.")]
 
-#: The largest fact-check file ``import claimreview URL`` downloads.
+#: ``import claimreview URL --max-bytes`` by default: a fact-check dump is larger than a page.
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -157,50 +157,41 @@ def _record_text(record: ClaimRecord) -> str:
 
 # -- fetching an import ---------------------------------------------------------
 
+#: What ``import claimreview URL`` asks for: fact-check data, else the fact-check page.
+_ACCEPT_FACTCHECKS = "application/ld+json,application/json;q=0.9,text/html;q=0.8,application/xhtml+xml;q=0.8,*/*;q=0.1"
 
-def _refuse_private_host(url: str) -> None:
-    """Refuse a URL whose host is, or resolves to, a private, loopback,
-    link-local or otherwise non-public address."""
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise FetchError(url, "only http and https URLs can be imported")
+
+def _fetch_factchecks(pm: PluginManager, url: str, options: LoadOptions) -> list[FactCheck]:
+    """The fact-checks published at ``url``, fetched by :func:`registry.fetch.fetch`.
+
+    A JSON response (ClaimReview JSON-LD, a DataFeed, a Fact Check Tools
+    response) is parsed here. An HTML page (a fact-check article) goes to the
+    ``load_document`` hook, whose web plugin reads the ClaimReview JSON-LD the
+    page embeds into ``document.metadata["factchecks"]``; that loader fetches
+    the page itself, so a page costs two requests.
+    """
+    from .claimreview import parse_claimreview_json
+    from .fetch import fetch
+
+    fetched = fetch(url, options, accept=_ACCEPT_FACTCHECKS)
+    if fetched.is_html:
+        return _page_factchecks(pm, url, options)
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
-    except socket.gaierror as error:
-        raise FetchError(url, f"cannot resolve host {parts.hostname}: {error.strerror}") from None
-    for address in addresses:
-        if not ipaddress.ip_address(address.split("%")[0]).is_global:
-            raise FetchError(
-                url, f"host {parts.hostname} is a private or local address ({address}); "
-                "pass --allow-private-hosts to import from it"
-            )
-
-
-def _fetch_json(url: str, *, allow_private_hosts: bool, timeout: float) -> object:
-    import httpx
-
-    def guard(request: httpx.Request) -> None:
-        if not allow_private_hosts:
-            _refuse_private_host(str(request.url))  # every hop of a redirect too
-
-    try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5,
-                          event_hooks={"request": [guard]}) as client:
-            with client.stream("GET", url, headers={"Accept": "application/ld+json, application/json"}) as response:
-                if response.status_code >= 400:
-                    raise FetchError(url, f"HTTP {response.status_code}")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > IMPORT_MAX_BYTES:
-                        raise FetchError(url, f"larger than {IMPORT_MAX_BYTES // (1024 * 1024)} MB")
-    except httpx.HTTPError as error:
-        raise FetchError(url, f"cannot fetch: {type(error).__name__}: {error}") from None
-    try:
-        return json.loads(bytes(body).decode("utf-8-sig"))
+        data = json.loads(fetched.body.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as error:
-        kind = response.headers.get("content-type", "unknown type")
-        raise FetchError(url, f"not JSON ({kind}): {error}") from None
+        raise FetchError(url, f"not JSON ({fetched.content_type_header or 'no content type'}): {error}") from None
+    return parse_claimreview_json(data, origin=fetched.url)
+
+
+def _page_factchecks(pm: PluginManager, url: str, options: LoadOptions) -> list[FactCheck]:
+    answer = pm.call_first("load_document", location=url, options=options)
+    if answer is None:
+        raise DocumentError(url, "an HTML page, and no installed plugin reads web pages")
+    _plugin, document = answer
+    factchecks = document.metadata.get("factchecks") or []
+    if not factchecks:
+        raise DocumentError(url, "no ClaimReview fact-checks found in the page")
+    return factchecks
 
 
 # -- the commands -----------------------------------------------------------------
@@ -332,18 +323,21 @@ def register_commands(app: typer.Typer) -> None:
 
     @import_app.command("claimreview")
     def import_claimreview(
-        source: Annotated[str, typer.Argument(help="A JSON or JSON Lines file, or an http(s) URL.")],
+        ctx: typer.Context,
+        source: Annotated[str, typer.Argument(help="A JSON or JSON Lines file, or an http(s) URL (JSON, or a fact-check page).")],
         allow_private_hosts: Annotated[bool, typer.Option("--allow-private-hosts", help="Allow a URL on a private or local network.")] = False,
         timeout: Annotated[float, typer.Option("--timeout", help="Seconds allowed to download a URL.", min=0.1)] = 30.0,
+        max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse a download larger than this.", min=1)] = IMPORT_MAX_BYTES,
         db: DbOption = None,
         config: ConfigOption = None,
     ) -> None:
-        """Import fact-checks from ClaimReview JSON-LD or a Fact Check Tools response."""
-        from .claimreview import load_claimreview_file, parse_claimreview_json
+        """Import fact-checks from ClaimReview JSON-LD, a Fact Check Tools response or a fact-check page."""
+        from .claimreview import load_claimreview_file
+        from .fetch import names_a_url
 
-        if source.split(":", 1)[0].lower() in {"http", "https"}:
-            found = parse_claimreview_json(
-                _fetch_json(source, allow_private_hosts=allow_private_hosts, timeout=timeout), origin=source)
+        if names_a_url(source):
+            options = LoadOptions(max_bytes=max_bytes, timeout=timeout, allow_private_hosts=allow_private_hosts)
+            found = _fetch_factchecks(ctx.obj, source, options)
         else:
             found = load_claimreview_file(source)
         store = _open(db, config, create=True)

@@ -31,7 +31,7 @@ ConfigOption = Annotated[
 
 def build_app(pm: PluginManager) -> typer.Typer:
     """Build the CLI for the plugins in ``pm``; plugins add commands through
-    ``register_commands``."""
+    ``register_commands``, and a command reaches ``pm`` as ``typer.Context.obj``."""
     app = typer.Typer(
         name="registry",
         help="Find the claims in documents, attribute them, check them and keep them in a registry.",
@@ -43,9 +43,11 @@ def build_app(pm: PluginManager) -> typer.Typer:
 
     @app.callback()
     def _root(
+        ctx: typer.Context,
         debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
     ) -> None:
         """Find the claims in documents, attribute them, check them and keep them in a registry."""
+        ctx.obj = pm  # plugin commands that call hooks find the plugin manager here
 
     @app.command()
     def check(

@@ -43,7 +43,9 @@ def register_commands(app: typer.Typer) -> None:
 
     Runs once while ``build_app(pm)`` builds the CLI, so keep it cheap: import
     heavy dependencies inside the command functions, not at module level.
-    Every implementation is called; the return value is ignored.
+    A command that calls hooks takes a ``typer.Context`` argument: its
+    ``obj`` is the plugin manager. Every implementation is called; the return
+    value is ignored.
     """
 
 
