@@ -31,10 +31,12 @@ from urllib.parse import urlsplit
 from ._models import LoadOptions
 from .errors import FetchError
 
-__all__ = ["ACCEPT_PAGES", "Fetched", "fetch", "is_web_url", "names_a_url"]
+__all__ = ["ACCEPT_PAGES", "HTML_TYPES", "Fetched", "fetch", "is_web_url", "names_a_url"]
 
 #: The Accept header :func:`fetch` sends unless told otherwise: a web page.
 ACCEPT_PAGES = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+#: The media types of a web page.
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,11 @@ class Fetched:
     """The body, decoded from gzip or brotli."""
     retrieved: datetime
     """When the response arrived (UTC)."""
+
+    @property
+    def is_html(self) -> bool:
+        """True for a web page: an HTML type, or no type and a body that starts with ``<``."""
+        return self.content_type in HTML_TYPES or (not self.content_type and self.body.lstrip()[:1] == b"<")
 
 
 def names_a_url(location: str) -> bool:

@@ -20,11 +20,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from registry import Document, DocumentError, FactCheck, FetchError, LoadOptions, Source, read_local_file
-from registry.fetch import Fetched, fetch
+from registry.fetch import HTML_TYPES, Fetched, fetch
 
 log = logging.getLogger("registry.web")
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json"})
 #: Share of undecodable characters above which a page's text is refused.
@@ -35,9 +34,9 @@ _ARTICLE_TYPES = ("article", "blogposting", "report")
 def load_url(location: str, options: LoadOptions) -> Document:
     """Fetch ``location`` and read the page it ends at."""
     fetched = fetch(location, options)
-    kind = fetched.content_type
-    if kind in HTML_TYPES or (not kind and fetched.body.lstrip()[:1] == b"<"):
+    if fetched.is_html:
         return read_html(location, fetched.body, fetched)
+    kind = fetched.content_type
     if kind in TEXT_TYPES:
         return _plain_text(location, fetched)
     hint = " (a feed? check its items with --feed URL)" if kind in FEED_TYPES or kind.endswith("xml") else ""
