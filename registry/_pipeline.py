@@ -153,6 +153,7 @@ class Pipeline:
         self.notice = on_notice or (lambda message: logger.warning(message))
         self.checkers: dict[str, Checker] = {name: c for name, (c, _) in pm.checkers().items()}
         self.checker_plugins = {name: plugin for name, (_, plugin) in pm.checkers().items()}
+        self.loggers = {name: logging.getLogger(f"registry.checker.{name}") for name in self.checkers}
         self._reported_checkers: set[str] = set()
         self.configs = {
             name: checker_config(self.settings, name, checker.Config)
@@ -189,10 +190,12 @@ class Pipeline:
                 if claim.span.end > len(document.text):
                     self.pm.problem(f"{self.pm.describe(plugin)} returned a claim whose span is outside the document")
                     continue
-                claims.setdefault(claim.id, claim.model_copy(update={
-                    "document": claim.document or document.location,
-                    "extracted_by": claim.extracted_by or plugin,
-                }))
+                if claim.document is None or claim.extracted_by is None:
+                    claim = claim.model_copy(update={
+                        "document": claim.document or document.location,
+                        "extracted_by": claim.extracted_by or plugin,
+                    })
+                claims.setdefault(claim.id, claim)
         ordered = sorted(claims.values(), key=lambda c: (c.span.start, c.span.end))
         return [self._attribute(claim, document) for claim in ordered]
 
@@ -277,10 +280,27 @@ class Pipeline:
         http: httpx.AsyncClient, semaphore: asyncio.Semaphore, result: RunResult,
     ) -> list[ClaimReport]:
         to_check = [c for c in claims if c.checkworthy or self.include_all]
-        checked = await asyncio.gather(*(
-            self._check_claim(claim, document, claims, corpus, http, semaphore, result)
-            for claim in to_check
+        # One context per checker for the whole document: it names nothing
+        # about the claim, which is the other argument of ``check``.
+        contexts = {
+            name: CheckContext(
+                config=self.configs[name], http=http, document=document, logger=self.loggers[name],
+                claims=claims, corpus=corpus, store=self.store,
+            )
+            for name in self.checkers
+        }
+        calls = [
+            (index, name, checker) for index in range(len(to_check)) for name, checker in self.checkers.items()
+            if name not in result.unavailable
+        ]
+        answers = await asyncio.gather(*(
+            self._call_checker(name, checker, to_check[index], contexts[name], semaphore, result)
+            for index, name, checker in calls
         ))
+        checked: list[list[CheckResult]] = [[] for _ in to_check]
+        for (index, _, _), answer in zip(calls, answers):
+            if answer is not None:
+                checked[index].append(answer)
         reports = [
             ClaimReport.build(claim, document, results, self.resolve(claim, results))
             for claim, results in zip(to_check, checked)
@@ -289,26 +309,6 @@ class Pipeline:
             self.store.save_document(document, reports, self.config_hashes)
         self.on_document()
         return reports
-
-    async def _check_claim(
-        self, claim: Claim, document: Document, claims: list[Claim],
-        corpus: list[tuple[Document, list[Claim]]], http: httpx.AsyncClient,
-        semaphore: asyncio.Semaphore, result: RunResult,
-    ) -> list[CheckResult]:
-        ctx_for = {
-            name: CheckContext(
-                config=self.configs[name], http=http, document=document,
-                logger=logging.getLogger(f"registry.checker.{name}"), claims=claims,
-                corpus=corpus, store=self.store,
-            )
-            for name in self.checkers
-        }
-        calls = [
-            self._call_checker(name, checker, claim, ctx_for[name], semaphore, result)
-            for name, checker in self.checkers.items()
-            if name not in result.unavailable
-        ]
-        return [r for r in await asyncio.gather(*calls) if r is not None]
 
     async def _call_checker(
         self, name: str, checker: Checker, claim: Claim, ctx: CheckContext,
@@ -329,7 +329,8 @@ class Pipeline:
             plugin_bug = True  # unless the checker reported the failure itself
             answer: Any = None
             try:
-                answer = await asyncio.wait_for(checker.check(claim, ctx), self.settings.timeout)
+                async with asyncio.timeout(self.settings.timeout):  # no task of its own, unlike wait_for
+                    answer = await checker.check(claim, ctx)
             except CheckerUnavailable as exc:
                 if name not in result.unavailable:
                     result.unavailable[name] = str(exc)
