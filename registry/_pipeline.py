@@ -9,9 +9,12 @@ and a per-call timeout, sharing one ``httpx.AsyncClient``.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,6 +35,11 @@ USER_AGENT = "claim-registry/0.1 (+https://pypi.org/project/claim-registry/)"
 #: Documents loaded at once: feed items and lists of links usually come from
 #: one site, which should not get more than a few requests at a time.
 LOADS_AT_ONCE = 4
+#: Allocations between two collections of the youngest generation while a
+#: run is going (Python's default: 700). A run keeps its documents, claims
+#: and reports until it ends; at the default rate the collector's passes
+#: over them took a third of a run of 1,000 articles.
+RUN_GC_THRESHOLD = 100_000
 
 
 class ResultStore(Protocol):
@@ -74,6 +82,30 @@ class RunResult:
     @property
     def checker_errors(self) -> int:
         return sum(s.errors for s in self.stats.values())
+
+
+_gc_lock = threading.Lock()
+_gc_runs = 0
+_gc_saved: tuple[int, ...] = ()
+
+
+@contextmanager
+def _collect_less_often() -> Iterator[None]:
+    """Raise the collector's first threshold to :data:`RUN_GC_THRESHOLD`
+    while any run is going (runs may overlap in threads), then restore it."""
+    global _gc_runs, _gc_saved
+    with _gc_lock:
+        if _gc_runs == 0:
+            _gc_saved = gc.get_threshold()
+            gc.set_threshold(max(_gc_saved[0], RUN_GC_THRESHOLD), *_gc_saved[1:])
+        _gc_runs += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_runs -= 1
+            if _gc_runs == 0:
+                gc.set_threshold(*_gc_saved)
 
 
 def expand_locations(locations: Iterable[str | DocumentError]) -> Iterator[str | DocumentError]:
@@ -235,6 +267,12 @@ class Pipeline:
         """Process every location; failures of one input never stop the others."""
         result = RunResult(stats={name: CheckerStats() for name in self.checkers})
         semaphore = asyncio.Semaphore(self.settings.concurrency)
+        with _collect_less_often():
+            return await self._run(locations, result, semaphore)
+
+    async def _run(
+        self, locations: Iterable[str | DocumentError], result: RunResult, semaphore: asyncio.Semaphore,
+    ) -> RunResult:
         async with build_http_client(
             self.settings, transport=self.transport, refresh=self.refresh, user_agent=USER_AGENT,
         ) as http:
