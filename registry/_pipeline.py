@@ -35,11 +35,13 @@ USER_AGENT = "claim-registry/0.1 (+https://pypi.org/project/claim-registry/)"
 #: Documents loaded at once: feed items and lists of links usually come from
 #: one site, which should not get more than a few requests at a time.
 LOADS_AT_ONCE = 4
-#: Allocations between two collections of the youngest generation while a
-#: run is going (Python's default: 700). A run keeps its documents, claims
-#: and reports until it ends; at the default rate the collector's passes
-#: over them took a third of a run of 1,000 articles.
-RUN_GC_THRESHOLD = 100_000
+#: The garbage collector's thresholds while a run is going (Python's
+#: default: 700, 10, 10): the youngest generation is collected every 100,000
+#: new objects, the older ones practically not until the run ends. A run
+#: keeps its documents, claims and reports until it ends and makes next to
+#: no cyclic garbage (none in 1,000 synthetic articles); at the default
+#: thresholds the collector's passes over them took a third of such a run.
+RUN_GC_THRESHOLDS = (100_000, 1_000, 1_000)
 
 
 class ResultStore(Protocol):
@@ -91,13 +93,15 @@ _gc_saved: tuple[int, ...] = ()
 
 @contextmanager
 def _collect_less_often() -> Iterator[None]:
-    """Raise the collector's first threshold to :data:`RUN_GC_THRESHOLD`
-    while any run is going (runs may overlap in threads), then restore it."""
+    """Raise the collector's thresholds to :data:`RUN_GC_THRESHOLDS` while
+    any run is going (runs may overlap in threads), then restore them; a
+    collector switched off by a threshold of 0 stays off."""
     global _gc_runs, _gc_saved
     with _gc_lock:
         if _gc_runs == 0:
             _gc_saved = gc.get_threshold()
-            gc.set_threshold(max(_gc_saved[0], RUN_GC_THRESHOLD), *_gc_saved[1:])
+            if _gc_saved[0]:
+                gc.set_threshold(*(max(old, new) for old, new in zip(_gc_saved, RUN_GC_THRESHOLDS)))
         _gc_runs += 1
     try:
         yield
