@@ -17,6 +17,7 @@ better than an invented one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -201,7 +202,7 @@ def proper_names(text: str) -> list[tuple[int, str]]:
     weekday, not written in capitals (a dateline), and, when it opens a
     sentence, not a word the text also uses in lower case ("Casualty figures
     ..." beside "casualties")."""
-    lower_case = {w for w in _WORD.findall(text) if w.islower()}
+    lower_case = sorted({w for w in _WORD.findall(text) if w.islower()})
     found = []
     for match in _WORD.finditer(text):
         word = match.group()
@@ -209,7 +210,9 @@ def proper_names(text: str) -> list[tuple[int, str]]:
             continue
         if _starts_sentence(text, match.start()):
             folded = fold_name(word)
-            if any(lower.startswith(folded) for lower in lower_case):
+            # the words starting with ``folded`` follow it in sorted order
+            after = bisect_left(lower_case, folded)
+            if after < len(lower_case) and lower_case[after].startswith(folded):
                 continue
         found.append((match.start(), word))
     return found
