@@ -79,7 +79,7 @@ class ConsistencyChecker(Checker):
             default=500, ge=1, description="Registry appearances with quantities compared per run.",
         )
         max_evidence: int = Field(
-            default=10, ge=1,
+            default=5, ge=1,
             description="Other appearances listed as evidence per claim, for corroboration and for the "
                         "other side of conflicts each; the explanation counts the rest.",
         )
