@@ -27,6 +27,7 @@ import csv
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,6 +57,7 @@ class SourceRow:
     line: int
 
 
+@lru_cache(maxsize=4096)  # every claim of a document asks again for its publisher and claimant
 def normalise_name(name: str) -> str:
     """Case, a leading "the", possessives and punctuation do not matter."""
     text = re.sub(r"['’]s\b", "", name.casefold())
@@ -159,6 +161,7 @@ class SourcesChecker(Checker):
         )
 
 
+@lru_cache(maxsize=1024)
 def _host(uri: str | None) -> str | None:
     if not uri:
         return None
