@@ -68,6 +68,10 @@ class CheckContext:
     its claims (for cross-document checks); ``store`` gives read access to
     the registry (a ``registry.store.RegistryReader``), or is None when the
     run does not use one.
+
+    The core builds one context per document and checker and passes it to
+    every ``check`` call for that document's claims, so a checker must keep
+    no per-claim state on it.
     """
 
     config: Any
