@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -36,7 +37,8 @@ def render_json(reports: Sequence[ClaimReport]) -> str:
 
 
 def render_jsonl(reports: Sequence[ClaimReport]) -> str:
-    return "".join(report.model_dump_json() + "\n" for report in reports)
+    # json.dumps keeps the usual ", " and ": " separators on each line
+    return "".join(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n" for r in reports)
 
 
 def describe_attribution(report: ClaimReport) -> str:
