@@ -24,7 +24,7 @@ import httpx
 from . import _loaders
 from ._checker import Checker, CheckContext
 from ._config import Settings, checker_config, config_fingerprint
-from ._http import build_http_client
+from ._http import HttpStats, build_http_client, current_checker
 from ._models import Attribution, CheckResult, Claim, ClaimReport, Document, LoadOptions, Verdict
 from ._plugins import PluginManager
 from .errors import CheckerUnavailable, DocumentError, RegistryError
@@ -73,6 +73,8 @@ class RunResult:
     documents: int = 0
     stats: dict[str, CheckerStats] = field(default_factory=dict)
     unavailable: dict[str, str] = field(default_factory=dict)
+    http: HttpStats = field(default_factory=HttpStats)
+    """HTTP requests, cache hits, retries and errors, per checker."""
 
     def __repr__(self) -> str:
         # asyncio.run formats the finished main task, result included, when it
@@ -280,6 +282,7 @@ class Pipeline:
         async with build_http_client(
             self.settings, transport=self.transport, refresh=self.refresh, user_agent=USER_AGENT,
         ) as http:
+            result.http = http.stats
             # Phase 1: read and extract every document, so that checkers see
             # the whole run (ctx.corpus) whatever the order of the inputs.
             corpus: list[tuple[Document, list[Claim]]] = []
@@ -356,6 +359,7 @@ class Pipeline:
         self, name: str, checker: Checker, claim: Claim, ctx: CheckContext,
         semaphore: asyncio.Semaphore, result: RunResult,
     ) -> CheckResult | None:
+        current_checker.set(name)  # each call runs in its own task: HTTP counts go to this checker
         stats = result.stats[name]
         if self.store is not None and checker.cache_results and not self.refresh:
             cached = self.store.cached_result(name, checker.version, self.config_hashes[name], claim.id)

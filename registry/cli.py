@@ -116,8 +116,11 @@ def build_app(pm: PluginManager) -> typer.Typer:
         sys.stdout.write(text)
         if stats:
             for name, s in sorted(result.stats.items()):
-                _warn(f"checker {name}: {s.calls} calls, {s.cache_hits} cache hits, "
-                      f"{s.errors} errors, {s.seconds:.2f} s")
+                web = result.http.by_checker.get(name)
+                http = (f"; HTTP {web.requests} requests, {web.cache_hits} cache hits, "
+                        f"{web.retries} retries, {web.errors} errors") if web else ""
+                _warn(f"checker {name}: {s.calls} calls, {s.cache_hits} cached results, "
+                      f"{s.errors} errors, {s.seconds:.2f} s{http}")
         if result.failures:
             raise typer.Exit(EXIT_INPUT_FAILED)
         if strict and result.checker_errors:

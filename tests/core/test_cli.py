@@ -249,3 +249,47 @@ def test_ctrl_c_stops_cleanly_without_a_traceback(article, repo):
     assert process.returncode == 130
     assert "Traceback" not in err
     assert err.startswith("interrupted")
+
+
+def test_stats_count_calls_and_http_requests_per_checker(capsys, article):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    hits = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            body = b'{"ok": true}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Cache-Control", "max-age=3600")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    class Fetching(Checker):
+        name = "fetching"
+
+        async def check(self, claim, ctx):
+            response = await ctx.http.get(f"http://127.0.0.1:{server.server_port}/{claim.id}")
+            return CheckResult(status=Status.SUPPORTED, confidence=0.6, explanation=str(response.json()))
+
+    plugins = [sentence_plugin(), checker_plugin(Fetching())]
+    try:
+        code, _, err = cli(capsys, "check", "--no-store", "--stats", str(article), "-f", "json", plugins=plugins)
+        assert code == 0
+        assert err == ("checker fetching: 2 calls, 0 cached results, 0 errors, "
+                       f"{err.split(' errors, ')[1].split(' s;')[0]} s; "
+                       "HTTP 2 requests, 0 cache hits, 0 retries, 0 errors\n")
+        code, _, err = cli(capsys, "check", "--no-store", "--stats", str(article), "-f", "json", plugins=plugins)
+        assert err.endswith("HTTP 0 requests, 2 cache hits, 0 retries, 0 errors\n")
+        assert len(hits) == 2
+    finally:
+        server.shutdown()

@@ -345,3 +345,21 @@ def test_stored_results_are_reused_only_by_checkers_that_allow_it(tmp_path, cach
     assert checker.calls == 2 + second_run_calls
     assert result.stats["counting"].cache_hits == 2 - second_run_calls
     assert all(r.status is Status.SUPPORTED for r in result.reports)
+
+
+def test_a_run_raises_the_collector_thresholds_and_restores_them():
+    import gc
+
+    seen = []
+
+    class Looking(Checker):
+        name = "looking"
+
+        async def check(self, claim, ctx):
+            seen.append(gc.get_threshold())
+
+    before = gc.get_threshold()
+    pm = make_plugin_manager(sentence_plugin(), checker_plugin(Looking()), entry_points=False)
+    run(pm)
+    assert gc.get_threshold() == before
+    assert seen and all(during[0] >= 100_000 for during in seen)
