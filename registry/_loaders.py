@@ -108,7 +108,7 @@ def decode_document(location: str, raw: bytes, source: Source) -> Document:
     if not body.strip():
         raise DocumentError(location, "empty document (no text)")
     if source.title is None:
-        source = source.model_copy(update={"title": headline(body) or Path(location).name})
+        source = source.model_copy(update={"title": headline(body) or (None if location == STDIN else Path(location).name)})
     return Document(location=location, text=body, source=source, metadata=metadata)
 
 

@@ -110,7 +110,8 @@ def build_app(pm: PluginManager) -> typer.Typer:
         if output_format == "table":
             from ._outputs import render_table
 
-            text = render_table(reports, explain=explain)
+            # a table of nothing says nothing when every input failed
+            text = render_table(reports, explain=explain) if result.documents else ""
         else:
             text = render(reports)
         sys.stdout.write(text)

@@ -293,3 +293,19 @@ def test_stats_count_calls_and_http_requests_per_checker(capsys, article):
         assert len(hits) == 2
     finally:
         server.shutdown()
+
+
+def test_when_every_input_fails_the_table_is_not_printed_but_json_still_is(capsys, tmp_path):
+    code, out, err = cli(capsys, "check", "--no-store", str(tmp_path / "a.txt"), plugins=[sentence_plugin()])
+    assert (code, out) == (1, "")
+    assert err == f"error: {tmp_path / 'a.txt'}: no such file or directory\n"
+    code, out, _ = cli(capsys, "check", "--no-store", str(tmp_path / "a.txt"), "-f", "json", plugins=[sentence_plugin()])
+    assert (code, out) == (1, "[]\n")
+
+
+def test_standard_input_has_no_made_up_title(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Rents rose 9% in 2023. Nice.")))
+    _, out, _ = cli(capsys, "check", "--no-store", "-", "-f", "json", plugins=[sentence_plugin()])
+    assert json.loads(out)[0]["source"]["title"] is None
