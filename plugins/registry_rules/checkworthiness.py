@@ -20,7 +20,6 @@ marked ``"source": "hand-set"`` in the file. Scoring here is pure Python.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import re
@@ -72,6 +71,7 @@ _OPINION_PHRASES = frozenset({
     ("we", "think"), ("we", "believe"), ("we", "need"), ("we", "must"), ("we", "should"),
     ("my", "opinion"), ("my", "view"), ("need", "to"), ("have", "to"),
 })
+_OPINION_PHRASE_STARTS = frozenset(first for first, _ in _OPINION_PHRASES)
 _PREDICTION = _words("""
 will won't going gonna expect expects expected forecast forecasts predict predicts
 predicted projected plans plan intend intends likely unlikely i'll we'll they'll it'll
@@ -107,6 +107,9 @@ _FURNITURE_ON_SHORT_LINES = _FURNITURE_ANYWHERE | _phrases(
     "newsletter", "newsletters", "advertisement", "copyright", "read more", "read next", "related stories",
     "related articles", "related coverage", "privacy policy", "terms of use", "terms of service", "email us",
 )
+# Each phrase contains its longest word: a sentence without any of these has none of the phrases.
+_FURNITURE_KEYS_ANYWHERE = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ANYWHERE)
+_FURNITURE_KEYS_ON_SHORT_LINES = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ON_SHORT_LINES)
 _SHORT_LINE_WORDS = 12
 _BYLINE = re.compile(
     r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,4}\s*[,.]?\s*$"
@@ -166,7 +169,8 @@ def feature_values(
 ) -> dict[str, float]:
     """The hand-made features of ``text`` (tokenised as ``words``), each in [0, 1]; absent ones left out."""
     lowered = [word.lower() for word in words]
-    return _feature_values(text, words, lowered, set(lowered), quantities, attribution)
+    vocabulary = set(lowered)
+    return _feature_values(text, words, lowered, vocabulary, _lexical(vocabulary), quantities, attribution)
 
 
 def _feature_values(
@@ -174,16 +178,17 @@ def _feature_values(
     words: list[str],
     lowered: list[str],
     vocabulary: set[str],
+    lexical: set[str],
     quantities: list[Quantity],
     attribution: Attribution | None,
 ) -> dict[str, float]:
     stripped = text.strip().rstrip("\"'”’)")
     capitalised = sum(1 for word in words[1:] if word[0].isupper() and word not in _FIRST_PERSON)
     opinion = len(vocabulary & _OPINION)
-    if not opinion or opinion == 1:
+    if opinion <= 1 and not vocabulary.isdisjoint(_OPINION_PHRASE_STARTS):
         opinion += len(set(zip(lowered, lowered[1:])) & _OPINION_PHRASES)
     candidates = {
-        "quantity": bool(quantities) or "<num>" in _lexical(vocabulary),
+        "quantity": bool(quantities) or "<num>" in lexical,
         "named_entity": min(capitalised, 3) / 3,
         "statistic": min(len(vocabulary & _STATISTIC), 2) / 2,
         "event": not vocabulary.isdisjoint(_EVENT),
@@ -198,15 +203,18 @@ def _feature_values(
         "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
         "question": stripped.endswith("?") or (bool(lowered) and lowered[0] in _QUESTION_OPENERS and "?" in text),
         "short": len(words) < 6,
-        "boilerplate": _is_boilerplate(lowered),
+        "boilerplate": _is_boilerplate(lowered, vocabulary),
         "byline": len(words) <= 8 and _BYLINE.match(text) is not None,
     }
     return {name: float(value) for name, value in candidates.items() if value}
 
 
-def _is_boilerplate(lowered: list[str]) -> bool:
+def _is_boilerplate(lowered: list[str], vocabulary: set[str]) -> bool:
+    short = len(lowered) <= _SHORT_LINE_WORDS
+    if vocabulary.isdisjoint(_FURNITURE_KEYS_ON_SHORT_LINES if short else _FURNITURE_KEYS_ANYWHERE):
+        return False  # most sentences: no phrase can be there, no runs to build
     runs = set(zip(lowered, lowered[1:], lowered[2:])) | set(zip(lowered, lowered[1:]))
-    if len(lowered) > _SHORT_LINE_WORDS:
+    if not short:
         return not runs.isdisjoint(_FURNITURE_ANYWHERE)
     runs.update((word,) for word in lowered)
     return not runs.isdisjoint(_FURNITURE_ON_SHORT_LINES)
@@ -234,17 +242,19 @@ class Model:
         words = tokens(text)
         lowered = [word.lower() for word in words]
         vocabulary = set(lowered)
+        lexical = _lexical(vocabulary)
         contributions: dict[str, float] = {}
-        for name, value in _feature_values(text, words, lowered, vocabulary, quantities, attribution).items():
+        for name, value in _feature_values(text, words, lowered, vocabulary, lexical, quantities, attribution).items():
             weight = self.feature_weights.get(name, 0.0)
             if weight:
                 contributions[name] = weight * value
         word_weights = self.word_weights
-        weighted = [(word, word_weights[word]) for word in _lexical(vocabulary) if word in word_weights]
-        named = heapq.nsmallest(_NAMED_WORDS, weighted, key=lambda item: (-abs(item[1]), item[0]))
-        for word, weight in named:
+        weighted = [(-abs(word_weights[word]), word, word_weights[word]) for word in lexical if word in word_weights]
+        # heaviest first, then alphabetical (each word once, so the weight never decides)
+        named = sorted(weighted)[:_NAMED_WORDS]
+        for _, word, weight in named:
             contributions[f"word:{word}"] = weight
-        rest = sum(weight for _, weight in weighted) - sum(weight for _, weight in named)
+        rest = sum(weight for _, _, weight in weighted) - sum(weight for _, _, weight in named)
         if len(weighted) > len(named):
             contributions["other_words"] = rest
         logit = self.intercept + sum(contributions.values())
