@@ -132,6 +132,8 @@ class SourcesChecker(Checker):
 
     def __init__(self) -> None:
         self._tables: dict[tuple[Path, float], list[SourceRow]] = {}
+        # The outlet rows of the document being checked: the same for each of its claims.
+        self._outlets: tuple[list[SourceRow], str | None, str | None, list[tuple[str, SourceRow]]] | None = None
 
     def table(self, path: Path) -> list[SourceRow]:
         """The rows of ``path``, read again only when the file changes."""
@@ -140,13 +142,19 @@ class SourcesChecker(Checker):
             self._tables[key] = load_table(path)
         return self._tables[key]
 
+    def _outlet_rows(self, rows: list[SourceRow], publisher: str | None, uri: str | None) -> list[tuple[str, SourceRow]]:
+        last = self._outlets
+        if last is None or last[0] is not rows or last[1] != publisher or last[2] != uri:
+            last = self._outlets = (rows, publisher, uri, _outlet_rows(rows, publisher, uri))
+        return last[3]
+
     async def check(self, claim: Claim, ctx: CheckContext) -> CheckResult | None:
         path = (ctx.config.table if ctx.config is not None else None) or BUILTIN_TABLE
         rows = self.table(path)
         source = ctx.document.source
         evidence = [
             _signal("outlet", shown, row, path)
-            for shown, row in _outlet_rows(rows, source.publisher, source.uri)
+            for shown, row in self._outlet_rows(rows, source.publisher, source.uri)
         ]
         evidence += [
             _signal("claimant", shown, row, path)
