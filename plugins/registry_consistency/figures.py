@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from registry import Attribution, Quantity, Source
 
@@ -150,16 +150,18 @@ class Sighting:
     document: str
     """The document's identity: its URI, else its location."""
 
-    @property
+    # Cached: asked for every comparison and every piece of evidence, and a
+    # sighting's fields are never changed once it is made.
+    @cached_property
     def key(self) -> tuple[str, str]:
         """Identity of the appearance: its document and claim."""
         return (self.document, self.claim_id)
 
-    @property
+    @cached_property
     def claimant(self) -> str | None:
         return self.attribution.claimant if self.attribution else None
 
-    @property
+    @cached_property
     def outlet(self) -> str:
         """The publisher, else the web host, else the document itself."""
         if self.source.publisher:
@@ -168,7 +170,7 @@ class Sighting:
         host = re.match(r"^https?://(?:www\.)?([^/:]+)", uri)
         return host.group(1) if host else self.document
 
-    @property
+    @cached_property
     def voice(self) -> str:
         """Who the claim is from: its claimant, else the outlet stating it as fact."""
         return self.claimant or self.outlet
