@@ -65,6 +65,9 @@ citing speaking asked january february march april may june july august septembe
 december monday tuesday wednesday thursday friday saturday sunday
 """.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# The capitalised matches of _WORD, found without visiting the other words; it also
+# finds "Phone" in "iPhone", which _is_word_start leaves out.
+_CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z'’-]*")
 _OPENERS = ('.', '!', '?', ':', '"', '“', '‘', '(', '—', '--')
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "ic", "e", "a", "i", "y")
 
@@ -204,20 +207,33 @@ def proper_names(text: str) -> list[tuple[int, str]]:
     weekday, not written in capitals (a dateline), and, when it opens a
     sentence, not a word the text also uses in lower case ("Casualty figures
     ..." beside "casualties")."""
-    lower_case = sorted({w for w in _WORD.findall(text) if w.islower()})
+    lower_case: list[str] | None = None
     found = []
-    for match in _WORD.finditer(text):
+    for match in _CAPITALISED_RUN.finditer(text):
         word = match.group()
-        if not word[0].isupper() or word.isupper() or word.casefold() in _NOT_NAMES:
+        start = match.start()
+        if word.isupper() or word.casefold() in _NOT_NAMES or not _is_word_start(text, start):
             continue
-        if _starts_sentence(text, match.start()):
+        if _starts_sentence(text, start):
+            if lower_case is None:
+                lower_case = sorted({w for w in _WORD.findall(text) if w.islower()})
             folded = fold_name(word)
             # the words starting with ``folded`` follow it in sorted order
             after = bisect_left(lower_case, folded)
             if after < len(lower_case) and lower_case[after].startswith(folded):
                 continue
-        found.append((match.start(), word))
+        found.append((start, word))
     return found
+
+
+def _is_word_start(text: str, start: int) -> bool:
+    """Whether a match of _WORD starts at ``start`` (a letter): the first
+    letter of a run of word characters, after any apostrophes or hyphens
+    opening the run."""
+    before = start
+    while before and text[before - 1] in "'’-":
+        before -= 1
+    return not before or not ("A" <= text[before - 1] <= "Z" or "a" <= text[before - 1] <= "z")
 
 
 def _starts_sentence(text: str, start: int) -> bool:
