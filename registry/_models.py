@@ -158,7 +158,7 @@ class Attribution(_Model):
 
 ClaimType = Literal["quantity", "event", "quote", "causal", "prediction", "opinion", "other"]
 
-_NORMALISE_DROP = re.compile(r"[^\w%$€£.,]+")
+_NORMALISE_KEEP = re.compile(r"[\w%$€£.,]+")
 
 
 def normalise_claim_text(text: str) -> str:
@@ -169,8 +169,7 @@ def normalise_claim_text(text: str) -> str:
     thousands separators and currency or percent signs do.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    words = _NORMALISE_DROP.sub(" ", folded).split()
-    return " ".join(word.strip(".,") or word for word in words)
+    return " ".join([word.strip(".,") or word for word in _NORMALISE_KEEP.findall(folded)])
 
 
 def claim_id(text: str) -> str:
