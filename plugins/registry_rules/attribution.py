@@ -118,6 +118,7 @@ _CITING = re.compile(r"\b[Cc]iting\s+" + _PHRASE)
 _STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement\b")
 _SPEAKING_TO = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+" + _PHRASE)
 _INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
+_TOLD = re.compile(r"\b(?:told|telling)\s+")
 _PUT_FIGURE = re.compile(
     r"\bput(?:s|ting)?\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?"
     r"(?:figure|number|toll|total|tally|count|cost|losses|estimate)\b"
@@ -799,7 +800,7 @@ class _Reader:
                 medium, interviewer = person.medium, person.interviewer
         medium = medium or source.medium
         cited = []
-        for citing in _CITING.finditer(masked):
+        for citing in _matches_if(_CITING, masked, "iting"):
             cited.append(citing.group(1).strip())
         confidence = PATTERN_CONFIDENCE[match.pattern] * RESOLUTION_CONFIDENCE[source.resolution]
         if source.speaker is None and source.organization is None:
@@ -832,11 +833,11 @@ class _Reader:
         )
 
     def _medium(self, masked: str, match: _Match) -> tuple[str | None, str | None]:
-        for pattern in (_SPEAKING_TO, _INTERVIEW_WITH):
-            found = pattern.search(masked)
+        for pattern, needed in ((_SPEAKING_TO, ("peaking", "alking")), (_INTERVIEW_WITH, ("interview",))):
+            found = next(_matches_if(pattern, masked, *needed), None)
             if found and mentions.is_medium(found.group(1).strip().removeprefix("the ")):
                 return found.group(1).strip().removeprefix("the "), None
-        for told in re.finditer(r"\b(?:told|telling)\s+", masked):
+        for told in _matches_if(_TOLD, masked, "told", "telling"):
             medium, interviewer = _medium_after(masked, told.end())
             if medium:
                 return medium, interviewer
