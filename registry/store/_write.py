@@ -19,6 +19,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -62,18 +63,45 @@ def input_hash(claim_id: str, content_hash: str) -> str:
     return hashlib.sha256(f"{claim_id}\n{content_hash}".encode()).hexdigest()[:16]
 
 
+# The columns of the rows built below, in the order of their values.
+DOCUMENT_COLUMNS = ("id", "uri", "content_hash", "location", "title", "publisher", "author", "published",
+                    "retrieved", "media_type", "text", "stored_at")
+CLAIM_COLUMNS = ("id", "text", "search_text", "link_key", "claim_type", "first_seen")
+APPEARANCE_COLUMNS = ("claim_id", "document_id", "span_start", "span_end", "text", "speaker", "attribution",
+                      "quantities", "checkworthiness", "checkworthy", "features", "seen_at")
+QUANTITY_COLUMNS = ("appearance_pk", "position", "value", "unit_key")
+RESULT_COLUMNS = ("claim_id", "document_id", "checker", "version", "config_hash", "input_hash", "status",
+                  "attribution_status", "confidence", "explanation", "evidence", "sources", "attribution",
+                  "error", "elapsed_ms", "checked_at")
+VERDICT_COLUMNS = ("claim_id", "status", "attribution_status", "confidence", "explanation", "decided_by",
+                   "origin", "machine_status", "machine_attribution_status", "machine_confidence",
+                   "machine_explanation", "machine_decided_by", "updated_at")
+LINK_COLUMNS = ("claim_id", "other_id", "similarity", "measure", "state", "created_at")
+
+_APPEARANCE_KEY = itemgetter(0, 1, 2, 3)  # claim, document, span: the unique key
+
+
 @dataclass
 class PreparedDocument:
-    """One document's rows, built before the transaction so that the write
-    lock is held only for the database work."""
+    """One document's rows (tuples of the columns above), built before the
+    transaction so that the write lock is held only for the database work."""
 
-    document_row: dict[str, Any]
-    claim_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
-    appearance_rows: list[dict[str, Any]] = field(default_factory=list)
-    quantity_rows: dict[tuple[str, int, int], list[dict[str, Any]]] = field(default_factory=dict)
-    result_rows: list[dict[str, Any]] = field(default_factory=list)
-    verdict_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    document_row: tuple
+    claim_rows: dict[str, tuple] = field(default_factory=dict)
+    appearance_rows: list[tuple] = field(default_factory=list)
+    #: (position, value, unit key) of each quantity, by (claim id, span start, span end).
+    quantity_rows: dict[tuple[str, int, int], list[tuple]] = field(default_factory=dict)
+    result_rows: list[tuple] = field(default_factory=list)
+    verdict_rows: dict[str, tuple] = field(default_factory=dict)
     factchecks: list[FactCheck] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.document_row[0]
+
+    @property
+    def stored_at(self) -> datetime:
+        return self.document_row[-1]
 
 
 def _json(model: Any) -> str | None:
@@ -91,50 +119,41 @@ def prepare(document: Document, reports: Sequence[ClaimReport], config_hashes: d
     uri = source.uri or document.location
     content_hash = document.content_hash
     doc_id = document_key(uri, content_hash)
-    prepared = PreparedDocument({
-        "id": doc_id, "uri": uri, "content_hash": content_hash, "location": document.location,
-        "title": source.title, "publisher": source.publisher, "author": source.author,
-        "published": source.published, "retrieved": source.retrieved,
-        "media_type": document.media_type, "text": document.text, "stored_at": now,
-    })
+    prepared = PreparedDocument((
+        doc_id, uri, content_hash, document.location, source.title, source.publisher, source.author,
+        source.published, source.retrieved, document.media_type, document.text, now,
+    ))
     for report in reports:
-        tokens = search_tokens(report.text)
-        prepared.claim_rows.setdefault(report.id, {
-            "id": report.id, "text": report.text, "search_text": " ".join(tokens),
-            "link_key": link_key(tokens), "claim_type": report.claim_type, "first_seen": now,
-        })
+        claim = report.id
+        if claim not in prepared.claim_rows:
+            tokens = search_tokens(report.text)
+            prepared.claim_rows[claim] = (
+                claim, report.text, " ".join(tokens), link_key(tokens), report.claim_type, now)
         attribution = report.attribution
-        prepared.appearance_rows.append({
-            "claim_id": report.id, "document_id": doc_id,
-            "span_start": report.span.start, "span_end": report.span.end,
-            "text": document.text[report.span.start:report.span.end] or report.text,
-            "speaker": attribution.claimant if attribution else None,
-            "attribution": _json(attribution),
-            "quantities": _json_list(_QUANTITIES, report.quantities),
-            "checkworthiness": report.checkworthiness, "checkworthy": report.checkworthy,
-            "features": json.dumps(report.features) if report.features else "{}", "seen_at": now,
-        })
+        start, end = report.span.start, report.span.end
+        prepared.appearance_rows.append((
+            claim, doc_id, start, end, document.text[start:end] or report.text,
+            attribution.claimant if attribution else None, _json(attribution),
+            _json_list(_QUANTITIES, report.quantities), report.checkworthiness, report.checkworthy,
+            json.dumps(report.features) if report.features else "{}", now,
+        ))
         if report.quantities:
-            prepared.quantity_rows[(report.id, report.span.start, report.span.end)] = [
-                {"position": i, "value": q.value, "unit_key": q.unit.casefold() if q.unit else None}
-                for i, q in enumerate(report.quantities)
+            prepared.quantity_rows[(claim, start, end)] = [
+                (i, q.value, q.unit.casefold() if q.unit else None) for i, q in enumerate(report.quantities)
             ]
-        seen_by = input_hash(report.id, content_hash)
+        seen_by = input_hash(claim, content_hash)
         for result in report.results:
             if result.cached:
                 continue  # stored when it was computed
-            prepared.result_rows.append(_result_row(result, report.id, doc_id, config_hashes, seen_by, now))
+            prepared.result_rows.append(_result_row(result, claim, doc_id, config_hashes, seen_by, now))
         verdict = report.verdict
         status = verdict.status.value
         attribution_status = verdict.attribution_status.value if verdict.attribution_status else None
-        prepared.verdict_rows[report.id] = {
-            "claim_id": report.id, "status": status, "attribution_status": attribution_status,
-            "confidence": verdict.confidence, "explanation": verdict.explanation,
-            "decided_by": verdict.decided_by, "origin": "machine",
-            "machine_status": status, "machine_attribution_status": attribution_status,
-            "machine_confidence": verdict.confidence, "machine_explanation": verdict.explanation,
-            "machine_decided_by": verdict.decided_by, "updated_at": now,
-        }
+        prepared.verdict_rows[claim] = (
+            claim, status, attribution_status, verdict.confidence, verdict.explanation, verdict.decided_by,
+            "machine", status, attribution_status, verdict.confidence, verdict.explanation,
+            verdict.decided_by, now,
+        )
     for item in document.metadata.get("factchecks") or ():
         try:
             prepared.factchecks.append(item if isinstance(item, FactCheck) else FactCheck.model_validate(item))
@@ -146,19 +165,15 @@ def prepare(document: Document, reports: Sequence[ClaimReport], config_hashes: d
 def _result_row(
     result: CheckResult, claim_id: str, doc_id: str | None, config_hashes: dict[str, str],
     seen_by: str, now: datetime,
-) -> dict[str, Any]:
-    return {
-        "claim_id": claim_id, "document_id": doc_id, "checker": result.checker,
-        "version": result.version, "config_hash": config_hashes.get(result.checker, "none"),
-        "input_hash": seen_by,
-        "status": result.status.value if result.status else None,
-        "attribution_status": result.attribution_status.value if result.attribution_status else None,
-        "confidence": result.confidence, "explanation": result.explanation,
-        "evidence": _json_list(_EVIDENCE, result.evidence),
-        "sources": _json_list(_SOURCES, result.sources),
-        "attribution": _json(result.attribution),
-        "error": result.error, "elapsed_ms": result.elapsed_ms, "checked_at": now,
-    }
+) -> tuple:
+    return (
+        claim_id, doc_id, result.checker, result.version, config_hashes.get(result.checker, "none"), seen_by,
+        result.status.value if result.status else None,
+        result.attribution_status.value if result.attribution_status else None,
+        result.confidence, result.explanation, _json_list(_EVIDENCE, result.evidence),
+        _json_list(_SOURCES, result.sources), _json(result.attribution),
+        result.error, result.elapsed_ms, now,
+    )
 
 
 def factcheck_row(factcheck: FactCheck, now: datetime) -> dict[str, Any]:
@@ -171,28 +186,24 @@ def factcheck_row(factcheck: FactCheck, now: datetime) -> dict[str, Any]:
 
 def write_documents(connection: Connection, batch: Sequence[PreparedDocument]) -> None:
     """Write prepared documents in the caller's transaction, rows in key order."""
-    document_rows = sorted({p.document_row["id"]: p.document_row for p in batch}.values(), key=lambda r: r["id"])
-    insert_rows(connection, documents, document_rows, conflict=("id",))
+    document_rows = sorted({p.id: p.document_row for p in batch}.values(), key=itemgetter(0))
+    insert_rows(connection, documents, DOCUMENT_COLUMNS, document_rows, key=("id",))
 
-    claim_rows = sorted({k: r for p in batch for k, r in p.claim_rows.items()}.values(), key=lambda r: r["id"])
+    claim_rows = sorted({k: r for p in batch for k, r in p.claim_rows.items()}.values(), key=itemgetter(0))
     known: set[str] = set()
-    for chunk in chunks([row["id"] for row in claim_rows]):
+    for chunk in chunks([row[0] for row in claim_rows]):
         known.update(connection.execute(sa.select(claims.c.id).where(claims.c.id.in_(chunk))).scalars())
-    new_claims = [row for row in claim_rows if row["id"] not in known]
-    insert_rows(connection, claims, new_claims, conflict=("id",))
+    new_claims = [row for row in claim_rows if row[0] not in known]
+    insert_rows(connection, claims, CLAIM_COLUMNS, new_claims, key=("id",))
 
-    appearance_rows = sorted(
-        (row for p in batch for row in p.appearance_rows),
-        key=lambda r: (r["claim_id"], r["document_id"], r["span_start"], r["span_end"]),
-    )
-    insert_rows(connection, appearances, appearance_rows,
-                conflict=("claim_id", "document_id", "span_start", "span_end"))
+    appearance_rows = sorted((row for p in batch for row in p.appearance_rows), key=_APPEARANCE_KEY)
+    insert_rows(connection, appearances, APPEARANCE_COLUMNS, appearance_rows, key=APPEARANCE_COLUMNS[:4])
     _write_quantities(connection, batch)
-    insert_rows(connection, check_results, [row for p in batch for row in p.result_rows])
-    verdict_rows = sorted({k: r for p in batch for k, r in p.verdict_rows.items()}.values(), key=lambda r: r["claim_id"])
-    insert_rows(connection, verdicts, verdict_rows, on_conflict=_verdict_upsert)
+    insert_rows(connection, check_results, RESULT_COLUMNS, [row for p in batch for row in p.result_rows])
+    verdict_rows = sorted({k: r for p in batch for k, r in p.verdict_rows.items()}.values(), key=itemgetter(0))
+    insert_rows(connection, verdicts, VERDICT_COLUMNS, verdict_rows, key=("claim_id",), on_conflict=_verdict_upsert)
 
-    now = batch[0].document_row["stored_at"]
+    now = batch[0].stored_at
     if new_claims:
         _link_near_duplicates(connection, new_claims, now)
 
@@ -202,23 +213,21 @@ def write_documents(connection: Connection, batch: Sequence[PreparedDocument]) -
 
 
 def _write_quantities(connection: Connection, batch: Sequence[PreparedDocument]) -> None:
-    wanted = {
-        (p.document_row["id"], *key): rows for p in batch for key, rows in p.quantity_rows.items()
-    }
+    """The quantities of the batch's appearances, under their stored keys."""
+    wanted = {(p.id, *key): rows for p in batch for key, rows in p.quantity_rows.items()}
     if not wanted:
         return
     doc_ids = sorted({key[0] for key in wanted})
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple] = []
     for chunk in chunks(doc_ids):
         for pk, claim_id, doc_id, start, end in connection.execute(
             sa.select(appearances.c.pk, appearances.c.claim_id, appearances.c.document_id,
                       appearances.c.span_start, appearances.c.span_end)
             .where(appearances.c.document_id.in_(chunk))
         ):
-            for row in wanted.get((doc_id, claim_id, start, end), ()):
-                rows.append({"appearance_pk": pk} | row)
-    rows.sort(key=lambda r: (r["appearance_pk"], r["position"]))
-    insert_rows(connection, quantities, rows, conflict=("appearance_pk", "position"))
+            rows.extend((pk, *row) for row in wanted.get((doc_id, claim_id, start, end), ()))
+    rows.sort(key=itemgetter(0, 1))
+    insert_rows(connection, quantities, QUANTITY_COLUMNS, rows, key=("appearance_pk", "position"))
 
 
 def _verdict_upsert(statement: Any) -> Any:
@@ -249,11 +258,14 @@ def _verdict_upsert(statement: Any) -> Any:
 
 
 def write_factchecks(connection: Connection, rows: list[dict[str, Any]]) -> int:
-    """Insert or update fact-check rows; return how many were new."""
+    """Insert or update fact-check rows (as :func:`factcheck_row` makes
+    them); return how many were new."""
     known: set[str] = set()
     for chunk in chunks([r["id"] for r in rows]):
         known.update(connection.execute(sa.select(factchecks.c.id).where(factchecks.c.id.in_(chunk))).scalars())
-    insert_rows(connection, factchecks, rows, on_conflict=_factcheck_upsert)
+    columns = tuple(column.name for column in factchecks.c if column.name in rows[0])  # the table's order
+    insert_rows(connection, factchecks, columns, [tuple(r[c] for c in columns) for r in rows],
+                key=("id",), on_conflict=_factcheck_upsert)
     return len([r for r in rows if r["id"] not in known])
 
 
@@ -267,37 +279,55 @@ def _factcheck_upsert(statement: Any) -> Any:
     )
 
 
-def _link_near_duplicates(connection: Connection, new_claims: list[dict[str, Any]], now: datetime) -> None:
+# (id, search text, link key) of the LINK_CANDIDATES most recent claims of
+# each of a list of link keys, given as one parameter (a JSON array for
+# SQLite, an array for PostgreSQL) so that the statement is prepared once.
+# SQLite's link-key index holds the pk (its rowid), so each key's newest
+# claims are read from the index and the reading stops after
+# LINK_CANDIDATES. PostgreSQL's does not: it reads a key's claims and keeps
+# the newest (a LATERAL ... ORDER BY pk DESC LIMIT lets the planner walk
+# the whole table by pk instead, when its statistics are not yet current).
+_RECENT_CLAIMS = {
+    "sqlite": sa.text(
+        "SELECT claims.id, claims.search_text, claims.link_key FROM json_each(:keys) AS wanted "
+        "JOIN claims ON claims.pk IN (SELECT candidate.pk FROM claims AS candidate "
+        "WHERE candidate.link_key = wanted.value ORDER BY candidate.pk DESC LIMIT :candidates)"
+    ),
+    "postgresql": sa.text(
+        "SELECT id, search_text, link_key FROM ("
+        "SELECT id, search_text, link_key, row_number() OVER (PARTITION BY link_key ORDER BY pk DESC) AS recent "
+        "FROM claims WHERE link_key = ANY(CAST(:keys AS text[]))) AS same_key "
+        "WHERE recent <= :candidates"
+    ),
+}
+
+
+def _link_near_duplicates(connection: Connection, new_claims: list[tuple], now: datetime) -> None:
     """Link each new claim to the stored claims that state the same thing:
     the most recent claims with its link key are compared with it by the
     measure and thresholds of :mod:`registry.store._text`."""
-    by_key: dict[str, list[dict[str, Any]]] = {}
-    for row in new_claims:
-        by_key.setdefault(row["link_key"], []).append(row)
+    by_key: dict[str, list[tuple[str, str]]] = {}
+    for claim, _text, search, key, *_ in new_claims:
+        by_key.setdefault(key, []).append((claim, search))
     grams: dict[str, frozenset[str]] = {}
-    links: dict[tuple[str, str], dict[str, Any]] = {}
-    for chunk in chunks(sorted(by_key)):
-        recent = (
-            sa.select(claims.c.id, claims.c.search_text, claims.c.link_key,
-                      sa.func.row_number().over(partition_by=claims.c.link_key,
-                                                order_by=claims.c.pk.desc()).label("recent"))
-            .where(claims.c.link_key.in_(chunk))
-            .subquery()
-        )
-        for other_id, other_text, key in connection.execute(
-            sa.select(recent.c.id, recent.c.search_text, recent.c.link_key).where(recent.c.recent <= LINK_CANDIDATES)
-        ):
-            for row in by_key[key]:
-                if other_id == row["id"]:
-                    continue
-                for text in (row["search_text"], other_text):
-                    if text not in grams:
-                        grams[text] = trigrams(text)
-                score = trigram_similarity(grams[row["search_text"]], grams[other_text])
-                state = link_state(score)
-                if state is not None:
-                    first, second = sorted((row["id"], other_id))
-                    links[(first, second)] = {"claim_id": first, "other_id": second, "similarity": score,
-                                              "measure": SIMILARITY_MEASURE, "state": state, "created_at": now}
+    links: dict[tuple[str, str], tuple] = {}
+    keys = sorted(by_key)
+    dialect_name = connection.dialect.name
+    recent = connection.execute(_RECENT_CLAIMS[dialect_name], {
+        "keys": json.dumps(keys) if dialect_name == "sqlite" else keys, "candidates": LINK_CANDIDATES,
+    })
+    for other_id, other_text, key in recent:
+        for claim, search in by_key[key]:
+            if other_id == claim:
+                continue
+            for text in (search, other_text):
+                if text not in grams:
+                    grams[text] = trigrams(text)
+            score = trigram_similarity(grams[search], grams[other_text])
+            state = link_state(score)
+            if state is not None:
+                first, second = sorted((claim, other_id))
+                links[(first, second)] = (first, second, score, SIMILARITY_MEASURE, state, now)
     if links:
-        insert_rows(connection, claim_links, [links[key] for key in sorted(links)], conflict=("claim_id", "other_id"))
+        insert_rows(connection, claim_links, LINK_COLUMNS, [links[key] for key in sorted(links)],
+                    key=("claim_id", "other_id"))
