@@ -39,20 +39,20 @@ def check(capsys, db_url, *args):
 def test_rechecking_adds_no_duplicates_and_reuses_results(capsys, db_url, docs):
     reports, err = check(capsys, db_url, str(docs))
     assert len(reports) == 7
-    assert "checker verdict-in-text: 7 calls, 0 cache hits" in err
+    assert "checker verdict-in-text: 7 calls, 0 cached results" in err
     tables = ("documents", "claims", "appearances", "check_results", "verdicts", "quantities")
     first = {table: count(db_url, table) for table in tables}
     assert first == {"documents": 2, "claims": 7, "appearances": 7, "check_results": 7,
                      "verdicts": 7, "quantities": 6}
 
     reports_again, err = check(capsys, db_url, str(docs))
-    assert "checker verdict-in-text: 0 calls, 7 cache hits" in err
+    assert "checker verdict-in-text: 0 calls, 7 cached results" in err
     assert {table: count(db_url, table) for table in tables} == first
     assert [r["status"] for r in reports_again] == [r["status"] for r in reports]
     assert all(r["results"][0]["cached"] for r in reports_again)
 
     _, err = check(capsys, db_url, "--refresh", str(docs))
-    assert "checker verdict-in-text: 7 calls, 0 cache hits" in err
+    assert "checker verdict-in-text: 7 calls, 0 cached results" in err
     assert count(db_url, "check_results") == 14  # append-only: the fresh results are added
     assert count(db_url, "claims") == 7 and count(db_url, "appearances") == 7
 
@@ -93,7 +93,7 @@ def test_failed_checks_are_kept_but_never_reused(capsys, db_url, tmp_path):
     reports, err = check(capsys, db_url, str(docs))
     assert reports[0]["results"][0]["error"] == "the checker broke on purpose"
     _, err = check(capsys, db_url, str(docs))
-    assert "1 calls, 0 cache hits, 1 errors" in err
+    assert "1 calls, 0 cached results, 1 errors" in err
     assert query(db_url, "SELECT count(*), count(error) FROM check_results") == [(2, 2)]
 
 
