@@ -53,29 +53,26 @@ def resolve_verdict(claim: Claim, results: list[CheckResult]) -> Verdict:
             decided_by="registry._verdict",
         )
     if conclusive:
-        best = conclusive[0]
-        return Verdict(
-            status=best.status,
-            attribution_status=attribution_status,
-            confidence=best.confidence,
-            explanation=best.explanation,
-            decided_by=best.checker,
-        )
+        return _decided_by(conclusive[0], attribution_status)
     looked = [r for r in decided if r.status is Status.NOT_ENOUGH_EVIDENCE]
     if looked:
-        best = max(looked, key=lambda r: r.confidence)
-        return Verdict(
-            status=Status.NOT_ENOUGH_EVIDENCE,
-            attribution_status=attribution_status,
-            confidence=best.confidence,
-            explanation=best.explanation,
-            decided_by=best.checker,
-        )
+        return _decided_by(max(looked, key=lambda r: r.confidence), attribution_status)
     return Verdict(
         status=Status.UNVERIFIED,
         attribution_status=attribution_status,
         explanation="no checker reached a conclusion",
         decided_by=None,
+    )
+
+
+def _decided_by(result: CheckResult, attribution_status: AttributionStatus) -> Verdict:
+    """The verdict that one checker's result decides."""
+    return Verdict(
+        status=result.status,
+        attribution_status=attribution_status,
+        confidence=result.confidence,
+        explanation=result.explanation,
+        decided_by=result.checker,
     )
 
 
