@@ -199,7 +199,11 @@ def write_documents(connection: Connection, batch: Sequence[PreparedDocument]) -
     appearance_rows = sorted((row for p in batch for row in p.appearance_rows), key=_APPEARANCE_KEY)
     insert_rows(connection, appearances, APPEARANCE_COLUMNS, appearance_rows, key=APPEARANCE_COLUMNS[:4])
     _write_quantities(connection, batch)
-    insert_rows(connection, check_results, RESULT_COLUMNS, [row for p in batch for row in p.result_rows])
+    # By claim, like the results' index (a fifth cheaper than document order
+    # at 2,000,000 results); the sort is stable, so each claim's results keep
+    # their order.
+    result_rows = sorted((row for p in batch for row in p.result_rows), key=itemgetter(0))
+    insert_rows(connection, check_results, RESULT_COLUMNS, result_rows)
     verdict_rows = sorted({k: r for p in batch for k, r in p.verdict_rows.items()}.values(), key=itemgetter(0))
     insert_rows(connection, verdicts, VERDICT_COLUMNS, verdict_rows, key=("claim_id",), on_conflict=_verdict_upsert)
 
