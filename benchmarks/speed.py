@@ -106,18 +106,21 @@ def run_once(pm, directory: Path, render_json: bool) -> tuple[float, int, int]:
 
 def stage_seconds(pm, directory: Path, whole_run: float) -> dict[str, float]:
     """Seconds spent loading and extracting (each timed alone), and the rest
-    of a whole run: checking, resolving and reporting."""
+    of a whole run: checking, resolving and reporting. The stages run with
+    the collector thresholds of a real run, which keeps every document and
+    claim alive to the end (otherwise full collections inflate extraction)."""
     from registry._config import Settings
-    from registry._pipeline import Pipeline, expand_locations
+    from registry._pipeline import Pipeline, _collect_less_often, expand_locations
 
     pipeline = Pipeline(pm, Settings(), store=None)
-    started = time.perf_counter()
-    documents = [pipeline.load(location) for location in expand_locations([str(directory)])]
-    loading = time.perf_counter() - started
-    started = time.perf_counter()
-    for document in documents:
-        pipeline.extract(document)
-    extracting = time.perf_counter() - started
+    with _collect_less_often():
+        started = time.perf_counter()
+        documents = [pipeline.load(location) for location in expand_locations([str(directory)])]
+        loading = time.perf_counter() - started
+        started = time.perf_counter()
+        for document in documents:
+            pipeline.extract(document)
+        extracting = time.perf_counter() - started
     return {"load": loading, "extract_and_attribute": extracting,
             "check_resolve_report": max(0.0, whole_run - loading - extracting)}
 
@@ -126,22 +129,23 @@ def profile_stage(pm, directory: Path, stage: str, top: int = 20) -> str:
     """cProfile's top entries (by own time) for one stage; checking runs in
     the whole pipeline, so its profile is that of a whole run."""
     from registry._config import Settings
-    from registry._pipeline import Pipeline, expand_locations
+    from registry._pipeline import Pipeline, _collect_less_often, expand_locations
 
     pipeline = Pipeline(pm, Settings(), store=None)
     locations = list(expand_locations([str(directory)]))
     documents = [pipeline.load(location) for location in locations] if stage == "extract_and_attribute" else []
     profiler = cProfile.Profile()
-    profiler.enable()
-    if stage == "load":
-        for location in locations:
-            pipeline.load(location)
-    elif stage == "extract_and_attribute":
-        for document in documents:
-            pipeline.extract(document)
-    else:
-        asyncio.run(pipeline.run(locations))
-    profiler.disable()
+    with _collect_less_often():  # as in a real run (see stage_seconds)
+        profiler.enable()
+        if stage == "load":
+            for location in locations:
+                pipeline.load(location)
+        elif stage == "extract_and_attribute":
+            for document in documents:
+                pipeline.extract(document)
+        else:
+            asyncio.run(pipeline.run(locations))
+        profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("tottime").print_stats(top)
     return out.getvalue()
