@@ -15,7 +15,7 @@ The SQLite registry is written to --workdir (default: a temporary directory,
 removed afterwards); PostgreSQL uses a schema ``store_bench`` (dropped and
 recreated) in ``REGISTRY_BENCH_POSTGRES_URL`` or
 ``postgresql://postgres@127.0.0.1:5432/test``. Results go to
-``benchmarks/results/store_<engine>.json``.
+``benchmarks/results/store_<engine>.json`` (or --output).
 """
 
 from __future__ import annotations
@@ -209,9 +209,12 @@ def main() -> None:
     parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--claims-per-document", type=int, default=10)
-    parser.add_argument("--documents-per-batch", type=int, default=500)
+    parser.add_argument("--documents-per-batch", type=int, default=5000,
+                        help="documents per transaction (of --claims-per-document claims each)")
     parser.add_argument("--runs", type=int, default=200, help="timed runs per query")
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--output", type=Path, default=None,
+                        help="results file (default: benchmarks/results/store_<engine>.json)")
     args = parser.parse_args()
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="store-bench-"))
@@ -229,6 +232,7 @@ def main() -> None:
     corpus = Corpus()
     documents = args.claims // args.claims_per_document
     store_seconds = 0.0
+    load_before = os.getloadavg()  # the machine is shared: say how busy it was
     wall_started = time.perf_counter()
     progress_every = max(1, documents // args.documents_per_batch // 20)
     for batch_number, first in enumerate(range(0, documents, args.documents_per_batch)):
@@ -241,6 +245,7 @@ def main() -> None:
             print(f"  {corpus.claims:>9,} claims, {corpus.claims / store_seconds:,.0f} claims/s in the store",
                   file=sys.stderr, flush=True)
     wall_seconds = time.perf_counter() - wall_started
+    load_after = os.getloadavg()
     with store.engine.connect() as connection:
         # Planner statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize`
         # (SQLite) keep them in a registry in use; not counted as ingest.
@@ -302,6 +307,8 @@ def main() -> None:
             "store_seconds": round(store_seconds, 1),
             "claims_per_second": round(corpus.claims / store_seconds),
             "wall_seconds_with_generation": round(wall_seconds, 1),
+            # 1-minute load average before the ingest, 5-minute one after it
+            "load_average_before_after": [round(load_before[0], 2), round(load_after[1], 2)],
         },
         "database_bytes": size,
         "latency": latency,
@@ -310,8 +317,8 @@ def main() -> None:
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": "python benchmarks/store_scale.py " + " ".join(sys.argv[1:]),
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    target = RESULTS / f"store_{args.engine}.json"
+    target = args.output or RESULTS / f"store_{args.engine}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"written {target}")
     if args.workdir is None:
