@@ -33,7 +33,8 @@ from ._text import SIMILARITY_MEASURE, link_key, link_state, search_text, search
 
 log = logging.getLogger("registry.store")
 
-#: Claims compared with each new claim when looking for near duplicates.
+#: Claims of its link key stored just before a new claim, compared with it
+#: when looking for near duplicates.
 LINK_CANDIDATES = 50
 # Rows per statement where a list of keys becomes bound parameters (SQLite
 # allows 32766 parameters per statement).
@@ -283,55 +284,68 @@ def _factcheck_upsert(statement: Any) -> Any:
     )
 
 
-# (id, search text, link key) of the LINK_CANDIDATES most recent claims of
-# each of a list of link keys, given as one parameter (a JSON array for
-# SQLite, an array for PostgreSQL) so that the statement is prepared once.
-# SQLite's link-key index holds the pk (its rowid), so each key's newest
-# claims are read from the index and the reading stops after
-# LINK_CANDIDATES. PostgreSQL's does not: it reads a key's claims and keeps
-# the newest (a LATERAL ... ORDER BY pk DESC LIMIT lets the planner walk
-# the whole table by pk instead, when its statistics are not yet current).
-_RECENT_CLAIMS = {
+# (pk, id, search text, link key) of the :newest claims of each of a list of
+# link keys, given as one parameter (a JSON array for SQLite, an array for
+# PostgreSQL) so that the statement is prepared once. SQLite's link-key
+# index holds the pk (its rowid), so each key's newest claims are read from
+# the index and the reading stops there. PostgreSQL's does not: it reads a
+# key's claims and keeps the newest (a LATERAL ... ORDER BY pk DESC LIMIT
+# lets the planner walk the whole table by pk instead, when its statistics
+# are not yet current).
+_NEWEST_CLAIMS = {
     "sqlite": sa.text(
-        "SELECT claims.id, claims.search_text, claims.link_key FROM json_each(:keys) AS wanted "
+        "SELECT claims.pk, claims.id, claims.search_text, claims.link_key FROM json_each(:keys) AS wanted "
         "JOIN claims ON claims.pk IN (SELECT candidate.pk FROM claims AS candidate "
-        "WHERE candidate.link_key = wanted.value ORDER BY candidate.pk DESC LIMIT :candidates)"
+        "WHERE candidate.link_key = wanted.value ORDER BY candidate.pk DESC LIMIT :newest)"
     ),
     "postgresql": sa.text(
-        "SELECT id, search_text, link_key FROM ("
-        "SELECT id, search_text, link_key, row_number() OVER (PARTITION BY link_key ORDER BY pk DESC) AS recent "
+        "SELECT pk, id, search_text, link_key FROM ("
+        "SELECT pk, id, search_text, link_key, row_number() OVER (PARTITION BY link_key ORDER BY pk DESC) AS recent "
         "FROM claims WHERE link_key = ANY(CAST(:keys AS text[]))) AS same_key "
-        "WHERE recent <= :candidates"
+        "WHERE recent <= :newest"
     ),
 }
 
 
 def _link_near_duplicates(connection: Connection, new_claims: list[tuple], now: datetime) -> None:
     """Link each new claim to the stored claims that state the same thing:
-    the most recent claims with its link key are compared with it by the
-    measure and thresholds of :mod:`registry.store._text`."""
-    by_key: dict[str, list[tuple[str, str]]] = {}
-    for claim, _text, search, key, *_ in new_claims:
-        by_key.setdefault(key, []).append((claim, search))
+    the LINK_CANDIDATES claims with its link key stored just before it are
+    compared with it by the measure and thresholds of
+    :mod:`registry.store._text`. "Before it" is by pk, so a batch finds the
+    links that storing its claims one at a time would find, however many
+    claims of one key it brings."""
+    new_by_key: dict[str, set[str]] = {}
+    for claim, _text, _search, key, *_ in new_claims:
+        new_by_key.setdefault(key, set()).add(claim)
+    # A key's newest claims are its new ones and the LINK_CANDIDATES before
+    # them; one query per distinct number of new claims of a key (few).
+    keys_by_count: dict[int, list[str]] = {}
+    for key in sorted(new_by_key):
+        keys_by_count.setdefault(len(new_by_key[key]), []).append(key)
+    dialect_name = connection.dialect.name
+    same_key: dict[str, list[tuple[int, str, str]]] = {}
+    for count, keys in sorted(keys_by_count.items()):
+        for pk, other_id, other_text, key in connection.execute(_NEWEST_CLAIMS[dialect_name], {
+            "keys": json.dumps(keys) if dialect_name == "sqlite" else keys, "newest": LINK_CANDIDATES + count,
+        }):
+            same_key.setdefault(key, []).append((pk, other_id, other_text))
     grams: dict[str, frozenset[str]] = {}
     links: dict[tuple[str, str], tuple] = {}
-    keys = sorted(by_key)
-    dialect_name = connection.dialect.name
-    recent = connection.execute(_RECENT_CLAIMS[dialect_name], {
-        "keys": json.dumps(keys) if dialect_name == "sqlite" else keys, "candidates": LINK_CANDIDATES,
-    })
-    for other_id, other_text, key in recent:
-        for claim, search in by_key[key]:
-            if other_id == claim:
+    for key, stored in same_key.items():
+        stored.sort()
+        new = new_by_key[key]
+        for position, (_pk, claim, search) in enumerate(stored):
+            if claim not in new:
                 continue
-            for text in (search, other_text):
-                if text not in grams:
-                    grams[text] = trigrams(text)
-            score = trigram_similarity(grams[search], grams[other_text])
-            state = link_state(score)
-            if state is not None:
-                first, second = sorted((claim, other_id))
-                links[(first, second)] = (first, second, score, SIMILARITY_MEASURE, state, now)
+            for _other_pk, other_id, other_text in stored[max(0, position - LINK_CANDIDATES):position]:
+                for text in (search, other_text):
+                    if text not in grams:
+                        grams[text] = trigrams(text)
+                score = trigram_similarity(grams[search], grams[other_text])
+                state = link_state(score)
+                if state is not None:
+                    first, second = sorted((claim, other_id))
+                    links[(first, second)] = (first, second, score, SIMILARITY_MEASURE, state, now)
     if links:
         insert_rows(connection, claim_links, LINK_COLUMNS, [links[key] for key in sorted(links)],
                     key=("claim_id", "other_id"))

@@ -275,3 +275,34 @@ def test_timestamps_are_utc_whatever_the_session_time_zone(postgres_url):
         store.close()
     assert published == datetime(2024, 1, 1, 6, 30, tzinfo=UTC)
     assert query(postgres_url, "SELECT count(*) FROM documents WHERE published = '2024-01-01 06:30+00'") == [(3,)]  # documents 0, 28, 56
+
+
+def test_a_batch_links_what_storing_its_claims_one_at_a_time_links(db_url, another_db_url):
+    """Sixty wordings of one statement (one link key) in one batch: each is
+    compared with the fifty stored just before it, as when they come one
+    document at a time."""
+    syllables = ["ka", "lo", "mi", "te", "ru", "sa", "ve", "no"]
+    texts = [f"Ukraine has lost over 125,000 troops since June according to {syllables[i // 8]}{syllables[i % 8]}dan"
+             for i in range(60)]
+    documents = []
+    for text in sorted(texts, key=claim_id):  # a batch stores its claims in id order
+        document, reports, hashes = make_document(0)
+        report = reports[0].model_copy(update={"id": claim_id(text), "text": text, "span": Span(start=0, end=len(text)),
+                                               "quantities": []})
+        source = document.source.model_copy(update={"uri": f"https://news.example/{claim_id(text)}"})
+        documents.append((document.model_copy(update={"text": text, "source": source}), [report], hashes))
+    store = open_store(another_db_url)
+    try:
+        for document in documents:
+            store.save_documents([document])
+    finally:
+        store.close()
+    store = open_store(db_url)
+    try:
+        store.save_documents(documents)
+    finally:
+        store.close()
+    pairs = "SELECT claim_id, other_id, state FROM claim_links ORDER BY claim_id, other_id"
+    assert query(db_url, pairs) == query(another_db_url, pairs)
+    # each claim with the (up to) fifty before it: 0 + 1 + ... + 49, then 50 for each of the last ten
+    assert len(query(db_url, pairs)) == sum(range(50)) + 10 * 50
