@@ -157,10 +157,11 @@ def _with_conflict(statement: Any, key: tuple[str, ...] | None, on_conflict: Con
 
 # -- PostgreSQL -----------------------------------------------------------------
 
-#: From this many rows on, PostgreSQL gets them through ``COPY``; fewer (one
-#: document's rows, as ``registry check`` writes) are not worth creating a
-#: staging table for.
-COPY_FROM_ROWS = 200
+#: From this many rows on, PostgreSQL gets them through ``COPY``. Fewer (the
+#: rows of one document, as ``registry check`` writes, or of a few dozen) go
+#: through ``executemany``: with 500 claims per transaction, creating the
+#: staging tables cost more than ``COPY`` saved.
+COPY_FROM_ROWS = 1000
 _STAGING_PREFIX = "registry_staging_"
 
 

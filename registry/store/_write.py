@@ -224,13 +224,10 @@ def _write_quantities(connection: Connection, batch: Sequence[PreparedDocument])
         return
     doc_ids = sorted({key[0] for key in wanted})
     rows: list[tuple] = []
-    for chunk in chunks(doc_ids):
-        for pk, claim_id, doc_id, start, end in connection.execute(
-            sa.select(appearances.c.pk, appearances.c.claim_id, appearances.c.document_id,
-                      appearances.c.span_start, appearances.c.span_end)
-            .where(appearances.c.document_id.in_(chunk))
-        ):
-            rows.extend((pk, *row) for row in wanted.get((doc_id, claim_id, start, end), ()))
+    for pk, claim_id, doc_id, start, end in connection.execute(
+        _APPEARANCES_OF[connection.dialect.name], {"documents": _keys_parameter(connection, doc_ids)},
+    ):
+        rows.extend((pk, *row) for row in wanted.get((doc_id, claim_id, start, end), ()))
     rows.sort(key=itemgetter(0, 1))
     insert_rows(connection, quantities, QUANTITY_COLUMNS, rows, key=("appearance_pk", "position"))
 
@@ -284,14 +281,18 @@ def _factcheck_upsert(statement: Any) -> Any:
     )
 
 
-# (pk, id, search text, link key) of the :newest claims of each of a list of
-# link keys, given as one parameter (a JSON array for SQLite, an array for
-# PostgreSQL) so that the statement is prepared once. SQLite's link-key
-# index holds the pk (its rowid), so each key's newest claims are read from
-# the index and the reading stops there. PostgreSQL's does not: it reads a
-# key's claims and keeps the newest (a LATERAL ... ORDER BY pk DESC LIMIT
-# lets the planner walk the whole table by pk instead, when its statistics
-# are not yet current).
+# Statements reading by a list of keys, given as one parameter (a JSON array
+# for SQLite, an array for PostgreSQL) so that each is prepared once. On
+# PostgreSQL each key is looked up in its own LATERAL subquery behind an
+# OFFSET 0 fence, so the lookup goes through the key's index whatever the
+# planner's statistics say: during a bulk load, before ANALYZE (or with
+# autovacuum off), a plain "= ANY(keys)" becomes a scan of the whole table,
+# and "ORDER BY pk DESC LIMIT" a walk of the whole table by pk.
+
+# (pk, id, search text, link key) of the :newest claims of each link key.
+# SQLite's link-key index holds the pk (its rowid), so the newest come from
+# the index and the reading stops there; PostgreSQL reads the key's claims
+# and keeps the newest.
 _NEWEST_CLAIMS = {
     "sqlite": sa.text(
         "SELECT claims.pk, claims.id, claims.search_text, claims.link_key FROM json_each(:keys) AS wanted "
@@ -299,12 +300,34 @@ _NEWEST_CLAIMS = {
         "WHERE candidate.link_key = wanted.value ORDER BY candidate.pk DESC LIMIT :newest)"
     ),
     "postgresql": sa.text(
+        "SELECT newest.pk, newest.id, newest.search_text, newest.link_key "
+        "FROM unnest(CAST(:keys AS text[])) AS wanted(link_key) CROSS JOIN LATERAL ("
         "SELECT pk, id, search_text, link_key FROM ("
-        "SELECT pk, id, search_text, link_key, row_number() OVER (PARTITION BY link_key ORDER BY pk DESC) AS recent "
-        "FROM claims WHERE link_key = ANY(CAST(:keys AS text[]))) AS same_key "
-        "WHERE recent <= :newest"
+        "SELECT pk, id, search_text, link_key FROM claims WHERE claims.link_key = wanted.link_key OFFSET 0"
+        ") AS same_key ORDER BY pk DESC LIMIT :newest) AS newest"
     ),
 }
+
+# (pk, claim id, document id, span start, span end) of the appearances in
+# the documents :documents.
+_APPEARANCES_OF = {
+    "sqlite": sa.text(
+        "SELECT appearances.pk, appearances.claim_id, appearances.document_id, appearances.span_start, "
+        "appearances.span_end FROM json_each(:documents) AS wanted "
+        "JOIN appearances ON appearances.document_id = wanted.value"
+    ),
+    "postgresql": sa.text(
+        "SELECT found.pk, found.claim_id, found.document_id, found.span_start, found.span_end "
+        "FROM unnest(CAST(:documents AS text[])) AS wanted(id) CROSS JOIN LATERAL ("
+        "SELECT pk, claim_id, document_id, span_start, span_end FROM appearances "
+        "WHERE appearances.document_id = wanted.id OFFSET 0) AS found"
+    ),
+}
+
+
+def _keys_parameter(connection: Connection, keys: list[str]) -> str | list[str]:
+    """A list of keys as the statements above take it."""
+    return json.dumps(keys) if connection.dialect.name == "sqlite" else keys
 
 
 def _link_near_duplicates(connection: Connection, new_claims: list[tuple], now: datetime) -> None:
@@ -322,11 +345,10 @@ def _link_near_duplicates(connection: Connection, new_claims: list[tuple], now: 
     keys_by_count: dict[int, list[str]] = {}
     for key in sorted(new_by_key):
         keys_by_count.setdefault(len(new_by_key[key]), []).append(key)
-    dialect_name = connection.dialect.name
     same_key: dict[str, list[tuple[int, str, str]]] = {}
     for count, keys in sorted(keys_by_count.items()):
-        for pk, other_id, other_text, key in connection.execute(_NEWEST_CLAIMS[dialect_name], {
-            "keys": json.dumps(keys) if dialect_name == "sqlite" else keys, "newest": LINK_CANDIDATES + count,
+        for pk, other_id, other_text, key in connection.execute(_NEWEST_CLAIMS[connection.dialect.name], {
+            "keys": _keys_parameter(connection, keys), "newest": LINK_CANDIDATES + count,
         }):
             same_key.setdefault(key, []).append((pk, other_id, other_text))
     grams: dict[str, frozenset[str]] = {}
