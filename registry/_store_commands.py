@@ -12,9 +12,10 @@ import getpass
 import json
 import os
 import sys
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Iterator, Optional
 from urllib.parse import urlsplit
 
 import typer
@@ -42,11 +43,17 @@ FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
 
 
-def _open(db: str | None, config: Path | None, *, create: bool) -> RegistryStore:
+@contextmanager
+def _registry(db: str | None, config: Path | None, *, create: bool) -> Iterator[RegistryStore]:
+    """The registry a command works on, closed when the command is done with it."""
     from ._config import load_settings
     from .store import open_store
 
-    return open_store(db, settings=load_settings(config), create=create)
+    store = open_store(db, settings=load_settings(config), create=create)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _choice(option: str, value: str, enum: type[Status] | type[AttributionStatus]) -> Any:
@@ -111,6 +118,10 @@ def _summary_table(rows: list[ClaimSummary]) -> str:
     console.print(table)
     console.print(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}")
     return buffer.getvalue()
+
+
+def _write_summaries(rows: list[ClaimSummary], output_format: str) -> None:
+    sys.stdout.write(_json([r.model_dump(mode="json") for r in rows]) if output_format == "json" else _summary_table(rows))
 
 
 def _record_text(record: ClaimRecord) -> str:
@@ -221,12 +232,9 @@ def register_commands(app: typer.Typer) -> None:
         _check_format(output_format, ("table", "json"))
         wanted = _choice("--status", status, Status) if status else None
         moment = _parse_since(since) if since else None
-        store = _open(db, config, create=False)
-        try:
+        with _registry(db, config, create=False) as store:
             rows = store.list_claims(status=wanted, speaker=speaker, since=moment, limit=limit)
-        finally:
-            store.close()
-        sys.stdout.write(_json([r.model_dump(mode="json") for r in rows]) if output_format == "json" else _summary_table(rows))
+        _write_summaries(rows, output_format)
 
     @claims_app.command("show")
     def claims_show(
@@ -237,11 +245,8 @@ def register_commands(app: typer.Typer) -> None:
     ) -> None:
         """Show a claim with every appearance, check result and review."""
         _check_format(output_format, ("table", "json"))
-        store = _open(db, config, create=False)
-        try:
+        with _registry(db, config, create=False) as store:
             record = store.claim(claim_id)
-        finally:
-            store.close()
         sys.stdout.write(_json(record.model_dump(mode="json")) if output_format == "json" else _record_text(record))
 
     @claims_app.command("search")
@@ -254,12 +259,9 @@ def register_commands(app: typer.Typer) -> None:
     ) -> None:
         """Search the claims' text, numbers included, newest first."""
         _check_format(output_format, ("table", "json"))
-        store = _open(db, config, create=False)
-        try:
+        with _registry(db, config, create=False) as store:
             rows = store.search_claims(text, limit=limit)
-        finally:
-            store.close()
-        sys.stdout.write(_json([r.model_dump(mode="json") for r in rows]) if output_format == "json" else _summary_table(rows))
+        _write_summaries(rows, output_format)
 
     @app.command()
     def review(
@@ -279,14 +281,11 @@ def register_commands(app: typer.Typer) -> None:
         for link in [*(evidence or ()), *([url] if url else [])]:
             if urlsplit(link).scheme not in {"http", "https"}:
                 raise ConfigError(f"{link!r}: not an http(s) URL")
-        store = _open(db, config, create=False)
-        try:
+        with _registry(db, config, create=False) as store:
             saved = store.add_review(
                 claim_id, status=verdict, reviewer=reviewer or _default_reviewer(), note=note,
                 evidence=evidence or (), url=url, attribution_status=attributed,
             )
-        finally:
-            store.close()
         typer.echo(f"claim {saved.claim_id}: {saved.status.value} (reviewed by {saved.reviewer})")
 
     @app.command()
@@ -306,11 +305,8 @@ def register_commands(app: typer.Typer) -> None:
         statuses = [_choice("--status", s, Status) for s in status or ()]
         if base_url is not None and urlsplit(base_url).scheme not in {"http", "https"}:
             raise ConfigError(f"--base-url {base_url!r}: not an http(s) URL")
-        store = _open(db, config, create=False)
-        try:
+        with _registry(db, config, create=False) as store:
             records, left_out = store.claims_for_export(statuses=statuses, include_machine=include_machine)
-        finally:
-            store.close()
         if output_format == "claimreview":
             text = _export.render_claimreview_feed(records, base_url=base_url, publisher=publisher, now=datetime.now(UTC))
         elif output_format == "jsonl":
@@ -340,11 +336,8 @@ def register_commands(app: typer.Typer) -> None:
             found = _fetch_factchecks(ctx.obj, source, options)
         else:
             found = load_claimreview_file(source)
-        store = _open(db, config, create=True)
-        try:
+        with _registry(db, config, create=True) as store:
             new = store.add_factchecks(found)
-        finally:
-            store.close()
         typer.echo(f"{source}: {len(found)} fact-check(s) read, {new} new, {len(found) - new} already known")
 
     @db_app.command("upgrade")
