@@ -26,7 +26,8 @@ A sentence with no source is the publisher's own: ``speaker`` and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -48,6 +49,7 @@ from .lexicon import (
     ROLES,
 )
 from .mentions import Agent, is_capitalised, parse_appositive, parse_source, same_head, words_of
+from .patterns import word_alternation
 from .quotes import HIDDEN, find_quotations, mask_quotations
 from .sentences import Sentence, split_sentences
 
@@ -88,28 +90,7 @@ RESOLUTION_CONFIDENCE = {
 
 
 
-def _word_alternation(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words``, written as a trie
-    ("sa(?:id|ys)") because Python's engine tries a flat alternation word by
-    word at every position (this makes the verb search 2.5 times faster)."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-_CUE = re.compile(r"\b(?<!['’-])(" + _word_alternation(CUE_VERBS) + r")\b(?!['’-])")
+_CUE = re.compile(r"\b(?<!['’-])(" + word_alternation(CUE_VERBS) + r")\b(?!['’-])")
 _PARTICIPLE = re.compile(r",\s+(" + "|".join(PARTICIPLE_CUES) + r")\b")
 _PHRASE = r"([^,;:!?“”\"«»\x1f()—–]+?)(?=\s*(?:[,;:!?“”\"«»\x1f()—–]|\.(?:\s|$)|$|\s-{1,2}\s))"
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+" + _PHRASE)
@@ -432,60 +413,90 @@ def _medium_after(masked: str, start: int) -> tuple[str | None, str | None]:
     return medium, " ".join(interviewer) or None
 
 
-def _matches_if(pattern: re.Pattern[str], text: str, *needed: str) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` in ``text``; none, without a search, when
-    ``text`` contains none of ``needed``, strings that every match contains
-    (a substring test costs a small fraction of a search)."""
-    return pattern.finditer(text) if any(literal in text for literal in needed) else iter(())
+def _matches_in_order(masked: str) -> Iterator[_Match]:
+    """The places in one (masked) sentence that name a source, in order.
 
-
-def _find_matches(masked: str) -> list[_Match]:
-    """Every place in one (masked) sentence that names a source, in order."""
+    Each place is found by a search, but its source phrase is read only when
+    the caller asks for it: callers want the first (or the first named
+    outright), and reading a phrase costs far more than finding it."""
     cues = list(_CUE.finditer(masked))
     if not cues and _OTHER_SIGNAL.search(masked) is None:
-        return []  # most sentences: two searches instead of one per pattern
-    matches: list[_Match] = []
-    for found in _matches_if(_ACCORDING, masked, "ccording"):
-        agent = _frame_source(found.group(1))
-        if agent is not None:
-            appositive = _following_appositive(masked, found.end())
-            modality = "estimate" if agent.kind == mentions.DOCUMENT and agent.head in ("estimate", "estimates") else "statement"
-            matches.append(_Match(found.start(), "according_to", agent, "according to", modality,
-                                  [appositive] if appositive else []))
-    for found in _matches_if(_REPORTED_BY, masked, "reported"):
-        agent = parse_source(found.group(1))
-        if agent is not None:
-            matches.append(_Match(found.start(), "as_reported_by", agent, "reported by", "statement"))
-    for found in cues:
-        match = _cue_match(masked, found)
-        if match is not None:
-            matches.append(match)
-    for found in _matches_if(_PUT_FIGURE, masked, "put"):
-        subject = _subject_before(masked, found.start())
-        agent = subject[0] if subject else _subject_at_start(masked)
-        if agent is not None:
-            matches.append(_Match(found.start(), "put_figure", agent, found.group().split()[0], "estimate",
-                                  subject[1] if subject else []))
-    for found in _matches_if(_CRITICAL_OF, masked, "critical"):
-        subject = _subject_before(masked, found.start())
-        if subject is not None:
-            matches.append(_Match(found.start(), "critical_of", subject[0], "critical of", "statement", subject[1]))
-    for found in _matches_if(_IN_VIEW, masked, "his", "her"):  # "their" has "her"
-        matches.append(_Match(found.start(), "in_view", Agent(mentions.PRONOUN, found.group(1), head=found.group(1)),
-                              found.group(), "statement"))
+        return  # most sentences: two searches instead of one per pattern
+    # (position, pattern order for ties, reader, found): sorted, the order of every match by position
+    places: list[tuple[int, int, Callable[[str, re.Match[str]], _Match | None], re.Match[str]]] = []
+    # a substring test before each search: it costs a small fraction of one
+    if "ccording" in masked:
+        places += [(found.start(), 0, _according_match, found) for found in _ACCORDING.finditer(masked)]
+    if "reported" in masked:
+        places += [(found.start(), 1, _reported_match, found) for found in _REPORTED_BY.finditer(masked)]
+    places += [(found.start(), 2, _cue_match, found) for found in cues]
+    if "put" in masked:
+        places += [(found.start(), 3, _put_figure_match, found) for found in _PUT_FIGURE.finditer(masked)]
+    if "critical" in masked:
+        places += [(found.start(), 4, _critical_match, found) for found in _CRITICAL_OF.finditer(masked)]
+    if "his" in masked or "her" in masked:  # "their" has "her"
+        places += [(found.start(), 5, _in_view_match, found) for found in _IN_VIEW.finditer(masked)]
     headline = _HEADLINE_SOURCE.search(masked)
     if headline is not None:
-        agent = parse_source(headline.group(1))
-        if agent is not None:
-            matches.append(_Match(headline.start(1), "headline_source", agent, "–", "statement"))
+        places.append((headline.start(1), 6, _headline_match, headline))
     participle = _PARTICIPLE.search(masked)
     if participle is not None:
-        agent = _subject_at_start(masked)
-        if agent is not None:
-            matches.append(_Match(participle.start(1), "participle", agent, participle.group(1),
-                                  PARTICIPLE_CUES[participle.group(1)]))
-    matches.sort(key=lambda m: m.position)
-    return matches
+        places.append((participle.start(1), 7, _participle_match, participle))
+    places.sort(key=_place_order)
+    for _, _, read, found in places:
+        match = read(masked, found)
+        if match is not None:
+            yield match
+
+
+def _place_order(place: tuple) -> tuple[int, int]:
+    return place[0], place[1]
+
+
+def _according_match(masked: str, found: re.Match[str]) -> _Match | None:
+    agent = _frame_source(found.group(1))
+    if agent is None:
+        return None
+    appositive = _following_appositive(masked, found.end())
+    modality = "estimate" if agent.kind == mentions.DOCUMENT and agent.head in ("estimate", "estimates") else "statement"
+    return _Match(found.start(), "according_to", agent, "according to", modality, [appositive] if appositive else [])
+
+
+def _reported_match(masked: str, found: re.Match[str]) -> _Match | None:
+    agent = parse_source(found.group(1))
+    return _Match(found.start(), "as_reported_by", agent, "reported by", "statement") if agent is not None else None
+
+
+def _put_figure_match(masked: str, found: re.Match[str]) -> _Match | None:
+    subject = _subject_before(masked, found.start())
+    agent = subject[0] if subject else _subject_at_start(masked)
+    if agent is None:
+        return None
+    return _Match(found.start(), "put_figure", agent, found.group().split()[0], "estimate", subject[1] if subject else [])
+
+
+def _critical_match(masked: str, found: re.Match[str]) -> _Match | None:
+    subject = _subject_before(masked, found.start())
+    if subject is None:
+        return None
+    return _Match(found.start(), "critical_of", subject[0], "critical of", "statement", subject[1])
+
+
+def _in_view_match(masked: str, found: re.Match[str]) -> _Match:
+    return _Match(found.start(), "in_view", Agent(mentions.PRONOUN, found.group(1), head=found.group(1)),
+                  found.group(), "statement")
+
+
+def _headline_match(masked: str, found: re.Match[str]) -> _Match | None:
+    agent = parse_source(found.group(1))
+    return _Match(found.start(1), "headline_source", agent, "–", "statement") if agent is not None else None
+
+
+def _participle_match(masked: str, found: re.Match[str]) -> _Match | None:
+    agent = _subject_at_start(masked)
+    if agent is None:
+        return None
+    return _Match(found.start(1), "participle", agent, found.group(1), PARTICIPLE_CUES[found.group(1)])
 
 
 def _frame_source(phrase: str) -> Agent | None:
@@ -560,9 +571,11 @@ class _Reader:
     def __init__(self, text: str, publisher: str) -> None:
         self.text = text
         self.quotations = find_quotations(text)
+        self.quotation_ends = [quotation.end for quotation in self.quotations]
         self.masked = mask_quotations(text, self.quotations)
         self.memory = _Memory()
         self.publisher_link = AttributionLink(name=publisher, kind="publisher")
+        self.publisher_own: dict[tuple[str | None, bool], Attribution] = {}
 
     def read(self) -> list[Unit]:
         sentences = split_sentences(self.text)
@@ -593,12 +606,11 @@ class _Reader:
         return [(sentence.start, sentence.end)]
 
     def _best_match(self, masked: str) -> _Match | None:
-        matches = _find_matches(masked)
-        if not matches:
+        best = next(_matches_in_order(masked), None)
+        if best is None:
             return None
-        best = matches[0]
-        statement = next(_matches_if(_STATEMENT, masked, "statement"), None)
-        speaking = next(_matches_if(_SPEAKING_TO, masked, "peaking", "alking"), None)
+        statement = _STATEMENT.search(masked) if "statement" in masked else None
+        speaking = _SPEAKING_TO.search(masked) if "peaking" in masked or "alking" in masked else None
         if speaking and speaking.start() < best.position + 40:
             best.pattern = "speaking_to"
         elif statement is not None and best.pattern in ("subject_verb", "appositive", "trailing"):
@@ -777,10 +789,14 @@ class _Reader:
 
     def _quoted_share(self, start: int, end: int) -> tuple[int, int]:
         """(words inside quotations, all words) of ``text[start:end]``."""
-        quoted = sum(
-            len(self.text[max(q.start, start): min(q.end, end)].split())
-            for q in self.quotations if q.start < end and q.end > start
-        )
+        quotations = self.quotations
+        quoted = 0
+        # quotations are in order and do not overlap: start at the first that ends after ``start``
+        for index in range(bisect_right(self.quotation_ends, start), len(quotations)):
+            quotation = quotations[index]
+            if quotation.start >= end:
+                break
+            quoted += len(self.text[max(quotation.start, start): min(quotation.end, end)].split())
         return quoted, len(self.text[start:end].split())
 
     def _attribution(self, start: int, end: int, source: _Source, match: _Match) -> Attribution:
@@ -799,9 +815,7 @@ class _Reader:
             else:
                 medium, interviewer = person.medium, person.interviewer
         medium = medium or source.medium
-        cited = []
-        for citing in _matches_if(_CITING, masked, "iting"):
-            cited.append(citing.group(1).strip())
+        cited = [citing.group(1).strip() for citing in _CITING.finditer(masked)] if "iting" in masked else []
         confidence = PATTERN_CONFIDENCE[match.pattern] * RESOLUTION_CONFIDENCE[source.resolution]
         if source.speaker is None and source.organization is None:
             confidence = PATTERN_CONFIDENCE["unnamed_group"]
@@ -834,26 +848,31 @@ class _Reader:
 
     def _medium(self, masked: str, match: _Match) -> tuple[str | None, str | None]:
         for pattern, needed in ((_SPEAKING_TO, ("peaking", "alking")), (_INTERVIEW_WITH, ("interview",))):
-            found = next(_matches_if(pattern, masked, *needed), None)
+            found = pattern.search(masked) if any(literal in masked for literal in needed) else None
             if found and mentions.is_medium(found.group(1).strip().removeprefix("the ")):
                 return found.group(1).strip().removeprefix("the "), None
-        for told in _matches_if(_TOLD, masked, "told", "telling"):
-            medium, interviewer = _medium_after(masked, told.end())
-            if medium:
-                return medium, interviewer
+        if "told" in masked or "telling" in masked:
+            for told in _TOLD.finditer(masked):
+                medium, interviewer = _medium_after(masked, told.end())
+                if medium:
+                    return medium, interviewer
         return None, None
 
     def _unattributed(self, start: int, end: int) -> Attribution:
-        quoted, total = self._quoted_share(start, end)
-        sentence = self.text[start:end].rstrip()
-        modality = None if sentence.endswith("?") else "statement"
-        return Attribution(
-            modality=modality,
-            direct_quote=quoted >= 3,
-            confidence=PATTERN_CONFIDENCE["unattributed"],
-            chain=[self.publisher_link],
-            attributed_by=PLUGIN_NAME,
-        )
+        quoted, _ = self._quoted_share(start, end)
+        modality = None if self.text[start:end].rstrip().endswith("?") else "statement"
+        direct_quote = quoted >= 3
+        # one model per kind, shared by the document's sentences (models are treated as values)
+        attribution = self.publisher_own.get((modality, direct_quote))
+        if attribution is None:
+            attribution = self.publisher_own[modality, direct_quote] = Attribution(
+                modality=modality,
+                direct_quote=direct_quote,
+                confidence=PATTERN_CONFIDENCE["unattributed"],
+                chain=[self.publisher_link],
+                attributed_by=PLUGIN_NAME,
+            )
+        return attribution
 
 
 def _nearest_document(documents: list[_Document], head: str) -> _Document | None:
@@ -874,7 +893,7 @@ def _document_class(head: str) -> str:
 def _best_named(masked: str) -> str | None:
     """The phrase of the first source named outright in ``masked`` (not a
     pronoun or a description), for deciding whether to split a sentence."""
-    for match in _find_matches(masked):
+    for match in _matches_in_order(masked):
         if match.agent.kind in (mentions.PERSON, mentions.ORGANIZATION, mentions.NAME, mentions.MEDIUM):
             return match.agent.name or match.agent.text
     return None

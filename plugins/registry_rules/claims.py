@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from registry import Attribution, AttributionLink, Claim, Document, Span
+from registry import Attribution, AttributionLink, Claim, Document, claim_id
 
 from . import checkworthiness, quantities
 from .attribution import PATTERN_CONFIDENCE, PLUGIN_NAME, Unit, attribute_document
@@ -53,8 +53,10 @@ def extract(document: Document) -> list[Claim]:
         attribution = unit.attribution
         assessment = checkworthiness.assess(claim_text, quantities=found, attribution=attribution)
         claims.append(Claim(
+            # the id given, not left for the model to fill in: the same value, without an assignment after validation
+            id=claim_id(claim_text),
             text=claim_text,
-            span=Span(start=unit.start, end=unit.end),
+            span={"start": unit.start, "end": unit.end},
             document=document.location,
             claim_type=assessment.claim_type,
             quantities=found,

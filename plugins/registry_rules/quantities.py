@@ -44,7 +44,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from registry import Quantity, Span
+from registry import Quantity
+
+from .patterns import word_alternation
 
 # Longest first so "more than" wins over "more", "just over" over "over".
 _QUALIFIERS = (
@@ -221,9 +223,14 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _PLUS_MINUS = re.compile(r"\s?(?:±|\+/-)\s?[0-9]+(?:\.[0-9]+)?(?:[eE][-+−]?[0-9]+)?")
-_DIGIT_RUN = re.compile(rf"[0-9]+|[{_VULGAR}]")
-_WORD_TOKEN = re.compile(r"[A-Za-z]+")
-_TRIGGER_WORDS = frozenset([*_SMALL_NUMBERS, *_SCALES, *_DENOMINATORS, "dozen"])
+# Where a number may start: a run of digits, a vulgar fraction, or a whole word (of
+# ASCII letters) that is a number word, in any case. The words are written as a
+# trie ("f(?:i(?:ft(?:h|hs|y)|ve)|...)"): tried word by word at each position, a
+# flat alternation costs several times more.
+_TRIGGER = re.compile(
+    rf"[0-9]+|[{_VULGAR}]|(?<![A-Za-z])(?:{word_alternation([*_SMALL_NUMBERS, *_SCALES, *_DENOMINATORS, 'dozen'])})(?![A-Za-z])",
+    re.IGNORECASE | re.ASCII,
+)
 _PREFIX_BEFORE = re.compile(rf"(?:{_CURRENCY_PREFIX})?(?:(?<![\w.,])[-−])?(?:(?<![0-9])\.)?$")
 _ARTICLE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
 _EXPONENT = re.compile(r"(?:[eE](?P<e>[-+−]?[0-9]+)|\s?[×x]\s?10\^?(?P<ten>[-+−]?[0-9]+))(?![0-9])")
@@ -315,7 +322,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             unit=q.unit,
             qualifier=q.qualifier,
             text=text[q.start:q.end],
-            span=Span(start=offset + q.start, end=offset + q.end),
+            span={"start": offset + q.start, "end": offset + q.end},  # validated into a Span, cheaper than building one
         )
         for q in found
     ]
@@ -327,13 +334,7 @@ def _triggers(text: str) -> list[int]:
     Matching the full grammar only at these places, instead of at every
     character, is what keeps parsing cheap on long articles.
     """
-    positions = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    # Most sentences have no number word: a cheap membership test on the lower-cased
-    # words (used only as a filter, since lower() may change lengths) skips the second pass.
-    if not _TRIGGER_WORDS.isdisjoint(_WORD_TOKEN.findall(text.lower())):
-        positions += [m.start() for m in _WORD_TOKEN.finditer(text) if m.group().lower() in _TRIGGER_WORDS]
-        positions.sort()
-    return positions
+    return [m.start() for m in _TRIGGER.finditer(text)]
 
 
 def _possible_starts(text: str, trigger: int) -> list[int]:

@@ -66,6 +66,8 @@ _BOUNDARY = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'”’»)\]]*(?=\s+\S)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _NEXT_WORD = re.compile(r"\s+([^\s]+)")
+# What str.isalnum() accepts: a word character other than the underscore.
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -95,7 +97,7 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if any(ch.isalnum() for ch in text[start:end]):
+    if _LETTER_OR_DIGIT.search(text, start, end):
         sentences.append(Sentence(start, end, paragraph))
 
 
