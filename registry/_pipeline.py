@@ -9,11 +9,13 @@ and a per-call timeout, sharing one ``httpx.AsyncClient``.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import gc
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+import types
+from collections.abc import Callable, Coroutine, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -334,32 +336,69 @@ class Pipeline:
             )
             for name in self.checkers
         }
-        calls = [
-            (index, name, checker) for index in range(len(to_check)) for name, checker in self.checkers.items()
-            if name not in result.unavailable
-        ]
-        answers = await asyncio.gather(*(
-            self._call_checker(name, checker, to_check[index], contexts[name], semaphore, result)
-            for index, name, checker in calls
-        ))
-        checked: list[list[CheckResult]] = [[] for _ in to_check]
-        for (index, _, _), answer in zip(calls, answers):
-            if answer is not None:
-                checked[index].append(answer)
-        reports = [
-            ClaimReport.build(claim, document, results, self.resolve(claim, results))
-            for claim, results in zip(to_check, checked)
-        ]
+        checkers = list(self.checkers.items())
+        # answers[i * len(checkers) + j]: checker j on claim i, in that order
+        answers: list[CheckResult | None] = [None] * (len(to_check) * len(checkers))
+        calls = (
+            (index * len(checkers) + position, name, checker, claim, contexts[name])
+            for index, claim in enumerate(to_check) for position, (name, checker) in enumerate(checkers)
+        )
+        await self._make_calls(calls, answers, semaphore, result)
+        reports = []
+        for index, claim in enumerate(to_check):
+            results = [a for a in answers[index * len(checkers):(index + 1) * len(checkers)] if a is not None]
+            reports.append(ClaimReport.build(claim, document, results, self.resolve(claim, results)))
         if self.store is not None:
             self.store.save_document(document, reports, self.config_hashes)
         self.on_document()
         return reports
 
+    async def _make_calls(
+        self, calls: Iterator[tuple[int, str, Checker, Claim, CheckContext]], answers: list[CheckResult | None],
+        semaphore: asyncio.Semaphore, result: RunResult,
+    ) -> None:
+        """Make ``calls`` one after another in this task, each answer in its
+        slot of ``answers``, and return when every one has ended.
+
+        Most checks end without waiting for anything (offline checkers), and
+        a task per call would cost more than the check. A call that does
+        wait (for I/O, a lock, a timer) keeps the task it started in until it
+        ends, under the per-call timeout; the calls after it go on at once in
+        a new task. So a check never moves from one task to another (a
+        timeout or cancel scope it opens stays with its task), and checks
+        that wait still overlap up to the concurrency limit.
+        """
+        continuations: list[asyncio.Task[None]] = []
+        try:
+            await self._call_until_one_waits(calls, answers, semaphore, result, continuations)
+            for task in continuations:  # a continuation appends the one it starts before it ends
+                await task
+        except BaseException:
+            for task in continuations:
+                task.cancel()
+            raise
+
+    async def _call_until_one_waits(
+        self, calls: Iterator[tuple[int, str, Checker, Claim, CheckContext]], answers: list[CheckResult | None],
+        semaphore: asyncio.Semaphore, result: RunResult, continuations: list[asyncio.Task[None]],
+    ) -> None:
+        handed_over = False
+
+        def hand_over() -> None:
+            nonlocal handed_over
+            handed_over = True
+            continuations.append(asyncio.create_task(
+                self._call_until_one_waits(calls, answers, semaphore, result, continuations)))
+
+        for slot, name, checker, claim, ctx in calls:
+            answers[slot] = await self._call_checker(name, checker, claim, ctx, semaphore, result, hand_over)
+            if handed_over:
+                return
+
     async def _call_checker(
         self, name: str, checker: Checker, claim: Claim, ctx: CheckContext,
-        semaphore: asyncio.Semaphore, result: RunResult,
+        semaphore: asyncio.Semaphore, result: RunResult, on_wait: Callable[[], None],
     ) -> CheckResult | None:
-        current_checker.set(name)  # each call runs in its own task: HTTP counts go to this checker
         stats = result.stats[name]
         if self.store is not None and checker.cache_results and not self.refresh:
             cached = self.store.cached_result(name, checker.version, self.config_hashes[name], claim.id)
@@ -375,8 +414,7 @@ class Pipeline:
             plugin_bug = True  # unless the checker reported the failure itself
             answer: Any = None
             try:
-                async with asyncio.timeout(self.settings.timeout):  # no task of its own, unlike wait_for
-                    answer = await checker.check(claim, ctx)
+                answer = await self._check(name, checker, claim, ctx, on_wait)
             except CheckerUnavailable as exc:
                 if name not in result.unavailable:
                     result.unavailable[name] = str(exc)
@@ -408,3 +446,49 @@ class Pipeline:
             "checker": name, "version": checker.version, "elapsed_ms": round(elapsed, 2),
         })
 
+    async def _check(
+        self, name: str, checker: Checker, claim: Claim, ctx: CheckContext, on_wait: Callable[[], None],
+    ) -> Any:
+        """``checker.check(claim, ctx)`` in a context of its own, in which
+        :data:`current_checker` names the checker (HTTP counts go to it).
+        Its first step runs here and now; if it waits, ``on_wait`` hands the
+        remaining calls to a new task, and the rest of the check runs in this
+        one under the per-call timeout, which counts from the start."""
+        deadline = asyncio.get_running_loop().time() + self.settings.timeout
+        context = contextvars.copy_context()
+        context.run(current_checker.set, name)
+        coroutine = context.run(checker.check, claim, ctx)
+        if not isinstance(coroutine, types.CoroutineType):
+            coroutine = _awaiting(coroutine)  # whatever ``await`` makes of it, errors included
+        try:
+            awaited = context.run(coroutine.send, None)
+        except StopIteration as done:
+            return done.value
+        on_wait()
+        async with asyncio.timeout_at(deadline):
+            return await _resume(coroutine, context, awaited)
+
+
+async def _awaiting(awaitable: Any) -> Any:
+    return await awaitable
+
+
+@types.coroutine
+def _resume(coroutine: Coroutine[Any, Any, Any], context: contextvars.Context, awaited: Any) -> Generator[Any, Any, Any]:
+    """Go on running ``coroutine``, which waits for ``awaited`` after its
+    first step, in ``context``: what the task sends or throws in (a result,
+    a cancellation) goes to the coroutine, what it waits for goes to the task."""
+    while True:
+        try:
+            sent = yield awaited
+        except GeneratorExit:
+            coroutine.close()
+            raise
+        except BaseException as exc:  # noqa: BLE001 - the coroutine decides what it catches
+            step, value = coroutine.throw, exc
+        else:
+            step, value = coroutine.send, sent
+        try:
+            awaited = context.run(step, value)
+        except StopIteration as done:
+            return done.value

@@ -3,10 +3,12 @@ documents is answered from the HTTP cache, with no request to the server."""
 
 from __future__ import annotations
 
+import asyncio
 import types
 
 from registry import Checker, CheckResult, Claim, Span, hookimpl
 from registry._config import Settings
+from registry._http import current_checker
 from registry._pipeline import Pipeline
 from registry._plugins import make_plugin_manager
 
@@ -63,3 +65,89 @@ async def test_a_rerun_makes_no_repeated_requests(server, tmp_path):
 
     refreshed = await Pipeline(pm, settings, refresh=True).run([str(document)])
     assert server.total() == 40 and refreshed.checker_errors == 0
+
+
+class Offline(Checker):
+    """Answers at once, without awaiting anything."""
+
+    name = "offline"
+
+    async def check(self, claim, ctx):
+        return CheckResult(explanation=f"offline {claim.id}")
+
+
+class SlowFetch(Checker):
+    """One GET that the server answers after 0.15 s, inside a timeout scope of its own."""
+
+    name = "slow-fetch"
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    async def check(self, claim, ctx):
+        async with asyncio.timeout(30):  # a scope bound to the task the check started in
+            response = await ctx.http.get(f"{self.base}/slow/{claim.id}")
+        return CheckResult(explanation=f"{response.text} in {current_checker.get()}")
+
+
+class FetchThenRaise(Checker):
+    name = "fetch-then-raise"
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    async def check(self, claim, ctx):
+        await ctx.http.get(f"{self.base}/raise/{claim.id}")
+        raise ValueError(f"bad answer for {claim.id}")
+
+
+class FetchThenHang(Checker):
+    name = "fetch-then-hang"
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.cancelled = 0
+
+    async def check(self, claim, ctx):
+        await ctx.http.get(f"{self.base}/hang-after/{claim.id}")
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            self.cancelled += 1
+            raise
+
+
+async def test_checks_that_wait_overlap_and_keep_timeouts_errors_and_http_counts(server, tmp_path):
+    """Offline checks end in the task that starts them; checks that wait for
+    the network overlap up to the concurrency limit, time out after the
+    per-call timeout, and have their failures and requests put down to them."""
+    document = tmp_path / "claims.txt"
+    document.write_text("".join(f"Claim number {i} says 1{i} things.\n" for i in range(6)), encoding="utf-8")
+    hang = FetchThenHang(server.base)
+    checkers = [Offline(), SlowFetch(server.base), FetchThenRaise(server.base), hang]
+
+    @hookimpl
+    def register_checkers(register):
+        for checker in checkers:
+            register(checker)
+
+    pm = make_plugin_manager(plugin(server.base), entry_points=False)
+    pm.add_plugin(types.SimpleNamespace(__name__="more", register_checkers=register_checkers), "more")
+    settings = Settings(timeout=1.0, concurrency=4, raw={"http": {"cache": False}})
+
+    result = await Pipeline(pm, settings).run([str(document)])
+
+    assert len(result.reports) == 6
+    for report in result.reports:
+        by_checker = {r.checker: r for r in report.results}
+        assert list(by_checker) == ["fetch-per-claim", "offline", "slow-fetch", "fetch-then-raise", "fetch-then-hang"]
+        assert by_checker["offline"].explanation == f"offline {report.id}"
+        assert by_checker["slow-fetch"].explanation == f"/slow/{report.id} in slow-fetch"
+        assert by_checker["fetch-then-raise"].error == f"ValueError: bad answer for {report.id}"
+        assert by_checker["fetch-then-hang"].error == "timed out after 1 s"
+        assert by_checker["fetch-then-hang"].elapsed_ms >= 1000
+    assert hang.cancelled == 6
+    assert 2 <= server.max_in_flight <= 4
+    requests = {name: counters.requests for name, counters in result.http.by_checker.items() if counters.requests}
+    assert requests == {"fetch-per-claim": 6, "slow-fetch": 6, "fetch-then-raise": 6, "fetch-then-hang": 6}
+    assert result.stats["offline"].calls == 6 and result.stats["fetch-then-hang"].errors == 6
