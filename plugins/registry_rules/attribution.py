@@ -108,10 +108,13 @@ _PUT_FIGURE = re.compile(
 _HEADLINE_SOURCE = re.compile(r"\s(?:–|—|--?)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)$")
 _IN_VIEW = re.compile(r"\b[Ii]n\s+(his|her|their)\s+(?:view|opinion|words|estimation|assessment)\b")
 _CRITICAL_OF = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:\w+ly\s+)?critical\s+of\b")
-# Words without which none of the patterns but the verbs can match.
+# Words without which none of the patterns but the verbs can match. Every
+# alternative starts with a literal character (a check on what comes before
+# follows it: "p(?<!\wp)" is "\bp"), which lets the engine skip ahead to the
+# places where one of those characters is: 3-4 times faster than "\bput|\s–\s|...".
 _OTHER_SIGNAL = re.compile(
-    r"[Aa]ccording|reported\s+by|\bput|critical\s+of|[Ii]n\s+(?:his|her|their)\s"
-    r"|\s(?:–|—|--?)\s|,\s+(?:" + "|".join(PARTICIPLE_CUES) + r")\b"
+    r"according|According|reported\s+by|p(?<!\wp)ut|critical\s+of|In\s+(?:his|her|their)\s|in\s+(?:his|her|their)\s"
+    r"|–(?<=\s–)\s|—(?<=\s—)\s|-(?<=\s-)-?\s|,\s+(?:" + "|".join(PARTICIPLE_CUES) + r")\b"
 )
 _PRODUCED_BY = re.compile(
     r"\b(?:released|published|issued|compiled|conducted|commissioned|prepared|produced|gathered|collected|"
@@ -126,6 +129,8 @@ _INTRO = re.compile(r"(?:On|In|At|After|Before|During|Last|Earlier|Later|Asked|S
 _SEPARATOR = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _ROLE_WORDS = frozenset(word for role in ROLES for word in role.split())
+# Nouns that can head a source phrase (one set: tested for every word of a subject).
+_HEAD_WORDS = _ROLE_WORDS | ORG_HEADS | DOCUMENT_NOUNS | GROUP_NOUNS
 _UNIT_WORDS = frozenset({"office", "service", "team", "press"})
 _MAX_MODIFIERS = 3
 
@@ -253,6 +258,11 @@ def _strip_between(text: str) -> tuple[str, bool]:
         return stripped, passive
 
 
+def _head_like(token: str, low: str) -> bool:
+    """Can ``token`` (lower-cased ``low``) be the head of a source phrase?"""
+    return is_capitalised(token) or low in PRONOUNS or mentions.strip_possessive(low) in _HEAD_WORDS
+
+
 def _scan_back(text: str) -> Agent | None:
     """The source phrase that ends ``text``: the words before an attribution verb."""
     breaks = list(_CHUNK_BREAK.finditer(text))
@@ -264,7 +274,6 @@ def _scan_back(text: str) -> Agent | None:
     while index >= 0:
         token = tokens[index]
         low = token.lower()
-        bare = mentions.strip_possessive(low)
         if low in ("the", "a", "an") or low in POSSESSIVE_PRONOUNS:
             if accepted:
                 accepted.insert(0, token)
@@ -280,11 +289,7 @@ def _scan_back(text: str) -> Agent | None:
         # a capitalised "Said" is a name ("Amira Said"), unless it starts the chunk
         if low in NOT_IN_NAME and low not in PRONOUNS and (not is_capitalised(token) or index == 0):
             break
-        headlike = (
-            is_capitalised(token) or bare in _ROLE_WORDS or bare in ORG_HEADS or bare in DOCUMENT_NOUNS
-            or bare in GROUP_NOUNS or low in PRONOUNS
-        )
-        if headlike:
+        if _head_like(token, low):
             accepted.insert(0, token)
         elif accepted and modifiers < _MAX_MODIFIERS and token.replace("-", "").replace("'", "").replace("’", "").isalpha():
             accepted.insert(0, token)
@@ -317,17 +322,12 @@ def _subject_at_start(masked: str) -> Agent | None:
     have_head = False
     for token in tokens:
         low = token.lower()
-        bare = mentions.strip_possessive(low)
         if not taken and low in ("the", "a", "an"):
             taken.append(token)
             continue
         if low in NOT_IN_NAME or low in BETWEEN_SUBJECT_AND_VERB:
             break
-        headlike = (
-            is_capitalised(token) or bare in _ROLE_WORDS or bare in ORG_HEADS or bare in DOCUMENT_NOUNS
-            or bare in GROUP_NOUNS or low in PRONOUNS
-        )
-        if headlike:
+        if _head_like(token, low):
             taken.append(token)
             have_head = True
         elif not have_head and len(taken) < _MAX_MODIFIERS + 1:
@@ -820,17 +820,18 @@ class _Reader:
         if source.speaker is None and source.organization is None:
             confidence = PATTERN_CONFIDENCE["unnamed_group"]
         role = source.role if person is None else person.role
-        chain = [AttributionLink(name=name, kind="speaker") for name in cited]
+        # links as dicts: the Attribution validates them into AttributionLinks at less cost than building each
+        chain: list[dict[str, str | None] | AttributionLink] = [{"name": name, "kind": "speaker"} for name in cited]
         if source.organization:
-            chain.append(AttributionLink(name=source.organization, kind="organization"))
+            chain.append({"name": source.organization, "kind": "organization"})
         if person is not None:
-            chain.append(AttributionLink(name=person.name, kind="speaker", role=role))
+            chain.append({"name": person.name, "kind": "speaker", "role": role})
         elif role and not source.organization:
-            chain.append(AttributionLink(name=role, kind="speaker", role=role))
+            chain.append({"name": role, "kind": "speaker", "role": role})
         if interviewer:
-            chain.append(AttributionLink(name=interviewer, kind="interviewer"))
+            chain.append({"name": interviewer, "kind": "interviewer"})
         if medium and medium != source.organization:
-            chain.append(AttributionLink(name=medium, kind="medium"))
+            chain.append({"name": medium, "kind": "medium"})
         chain.append(self.publisher_link)
         return Attribution(
             speaker=person.name if person is not None else None,

@@ -57,7 +57,7 @@ class Agent:
 
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»]+")
-_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _DETERMINERS = frozenset({"the", "a", "an"})
 _INDEFINITE = frozenset({"a", "an"})
 _NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
@@ -69,6 +69,7 @@ _ORG_NAME_WORDS = frozenset(
     "United Union Tracker Monitor Watch Institute Centre Center Project Group Fund Council".split()
 )
 _MAX_ROLE_WORDS = 4
+_ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLES)
 
 
 def words_of(phrase: str) -> list[str]:
@@ -87,7 +88,8 @@ def is_capitalised(word: str) -> bool:
 
 
 def strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word) if _POSSESSIVE.search(word) else word
+    """``word`` (no white space in it) without its possessive ending."""
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
 
 
 def _stem(word: str) -> str:
@@ -102,7 +104,9 @@ def same_head(a: str, b: str) -> bool:
 
 def find_role(lowered: list[str]) -> tuple[int, int] | None:
     """The first, longest run of words that is a role, as ``(start, end)``."""
-    for start in range(len(lowered)):
+    for start, word in enumerate(lowered):
+        if word not in _ROLE_FIRST_WORDS and " " not in word:
+            continue  # no role starts with this word
         for end in range(min(len(lowered), start + _MAX_ROLE_WORDS), start, -1):
             if " ".join(lowered[start:end]) in ROLES:
                 return start, end
@@ -134,7 +138,7 @@ def _parse(words: list[str], text: str) -> Agent | None:
         if left in SPEAKING_UNITS or lowered[of - 1] in ROLES or lowered[of - 1] in DOCUMENT_NOUNS:
             inner = _parse(words[of + 1:], " ".join(words[of + 1:]))
             return _unit_of(words[:of], lowered[:of], inner, text, definite)
-    possessor_at = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), None)
+    possessor_at = next((i for i, w in enumerate(words[:-1]) if w.endswith(_POSSESSIVE_ENDINGS)), None)
     if possessor_at is not None:
         possessor = words[: possessor_at + 1]
         possessor[-1] = strip_possessive(possessor[-1])
