@@ -1,8 +1,8 @@
 """Bulk inserts for the store's write path.
 
-Rows are tuples in the order of the column names given with them. The
-only per-row work here is turning timestamps into what each driver stores;
-everything else (JSON columns already serialised to text) must be ready.
+Rows are tuples in the order of the column names given with them, ready
+for the driver: JSON columns serialised to text, timestamps in the form
+:func:`driver_time` gives. Nothing here touches a row's values.
 
 SQLite gets ``INSERT … VALUES (…), (…), … ON CONFLICT`` statements of many
 rows each (see :func:`_insert_sqlite` for why many), compiled by SQLAlchemy
@@ -31,8 +31,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ._schema import UTCDateTime
-
 #: Builds an ``ON CONFLICT`` clause from a dialect's insert statement.
 ConflictClause = Callable[[Any], Any]
 
@@ -53,27 +51,19 @@ def _aware_time(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)  # naive means UTC throughout the registry
 
 
-def _driver_rows(dialect_name: str, table: sa.Table, columns: Sequence[str], rows: Sequence[tuple]) -> Sequence[tuple]:
-    """``rows`` with their timestamps in the form the driver stores."""
-    positions = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, UTCDateTime)]
-    if not positions:
-        return rows
-    convert = _sqlite_time if dialect_name == "sqlite" else _aware_time
-    converted = []
-    for row in rows:
-        values = list(row)
-        for i in positions:
-            values[i] = convert(values[i])
-        converted.append(tuple(values))
-    return converted
+def driver_time(dialect_name: str) -> Callable[[datetime | None], Any]:
+    """What turns a timestamp into the form ``dialect_name``'s driver
+    stores; rows given to :func:`insert_rows` hold that form, converted
+    once per value where they are built rather than row by row here."""
+    return _sqlite_time if dialect_name == "sqlite" else _aware_time
 
 
 def insert_rows(
     connection: Connection, table: sa.Table, columns: tuple[str, ...], rows: Sequence[tuple], *,
     key: tuple[str, ...] | None = None, on_conflict: ConflictClause | None = None,
 ) -> None:
-    """Insert ``rows`` (tuples of ``columns``, named in the table's order)
-    into ``table``. With ``key`` (the columns of a unique constraint), rows
+    """Insert ``rows`` (tuples of ``columns``, named in the table's order,
+    timestamps as :func:`driver_time` makes them) into ``table``. With ``key`` (the columns of a unique constraint), rows
     whose key is already stored are skipped, or handled by ``on_conflict``,
     which builds the ``ON CONFLICT`` clause from the dialect's insert
     statement (it must add no bound parameters of its own). Without
@@ -81,7 +71,6 @@ def insert_rows(
     if not rows:
         return
     dialect_name = connection.dialect.name
-    rows = _driver_rows(dialect_name, table, columns, rows)
     if dialect_name == "sqlite":
         _insert_sqlite(connection, table, columns, rows, key, on_conflict)
     elif len(rows) >= COPY_FROM_ROWS:

@@ -438,7 +438,8 @@ class RegistryStore(RegistryReader):
         """Store several checked documents in one transaction (bulk loads);
         the same rows as :meth:`save_document` for each."""
         now = _now()
-        prepared = [prepare(document, reports, hashes, now) for document, reports, hashes in batch]
+        dialect_name = self.engine.dialect.name
+        prepared = [prepare(document, reports, hashes, now, dialect_name) for document, reports, hashes in batch]
         self._write(lambda connection: write_documents(connection, prepared))
 
     def _write(self, work: Callable[[Connection], T]) -> T:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -26,9 +26,9 @@ import sqlalchemy as sa
 from pydantic import TypeAdapter
 from sqlalchemy.engine import Connection
 
-from .._models import CheckResult, ClaimReport, Document, Evidence, FactCheck, Quantity, Source
-from ._bulk import insert_rows
-from ._schema import appearances, check_results, claim_links, claims, documents, factchecks, quantities, verdicts
+from .._models import Attribution, CheckResult, ClaimReport, Document, Evidence, FactCheck, Quantity, Source
+from ._bulk import driver_time, insert_rows
+from ._schema import UTCDateTime, appearances, check_results, claim_links, claims, documents, factchecks, quantities, verdicts
 from ._text import SIMILARITY_MEASURE, link_key, link_state, search_text, search_tokens, trigram_similarity, trigrams
 
 log = logging.getLogger("registry.store")
@@ -42,9 +42,6 @@ _CHUNK = 500
 
 T = TypeVar("T")
 
-_QUANTITIES = TypeAdapter(list[Quantity])
-_EVIDENCE = TypeAdapter(list[Evidence])
-_SOURCES = TypeAdapter(list[Source])
 
 
 def chunks(items: Sequence[T], size: int = _CHUNK) -> Iterable[Sequence[T]]:
@@ -84,10 +81,13 @@ _APPEARANCE_KEY = itemgetter(0, 1, 2, 3)  # claim, document, span: the unique ke
 
 @dataclass
 class PreparedDocument:
-    """One document's rows (tuples of the columns above), built before the
-    transaction so that the write lock is held only for the database work."""
+    """One document's rows (tuples of the columns above, ready for the
+    driver), built before the transaction so that the write lock is held
+    only for the database work."""
 
     document_row: tuple
+    #: When the batch was stored (the rows hold it in the driver's form).
+    stored_at: datetime
     claim_rows: dict[str, tuple] = field(default_factory=dict)
     appearance_rows: list[tuple] = field(default_factory=list)
     #: (position, value, unit key) of each quantity, by (claim id, span start, span end).
@@ -100,60 +100,70 @@ class PreparedDocument:
     def id(self) -> str:
         return self.document_row[0]
 
-    @property
-    def stored_at(self) -> datetime:
-        return self.document_row[-1]
+
+# Pydantic's serialisers called directly: the same JSON as model_dump_json()
+# and TypeAdapter.dump_json() with their defaults, without their Python
+# wrappers (~2 us a call, three calls a claim).
+_ATTRIBUTION_JSON = Attribution.__pydantic_serializer__.to_json
+_QUANTITIES_JSON = TypeAdapter(list[Quantity]).serializer.to_json
+_EVIDENCE_JSON = TypeAdapter(list[Evidence]).serializer.to_json
+_SOURCES_JSON = TypeAdapter(list[Source]).serializer.to_json
 
 
-def _json(model: Any) -> str | None:
-    return None if model is None else model.model_dump_json()
+def _json_list(to_json: Callable[[list[Any]], bytes], items: list[Any]) -> str:
+    return to_json(items).decode() if items else "[]"
 
 
-def _json_list(adapter: TypeAdapter, items: list[Any]) -> str:
-    return adapter.dump_json(items).decode() if items else "[]"
-
-
-def prepare(document: Document, reports: Sequence[ClaimReport], config_hashes: dict[str, str], now: datetime) -> PreparedDocument:
-    """The rows for one document; JSON columns are serialised here (see
-    :mod:`registry.store._bulk`)."""
+def prepare(
+    document: Document, reports: Sequence[ClaimReport], config_hashes: dict[str, str], now: datetime,
+    dialect_name: str,
+) -> PreparedDocument:
+    """The rows for one document, for ``dialect_name``'s driver; JSON
+    columns are serialised here (see :mod:`registry.store._bulk`)."""
+    to_driver = driver_time(dialect_name)
+    stamp = to_driver(now)
     source = document.source
     uri = source.uri or document.location
     content_hash = document.content_hash
     doc_id = document_key(uri, content_hash)
     prepared = PreparedDocument((
         doc_id, uri, content_hash, document.location, source.title, source.publisher, source.author,
-        source.published, source.retrieved, document.media_type, document.text, now,
-    ))
+        to_driver(source.published), to_driver(source.retrieved), document.media_type, document.text, stamp,
+    ), now)
+    claim_rows, appearance_rows, result_rows = prepared.claim_rows, prepared.appearance_rows, prepared.result_rows
+    text = document.text
     for report in reports:
         claim = report.id
-        if claim not in prepared.claim_rows:
+        if claim not in claim_rows:
             tokens = search_tokens(report.text)
-            prepared.claim_rows[claim] = (
-                claim, report.text, " ".join(tokens), link_key(tokens), report.claim_type, now)
+            claim_rows[claim] = (claim, report.text, " ".join(tokens), link_key(tokens), report.claim_type, stamp)
         attribution = report.attribution
-        start, end = report.span.start, report.span.end
-        prepared.appearance_rows.append((
-            claim, doc_id, start, end, document.text[start:end] or report.text,
-            attribution.claimant if attribution else None, _json(attribution),
-            _json_list(_QUANTITIES, report.quantities), report.checkworthiness, report.checkworthy,
-            json.dumps(report.features) if report.features else "{}", now,
+        span = report.span
+        start, end = span.start, span.end
+        found = report.quantities
+        appearance_rows.append((
+            claim, doc_id, start, end, text[start:end] or report.text,
+            attribution.claimant if attribution else None,
+            _ATTRIBUTION_JSON(attribution).decode() if attribution is not None else None,
+            _json_list(_QUANTITIES_JSON, found), report.checkworthiness, report.checkworthy,
+            json.dumps(report.features) if report.features else "{}", stamp,
         ))
-        if report.quantities:
+        if found:
             prepared.quantity_rows[(claim, start, end)] = [
-                (i, q.value, q.unit.casefold() if q.unit else None) for i, q in enumerate(report.quantities)
+                (i, q.value, q.unit.casefold() if q.unit else None) for i, q in enumerate(found)
             ]
         seen_by = input_hash(claim, content_hash)
         for result in report.results:
             if result.cached:
                 continue  # stored when it was computed
-            prepared.result_rows.append(_result_row(result, claim, doc_id, config_hashes, seen_by, now))
+            result_rows.append(_result_row(result, claim, doc_id, config_hashes, seen_by, stamp))
         verdict = report.verdict
         status = verdict.status.value
         attribution_status = verdict.attribution_status.value if verdict.attribution_status else None
         prepared.verdict_rows[claim] = (
             claim, status, attribution_status, verdict.confidence, verdict.explanation, verdict.decided_by,
             "machine", status, attribution_status, verdict.confidence, verdict.explanation,
-            verdict.decided_by, now,
+            verdict.decided_by, stamp,
         )
     for item in document.metadata.get("factchecks") or ():
         try:
@@ -165,15 +175,17 @@ def prepare(document: Document, reports: Sequence[ClaimReport], config_hashes: d
 
 def _result_row(
     result: CheckResult, claim_id: str, doc_id: str | None, config_hashes: dict[str, str],
-    seen_by: str, now: datetime,
+    seen_by: str, stamp: Any,
 ) -> tuple:
+    attribution = result.attribution
     return (
         claim_id, doc_id, result.checker, result.version, config_hashes.get(result.checker, "none"), seen_by,
         result.status.value if result.status else None,
         result.attribution_status.value if result.attribution_status else None,
-        result.confidence, result.explanation, _json_list(_EVIDENCE, result.evidence),
-        _json_list(_SOURCES, result.sources), _json(result.attribution),
-        result.error, result.elapsed_ms, now,
+        result.confidence, result.explanation, _json_list(_EVIDENCE_JSON, result.evidence),
+        _json_list(_SOURCES_JSON, result.sources),
+        _ATTRIBUTION_JSON(attribution).decode() if attribution is not None else None,
+        result.error, result.elapsed_ms, stamp,
     )
 
 
@@ -195,6 +207,9 @@ def write_documents(connection: Connection, batch: Sequence[PreparedDocument]) -
     for chunk in chunks([row[0] for row in claim_rows]):
         known.update(connection.execute(sa.select(claims.c.id).where(claims.c.id.in_(chunk))).scalars())
     new_claims = [row for row in claim_rows if row[0] not in known]
+    # Read before the new claims are stored, so that only the few stored
+    # claims sharing their keys come back, not the new claims themselves.
+    earlier = _newest_of_keys(connection, sorted({row[3] for row in new_claims})) if new_claims else {}
     insert_rows(connection, claims, CLAIM_COLUMNS, new_claims, key=("id",))
 
     appearance_rows = sorted((row for p in batch for row in p.appearance_rows), key=_APPEARANCE_KEY)
@@ -210,7 +225,7 @@ def write_documents(connection: Connection, batch: Sequence[PreparedDocument]) -
 
     now = batch[0].stored_at
     if new_claims:
-        _link_near_duplicates(connection, new_claims, now)
+        _link_near_duplicates(connection, new_claims, earlier, driver_time(connection.dialect.name)(now))
 
     found = [fc for p in batch for fc in p.factchecks]
     if found:
@@ -266,7 +281,10 @@ def write_factchecks(connection: Connection, rows: list[dict[str, Any]]) -> int:
     for chunk in chunks([r["id"] for r in rows]):
         known.update(connection.execute(sa.select(factchecks.c.id).where(factchecks.c.id.in_(chunk))).scalars())
     columns = tuple(column.name for column in factchecks.c if column.name in rows[0])  # the table's order
-    insert_rows(connection, factchecks, columns, [tuple(r[c] for c in columns) for r in rows],
+    to_driver = driver_time(connection.dialect.name)
+    convert = [to_driver if isinstance(factchecks.c[c].type, UTCDateTime) else None for c in columns]
+    insert_rows(connection, factchecks, columns,
+                [tuple(r[c] if f is None else f(r[c]) for c, f in zip(columns, convert)) for r in rows],
                 key=("id",), on_conflict=_factcheck_upsert)
     return len([r for r in rows if r["id"] not in known])
 
@@ -330,36 +348,42 @@ def _keys_parameter(connection: Connection, keys: list[str]) -> str | list[str]:
     return json.dumps(keys) if connection.dialect.name == "sqlite" else keys
 
 
-def _link_near_duplicates(connection: Connection, new_claims: list[tuple], now: datetime) -> None:
+def _newest_of_keys(connection: Connection, keys: list[str]) -> dict[str, list[tuple[int, str, str]]]:
+    """(pk, id, search text) of the LINK_CANDIDATES newest stored claims of
+    each link key, oldest first."""
+    same_key: dict[str, list[tuple[int, str, str]]] = {}
+    for pk, other_id, other_text, key in connection.execute(_NEWEST_CLAIMS[connection.dialect.name], {
+        "keys": _keys_parameter(connection, keys), "newest": LINK_CANDIDATES,
+    }):
+        same_key.setdefault(key, []).append((pk, other_id, other_text))
+    for stored in same_key.values():
+        stored.sort()
+    return same_key
+
+
+def _link_near_duplicates(connection: Connection, new_claims: list[tuple],
+                          earlier: dict[str, list[tuple[int, str, str]]], stamp: Any) -> None:
     """Link each new claim to the stored claims that state the same thing:
     the LINK_CANDIDATES claims with its link key stored just before it are
     compared with it by the measure and thresholds of
-    :mod:`registry.store._text`. "Before it" is by pk, so a batch finds the
-    links that storing its claims one at a time would find, however many
-    claims of one key it brings."""
-    new_by_key: dict[str, set[str]] = {}
-    for claim, _text, _search, key, *_ in new_claims:
-        new_by_key.setdefault(key, set()).add(claim)
-    # A key's newest claims are its new ones and the LINK_CANDIDATES before
-    # them; one query per distinct number of new claims of a key (few).
-    keys_by_count: dict[int, list[str]] = {}
-    for key in sorted(new_by_key):
-        keys_by_count.setdefault(len(new_by_key[key]), []).append(key)
-    same_key: dict[str, list[tuple[int, str, str]]] = {}
-    for count, keys in sorted(keys_by_count.items()):
-        for pk, other_id, other_text, key in connection.execute(_NEWEST_CLAIMS[connection.dialect.name], {
-            "keys": _keys_parameter(connection, keys), "newest": LINK_CANDIDATES + count,
-        }):
-            same_key.setdefault(key, []).append((pk, other_id, other_text))
+    :mod:`registry.store._text`. "Before it" is by pk: the claims of its key
+    stored before the batch (``earlier``, from :func:`_newest_of_keys`),
+    then the batch's new claims in the order they were inserted, so a batch
+    finds the links that storing its claims one at a time would find,
+    however many claims of one key it brings."""
+    new_by_key: dict[str, list[tuple[str, str]]] = {}
+    for claim, _text, search, key, *_ in new_claims:
+        new_by_key.setdefault(key, []).append((claim, search))
     grams: dict[str, frozenset[str]] = {}
     links: dict[tuple[str, str], tuple] = {}
-    for key, stored in same_key.items():
-        stored.sort()
-        new = new_by_key[key]
-        for position, (_pk, claim, search) in enumerate(stored):
-            if claim not in new:
-                continue
-            for _other_pk, other_id, other_text in stored[max(0, position - LINK_CANDIDATES):position]:
+    for key, new in new_by_key.items():
+        stored = earlier.get(key)
+        if stored is None and len(new) == 1:
+            continue  # nothing to compare with
+        in_order = [(claim, search) for _pk, claim, search in stored or ()] + new
+        for position in range(len(in_order) - len(new), len(in_order)):
+            claim, search = in_order[position]
+            for other_id, other_text in in_order[max(0, position - LINK_CANDIDATES):position]:
                 for text in (search, other_text):
                     if text not in grams:
                         grams[text] = trigrams(text)
@@ -367,7 +391,7 @@ def _link_near_duplicates(connection: Connection, new_claims: list[tuple], now: 
                 state = link_state(score)
                 if state is not None:
                     first, second = sorted((claim, other_id))
-                    links[(first, second)] = (first, second, score, SIMILARITY_MEASURE, state, now)
+                    links[(first, second)] = (first, second, score, SIMILARITY_MEASURE, state, stamp)
     if links:
         insert_rows(connection, claim_links, LINK_COLUMNS, [links[key] for key in sorted(links)],
                     key=("claim_id", "other_id"))
