@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, field_validator
 
-from registry import Checker, CheckResult, Claim, CheckContext, Evidence, Stance, hookimpl
+from registry import Attribution, Checker, CheckResult, Claim, CheckContext, Evidence, Stance, hookimpl
 
 __all__ = ["BUILTIN_TABLE", "SourceRow", "SourcesChecker", "TableError", "load_table"]
 
@@ -131,42 +132,75 @@ class SourcesChecker(Checker):
             return value
 
     def __init__(self) -> None:
-        self._tables: dict[tuple[Path, float], list[SourceRow]] = {}
-        # The outlet rows of the document being checked: the same for each of its claims.
-        self._outlets: tuple[list[SourceRow], str | None, str | None, list[tuple[str, SourceRow]]] | None = None
+        self._tables: dict[tuple[Path, float], _Table] = {}
+        # The table of the document being checked, looked up once per document (``ctx``).
+        self._current: tuple[CheckContext, Path, _Table] | None = None
 
-    def table(self, path: Path) -> list[SourceRow]:
-        """The rows of ``path``, read again only when the file changes."""
+    def table(self, path: Path) -> _Table:
+        """The table at ``path``, read again only when the file changes."""
         key = (path, path.stat().st_mtime)
         if key not in self._tables:
-            self._tables[key] = load_table(path)
+            self._tables[key] = _Table(load_table(path), path)
         return self._tables[key]
-
-    def _outlet_rows(self, rows: list[SourceRow], publisher: str | None, uri: str | None) -> list[tuple[str, SourceRow]]:
-        last = self._outlets
-        if last is None or last[0] is not rows or last[1] != publisher or last[2] != uri:
-            last = self._outlets = (rows, publisher, uri, _outlet_rows(rows, publisher, uri))
-        return last[3]
 
     async def check(self, claim: Claim, ctx: CheckContext) -> CheckResult | None:
         path = (ctx.config.table if ctx.config is not None else None) or BUILTIN_TABLE
-        rows = self.table(path)
+        current = self._current
+        if current is None or current[0] is not ctx or current[1] != path:
+            # the file is looked at again for each document, not for each of its claims
+            current = self._current = (ctx, path, self.table(path))
         source = ctx.document.source
-        evidence = [
-            _signal("outlet", shown, row, path)
-            for shown, row in self._outlet_rows(rows, source.publisher, source.uri)
+        return current[2].result(source.publisher, source.uri, claim.attribution)
+
+
+class _Table:
+    """One sources table, indexed, with the results it has given: a claim's
+    result depends only on its outlet and claimant names, which many claims share."""
+
+    def __init__(self, rows: list[SourceRow], path: Path) -> None:
+        self.rows = rows
+        self.path = path
+        self._claimants: dict[str, list[SourceRow]] = {}
+        for row in rows:
+            if row.kind == "claimant":
+                for name in dict.fromkeys(row.names):
+                    self._claimants.setdefault(name, []).append(row)
+        self._outlets: dict[tuple[str | None, str | None], list[tuple[str, SourceRow]]] = {}
+        self._results: dict[tuple[Any, ...], CheckResult | None] = {}
+
+    def result(self, publisher: str | None, uri: str | None, attribution: Attribution | None) -> CheckResult | None:
+        """The signals about the outlet, then the claimant; None without any."""
+        outlets = self._outlets.get((publisher, uri))
+        if outlets is None:
+            outlets = self._outlets[(publisher, uri)] = _outlet_rows(self.rows, publisher, uri)
+        claimants = self._claimant_rows(attribution)
+        key = (tuple((shown, row.line) for shown, row in outlets), tuple((shown, row.line) for shown, row in claimants))
+        if key not in self._results:
+            evidence = [_signal("outlet", shown, row, self.path) for shown, row in outlets]
+            evidence += [_signal("claimant", shown, row, self.path) for shown, row in claimants]
+            self._results[key] = CheckResult(
+                status=None,
+                explanation="; ".join(e.summary for e in evidence),
+                evidence=evidence,
+            ) if evidence else None
+        return self._results[key]
+
+    def _claimant_rows(self, attribution: Attribution | None) -> list[tuple[str, SourceRow]]:
+        """The claimant rows matching the attribution's speaker, organisation
+        and the other names of its chain, each row once, with the name it matched."""
+        if attribution is None:
+            return []
+        names = [attribution.speaker, attribution.organization] + [
+            link.name for link in attribution.chain if link.kind in ("speaker", "organization")
         ]
-        evidence += [
-            _signal("claimant", shown, row, path)
-            for shown, row in _claimant_rows(rows, claim)
-        ]
-        if not evidence:
-            return None
-        return CheckResult(
-            status=None,
-            explanation="; ".join(e.summary for e in evidence),
-            evidence=evidence,
-        )
+        found: list[tuple[str, SourceRow]] = []
+        seen_rows: set[int] = set()
+        for name in dict.fromkeys(n for n in names if n):
+            for row in self._claimants.get(normalise_name(name), ()):
+                if row.line not in seen_rows:
+                    seen_rows.add(row.line)
+                    found.append((name, row))
+        return found
 
 
 @lru_cache(maxsize=1024)
@@ -188,24 +222,6 @@ def _outlet_rows(rows: list[SourceRow], publisher: str | None, uri: str | None) 
             found.append((publisher or "", row))
         elif host and any(host == d or host.endswith("." + d) for d in row.domains):
             found.append((publisher or host, row))
-    return found
-
-
-def _claimant_rows(rows: list[SourceRow], claim: Claim) -> list[tuple[str, SourceRow]]:
-    attribution = claim.attribution
-    if attribution is None:
-        return []
-    names = [attribution.speaker, attribution.organization] + [
-        link.name for link in attribution.chain if link.kind in ("speaker", "organization")
-    ]
-    found: list[tuple[str, SourceRow]] = []
-    seen_rows: set[int] = set()
-    for name in dict.fromkeys(n for n in names if n):
-        key = normalise_name(name)
-        for row in rows:
-            if row.kind == "claimant" and key in row.names and row.line not in seen_rows:
-                seen_rows.add(row.line)
-                found.append((name, row))
     return found
 
 

@@ -3,6 +3,7 @@ shipped table and from a user's CSV, through the real pipeline."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,42 @@ async def test_a_users_table_replaces_the_shipped_one(tmp_path, monkeypatch):
     monkeypatch.setenv("REGISTRY_SOURCES_TABLE", str(table))
     _, from_env = await check(tmp_path, publisher="Port Alder Gazette")
     assert [e.data["label"] for e in from_env.evidence] == ["local newspaper"]
+
+
+async def test_claims_that_share_names_share_signals_and_an_edited_table_is_read_again(tmp_path):
+    """Within a run, claims with the same outlet and claimant get the same
+    signals, each claimant's own; a table edited between two runs of one
+    checker is read again for the second."""
+    table = write(tmp_path / "mine.csv", HEADER
+                  + "Port Alder Gazette,outlet,local newspaper,Family-owned daily,Newsroom register,2025-02-01\n"
+                  + "Priya Raman,claimant,public official,Auditor general,Council record,2025-02-01\n")
+    speakers = ["Priya Raman", "Tom Weller", "Priya Raman"]
+
+    class Speakers:
+        @hookimpl
+        def extract_claims(self, document):
+            lines = document.text.split("\n")
+            return [Claim(text=line, span=Span(start=document.text.index(line), end=document.text.index(line) + len(line)),
+                          attribution=Attribution(speaker=speaker, confidence=1.0), checkworthy=True, checkworthiness=1.0)
+                    for line, speaker in zip(lines, speakers)]
+
+    doc = write(tmp_path / "story.md", "---\npublisher: Port Alder Gazette\n---\n\n"
+                + "Rates rose 4%.\nRates fell 2%.\nRents rose 9%.")
+    pm = make_plugin_manager(Speakers(), registry_sources, entry_points=False)
+    settings = Settings(checkers={"sources": {"table": str(table)}})
+
+    def labels(result):
+        return [[(e.data["subject"], e.data["label"]) for r in report.results for e in r.evidence]
+                for report in result.reports]
+
+    first = await Pipeline(pm, settings).run([str(doc)])
+    assert labels(first) == [[("outlet", "local newspaper"), ("claimant", "public official")],
+                             [("outlet", "local newspaper")],
+                             [("outlet", "local newspaper"), ("claimant", "public official")]]
+    write(table, table.read_text(encoding="utf-8").replace("local newspaper", "regional daily"))
+    os.utime(table, (table.stat().st_atime, table.stat().st_mtime + 10))  # a new mtime even on a coarse clock
+    second = await Pipeline(pm, settings).run([str(doc)])
+    assert [label for report in labels(second) for _, label in report][:2] == ["regional daily", "public official"]
 
 
 @pytest.mark.parametrize(("content", "reason"), [
