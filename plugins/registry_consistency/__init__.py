@@ -96,9 +96,8 @@ class ConsistencyChecker(Checker):
     async def check(self, claim: Claim, ctx: CheckContext) -> CheckResult | None:
         config = ctx.config or self.Config()
         memo = self._memo_for(ctx)
-        me = _sighting_of_claim(claim, ctx.document)
+        me, mine = memo.sighting_of(claim, ctx.document)
         extra = [_Repeats(s) for s in self._from_registry(claim, ctx, config, memo)]
-        mine = memo.repeats_of(me)
         found = memo.matches(mine, config)
         if extra:
             found = found.plus(_matches(mine, _relay_candidates(mine, extra, memo), _figures_of_groups(extra),
@@ -108,7 +107,7 @@ class ConsistencyChecker(Checker):
         independent = any(not same_voice(me.voice, group.voice) for group, _ in relays + agreements)
 
         corroboration = _first_of_each([
-            _relayed(me, group, similarity) for group, similarity in relays
+            _relayed(me, group, similarity, memo) for group, similarity in relays
         ] + [
             _agreeing(me, group, mine_figure, theirs, members) for group, (mine_figure, theirs, members) in agreements
         ], config.max_evidence)
@@ -116,7 +115,7 @@ class ConsistencyChecker(Checker):
             len(members) - (me.document in group.documents and me.document not in found.relayed_documents)
             for group, (_, _, members) in agreements
         )
-        conflicts, conflicting = _conflict_evidence(me, found.conflicts, config.max_evidence)
+        conflicts, conflicting = _conflict_evidence(me, found.conflicts, config.max_evidence, memo)
         evidence = corroboration + conflicts
 
         flag = memo.interested_party(me, ctx.document) if not independent else None
@@ -329,13 +328,39 @@ class _RunMemo:
         self._tolerance: float | None = None
         self._matches: dict[tuple[int, float, float, float], _Matches] = {}
         self._names_outside: dict[tuple[str, str], set[str]] = {}
+        # id(claim) -> (claim, its document, its sighting and group), for the claims of the run
+        self._claims: dict[int, tuple[Claim, Document, Sighting, _Repeats]] = {}
+        # Evidence about an appearance is the same whichever claim lists it;
+        # each entry keeps the objects its key names alive, so no id is reused.
+        self._evidence: dict[tuple[Any, ...], tuple[Any, Any, Evidence]] = {}
         for document, claims in corpus or ():
             for claim in claims:
-                self._add(_sighting_of_claim(claim, document))
+                sighting = _sighting_of_claim(claim, document)
+                group = self._add(sighting)
+                if group is not None:
+                    self._claims[id(claim)] = (claim, document, sighting, group)
 
-    def _add(self, sighting: Sighting) -> None:
+    def sighting_of(self, claim: Claim, document: Document) -> tuple[Sighting, _Repeats]:
+        """The appearance of ``claim`` in ``document`` and its group (see
+        :meth:`repeats_of`); for a claim of the run, the ones made when the run began."""
+        known = self._claims.get(id(claim))
+        if known is not None and known[0] is claim and known[1] is document:
+            return known[2], known[3]
+        sighting = _sighting_of_claim(claim, document)
+        return sighting, self.repeats_of(sighting)
+
+    def evidence(self, first: Any, second: Any, detail: Any, make: Callable[[], Evidence]) -> Evidence:
+        """``make()``, made once per ``first``, ``second`` and ``detail``."""
+        key = (id(first), id(second), detail)
+        found = self._evidence.get(key)
+        if found is None:
+            found = self._evidence[key] = (first, second, make())
+        return found[2]
+
+    def _add(self, sighting: Sighting) -> _Repeats | None:
+        """Put ``sighting`` in its group, and return the group; None for an appearance already known."""
         if sighting.key in self.known:
-            return
+            return None
         self.known[sighting.key] = sighting
         key = _comparison_key(sighting)
         group = self._groups.get(key)
@@ -352,6 +377,7 @@ class _RunMemo:
             self._by_wording[wording].append(group)
             self._by_subject = None
         self._matches.clear()  # a new appearance can be anyone's match
+        return group
 
     def add_registry(self, appearances: list[Any]) -> None:
         for appearance in appearances:
@@ -565,10 +591,11 @@ def _corroboration(other: Sighting, stance: Stance, similarity: float) -> Eviden
     )
 
 
-def _relayed(me: Sighting, group: _Repeats, similarity: float) -> Iterator[Evidence]:
+def _relayed(me: Sighting, group: _Repeats, similarity: float, memo: _RunMemo) -> Iterator[Evidence]:
     """The evidence of each appearance of a relaying group outside this claim's document."""
     stance = _stance(me, group)
-    return (_corroboration(other, stance, similarity) for other in group.outside(me.document))
+    return (memo.evidence(other, stance, similarity, lambda other=other: _corroboration(other, stance, similarity))
+            for other in group.outside(me.document))
 
 
 def _agreeing(
@@ -603,7 +630,7 @@ def _agreeing_figure(mine: Figure, theirs: Figure, stance: Stance) -> Evidence:
 
 
 def _conflict_evidence(
-    me: Sighting, conflicts: list[tuple[Figure, _Repeats, Figure]], limit: int,
+    me: Sighting, conflicts: list[tuple[Figure, _Repeats, Figure]], limit: int, memo: _RunMemo,
 ) -> tuple[list[Evidence], int]:
     """Both sides of the conflicts, each figure once, with its claimant and
     document: this claim's figures, then the other side's appearances, at
@@ -614,7 +641,7 @@ def _conflict_evidence(
     for a, group, b in conflicts:
         mine.setdefault(a.text, a)
         theirs.setdefault((id(group), b.text), (group, b))
-    listed = _first_of_each([_other_side(me, group, b) for group, b in theirs.values()], limit)
+    listed = _first_of_each([_other_side(me, group, b, memo) for group, b in theirs.values()], limit)
     total = sum(
         len(group.members) - (me.document in group.documents and group.first.claim_id == me.claim_id)
         for group, _ in theirs.values()
@@ -622,8 +649,9 @@ def _conflict_evidence(
     return [_conflict(_of(a, me), Stance.NEUTRAL, "this claim") for a in mine.values()] + listed, total
 
 
-def _other_side(me: Sighting, group: _Repeats, figure: Figure) -> Iterator[Evidence]:
-    return (_conflict(_of(figure, other), Stance.REFUTES, "other side")
+def _other_side(me: Sighting, group: _Repeats, figure: Figure, memo: _RunMemo) -> Iterator[Evidence]:
+    return (memo.evidence(figure, other, "other side",
+                          lambda other=other: _conflict(_of(figure, other), Stance.REFUTES, "other side"))
             for other in group.members if other.key != me.key)
 
 
