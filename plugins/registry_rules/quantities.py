@@ -223,14 +223,18 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _PLUS_MINUS = re.compile(r"\s?(?:±|\+/-)\s?[0-9]+(?:\.[0-9]+)?(?:[eE][-+−]?[0-9]+)?")
-# Where a number may start: a run of digits, a vulgar fraction, or a whole word (of
-# ASCII letters) that is a number word, in any case. The words are written as a
-# trie ("f(?:i(?:ft(?:h|hs|y)|ve)|...)"): tried word by word at each position, a
-# flat alternation costs several times more.
-_TRIGGER = re.compile(
-    rf"[0-9]+|[{_VULGAR}]|(?<![A-Za-z])(?:{word_alternation([*_SMALL_NUMBERS, *_SCALES, *_DENOMINATORS, 'dozen'])})(?![A-Za-z])",
-    re.IGNORECASE | re.ASCII,
-)
+_TRIGGER_WORDS = (*_SMALL_NUMBERS, *_SCALES, *_DENOMINATORS, "dozen")
+_DIGIT_RUN = re.compile(rf"[0-9]+|[{_VULGAR}]")
+_VULGAR_FRACTION = re.compile(rf"[{_VULGAR}]")
+# A number word is a whole word (of ASCII letters) in any case; written as a trie
+# ("f(?:i(?:ft(?:h|hs|y)|ve)|...)"), as a flat alternation costs several times more.
+_TRIGGER_WORD = re.compile(rf"(?<![A-Za-z])(?:{word_alternation(_TRIGGER_WORDS)})(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+# For the test before the searches, on the text as bytes: ASCII digits, and the
+# words of ASCII letters lower-cased (every other byte, non-ASCII ones included
+# as '?', made a space).
+_ASCII_DIGITS = b"0123456789"
+_ASCII_WORDS_ONLY = bytes(byte if chr(byte).isascii() and chr(byte).isalpha() else 32 for byte in range(256)).lower()
+_TRIGGER_WORD_BYTES = frozenset(word.encode() for word in _TRIGGER_WORDS)
 _PREFIX_BEFORE = re.compile(rf"(?:{_CURRENCY_PREFIX})?(?:(?<![\w.,])[-−])?(?:(?<![0-9])\.)?$")
 _ARTICLE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
 _EXPONENT = re.compile(r"(?:[eE](?P<e>[-+−]?[0-9]+)|\s?[×x]\s?10\^?(?P<ten>[-+−]?[0-9]+))(?![0-9])")
@@ -265,6 +269,10 @@ _OF_A_UNIT_AFTER = re.compile(r"\s+of\s+an?\s+(?P<unit>percentage\s+point|[a-z]+
 _PERIOD_BEFORE = re.compile(r"\b(?:the|first|second|this|last|next|latter|other)\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"-?\s*(?P<joiner>–|—|-|to|and)\s*", re.IGNORECASE)
+_DIGIT_SEPARATORS = re.compile(r"[,\s]")
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+_PER_BEFORE = re.compile(r"\s*(?:/|per\b)", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _RATE_NAMES = {"hr": "hour", "h": "hour", "yr": "year", "annum": "year", "min": "minute", "s": "second",
                "kg": "kilogram", "km": "kilometre", "l": "litre"}
 
@@ -334,7 +342,19 @@ def _triggers(text: str) -> list[int]:
     Matching the full grammar only at these places, instead of at every
     character, is what keeps parsing cheap on long articles.
     """
-    return [m.start() for m in _TRIGGER.finditer(text)]
+    # Most sentences have no digit and no number word, which byte-string
+    # operations tell several times faster than the searches (a search for
+    # number words costs about as much as the rest of the parse).
+    raw = text.encode("ascii", "replace")
+    may_have_word = not _TRIGGER_WORD_BYTES.isdisjoint(raw.translate(_ASCII_WORDS_ONLY).split())
+    may_have_digit = len(raw.translate(None, _ASCII_DIGITS)) != len(raw) or (
+        not text.isascii() and _VULGAR_FRACTION.search(text) is not None
+    )
+    positions = [m.start() for m in _DIGIT_RUN.finditer(text)] if may_have_digit else []
+    if may_have_word:
+        positions += [m.start() for m in _TRIGGER_WORD.finditer(text)]
+        positions.sort()
+    return positions
 
 
 def _possible_starts(text: str, trigger: int) -> list[int]:
@@ -405,7 +425,7 @@ def _numeral(text: str, match: re.Match[str]) -> _Found | None:
     """A number written in digits, with its currency, sign, exponent and scale."""
     start, end = match.start(), match.end()
     digits = match.group("digits")
-    raw = re.sub(r"[,\s]", "", digits)
+    raw = _DIGIT_SEPARATORS.sub("", digits)
     value = float(raw)
     exponent = _EXPONENT.match(text, end)
     if exponent:
@@ -439,7 +459,7 @@ def _numeral(text: str, match: re.Match[str]) -> _Found | None:
         return _Found(start, symbol_after.end(), value, _CURRENCY_SYMBOLS[symbol_after.group("symbol")],
                       multiplier=multiplier)
     unit, unit_end = _unit_after(text, end)
-    is_year = re.fullmatch(r"[0-9]{4}", digits) is not None and int(raw) in _YEARS and multiplier == 1
+    is_year = _FOUR_DIGITS.fullmatch(digits) is not None and int(raw) in _YEARS and multiplier == 1
     if unit is None and (is_year or text[end:end + 1].isalpha()):
         return None  # a year, or glued to letters that are no unit we know: "4G", "3D"
     return _Found(start, unit_end, value, unit, multiplier=multiplier)
@@ -557,7 +577,7 @@ def _rate(text: str, position: int, unit: str) -> tuple[str, int]:
     rate = _RATE_AFTER.match(text, position)
     if not rate:
         return unit, position
-    written_with_article = not re.match(r"\s*(?:/|per\b)", text[position:rate.start("per")], re.IGNORECASE)
+    written_with_article = not _PER_BEFORE.match(text, position, rate.start("per"))
     if written_with_article and unit not in _CURRENCY_CODES and unit != "times":
         return unit, position
     per = rate.group("per").lower()
@@ -604,10 +624,10 @@ def _counted_after_of(text: str, position: int) -> tuple[str | None, int]:
 
 def _with_partitive_complement(text: str, head: str, position: int) -> tuple[str, int]:
     """'pieces' + 'of heavy equipment' → 'pieces of heavy equipment'."""
-    of = re.match(r"\s+of\b", text[position:position + 4], re.IGNORECASE)
+    of = _OF_AFTER.match(text, position, position + 4)
     if head.lower() not in _PARTITIVES or not of:
         return head, position
-    cursor = position + of.end()
+    cursor = of.end()
     words = [head, "of"]
     for _ in range(3):
         word_match = _WORD_AFTER.match(text, cursor)
