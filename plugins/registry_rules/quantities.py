@@ -224,7 +224,9 @@ _NUMBER = re.compile(
 )
 _PLUS_MINUS = re.compile(r"\s?(?:±|\+/-)\s?[0-9]+(?:\.[0-9]+)?(?:[eE][-+−]?[0-9]+)?")
 _TRIGGER_WORDS = (*_SMALL_NUMBERS, *_SCALES, *_DENOMINATORS, "dozen")
-_DIGIT_RUN = re.compile(rf"[0-9]+|[{_VULGAR}]")
+# A run of digits, or one vulgar fraction: "[0-9]+|[½...]" written to start with
+# one character class, which lets the engine skip ahead to the next digit (3x faster).
+_DIGIT_RUN = re.compile(rf"[0-9{_VULGAR}](?:(?<=[0-9])[0-9]*)?")
 _VULGAR_FRACTION = re.compile(rf"[{_VULGAR}]")
 # A number word is a whole word (of ASCII letters) in any case; written as a trie
 # ("f(?:i(?:ft(?:h|hs|y)|ve)|...)"), as a flat alternation costs several times more.
