@@ -105,7 +105,26 @@ class ConsistencyChecker(Checker):
         relays = [(group, similarity) for group, similarity in found.relays if group.count_outside(me.document)]
         agreements = found.agreements_for(me.document)
         independent = any(not same_voice(me.voice, group.voice) for group, _ in relays + agreements)
+        flag = memo.interested_party(me, ctx.document) if not independent else None
+        # Without conflicts, agreements or a flag, and outside the documents
+        # relaying it, a claim's result reads it only through its voice: the
+        # other appearances of its group (a story an outlet runs again and
+        # again) get the same result, worked out once.
+        shared = None
+        if not (found.conflicts or agreements or flag) and me.document not in found.relayed_documents:
+            shared = (me.voice, config.max_evidence)
+            if shared in found.shared:
+                return found.shared[shared]
+        result = self._result(me, found, relays, agreements, flag, config, memo)
+        if shared is not None:
+            found.shared[shared] = result
+        return result
 
+    def _result(
+        self, me: Sighting, found: _Matches, relays: list[tuple[_Repeats, float]],
+        agreements: list[tuple[_Repeats, tuple[Figure, Figure, list[Sighting]]]], flag: str | None,
+        config: Any, memo: _RunMemo,
+    ) -> CheckResult | None:
         corroboration = _first_of_each([
             _relayed(me, group, similarity, memo) for group, similarity in relays
         ] + [
@@ -117,8 +136,6 @@ class ConsistencyChecker(Checker):
         )
         conflicts, conflicting = _conflict_evidence(me, found.conflicts, config.max_evidence, memo)
         evidence = corroboration + conflicts
-
-        flag = memo.interested_party(me, ctx.document) if not independent else None
         if flag:
             evidence.append(Evidence(
                 kind="interested_party", stance=Stance.NEUTRAL, summary=flag,
@@ -223,6 +240,9 @@ class _Matches:
     """(this claim's figure, the other group, its figure) that agree, in another outlet."""
     _agreeing: list[tuple[_Repeats, tuple[Figure, Figure, list[Sighting]]]] | None = None
     _relayed: set[str] | None = None
+    shared: dict[tuple[str, int], CheckResult | None] = field(default_factory=dict)
+    """Results that read the checked claim only through its voice (see
+    :meth:`ConsistencyChecker.check`), by voice and ``max_evidence``."""
 
     def plus(self, other: _Matches) -> _Matches:
         return _Matches(self.relays + other.relays, self.conflicts + other.conflicts,
@@ -552,15 +572,17 @@ def interested_party(
     if attribution is None or attribution.modality not in INTERESTED_MODALITIES or not attribution.organization:
         return None
     organisation = attribution.organization
+    candidates = [word for word in _CAPITALISED.findall(organisation) if fold_name(word) not in _INSTITUTION_WORDS]
+    subjects = [subject_of(me, me.text.find(q.text)) for q in me.quantities] or [subject_of(me, 0)]
+    # Reading the document's names costs the most: first make sure that some
+    # candidate party would leave a subject for the claim to be about.
+    if not any(s and not same_name(s, fold_name(word)) for word in candidates for s in subjects):
+        return None
     elsewhere = names_outside(document.text, organisation)
-    parties = [
-        word for word in _CAPITALISED.findall(organisation)
-        if fold_name(word) not in _INSTITUTION_WORDS and any(same_name(fold_name(word), e) for e in elsewhere)
-    ]
+    parties = [word for word in candidates if any(same_name(fold_name(word), e) for e in elsewhere)]
     if not parties:
         return None
     party = fold_name(parties[0])
-    subjects = [subject_of(me, me.text.find(q.text)) for q in me.quantities] or [subject_of(me, 0)]
     about = next((s for s in subjects if s and not same_name(s, party)), None)
     if about is None or not any(same_name(about, e) for e in elsewhere):
         return None

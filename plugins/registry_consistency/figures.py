@@ -17,7 +17,6 @@ better than an invented one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -68,6 +67,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # The capitalised matches of _WORD, found without visiting the other words; it also
 # finds "Phone" in "iPhone", which _is_word_start leaves out.
 _CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z'’-]*")
+# The rest of a word from a given letter on.
+_RUN = re.compile(r"[A-Za-z'’-]*")
 _OPENERS = ('.', '!', '?', ':', '"', '“', '‘', '(', '—', '--')
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "ic", "e", "a", "i", "y")
 
@@ -207,21 +208,14 @@ def proper_names(text: str) -> list[tuple[int, str]]:
     weekday, not written in capitals (a dateline), and, when it opens a
     sentence, not a word the text also uses in lower case ("Casualty figures
     ..." beside "casualties")."""
-    lower_case: list[str] | None = None
     found = []
     for match in _CAPITALISED_RUN.finditer(text):
         word = match.group()
         start = match.start()
         if word.isupper() or word.casefold() in _NOT_NAMES or not _is_word_start(text, start):
             continue
-        if _starts_sentence(text, start):
-            if lower_case is None:
-                lower_case = sorted({w for w in _WORD.findall(text) if w.islower()})
-            folded = fold_name(word)
-            # the words starting with ``folded`` follow it in sorted order
-            after = bisect_left(lower_case, folded)
-            if after < len(lower_case) and lower_case[after].startswith(folded):
-                continue
+        if _starts_sentence(text, start) and _starts_lower_case_word(text, fold_name(word)):
+            continue
         found.append((start, word))
     return found
 
@@ -243,6 +237,21 @@ def _starts_sentence(text: str, start: int) -> bool:
     if not stripped:
         return start - len(before) == 0 or "\n" in before
     return "\n" in before[len(stripped):] or stripped.endswith(_OPENERS)
+
+
+def _starts_lower_case_word(text: str, prefix: str) -> bool:
+    """Whether a word of ``text`` in lower case (a match of _WORD without a
+    capital) starts with ``prefix`` (lower case, opening with a letter).
+    Only the places where ``prefix`` occurs are looked at: far fewer than the
+    words of a document."""
+    at = text.find(prefix)
+    while at >= 0:
+        if _is_word_start(text, at):
+            rest = _RUN.match(text, at).group()
+            if rest.lower() == rest:
+                return True
+        at = text.find(prefix, at + 1)
+    return False
 
 
 def subject_of(sighting: Sighting, position: int) -> str | None:

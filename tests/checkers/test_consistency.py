@@ -323,3 +323,43 @@ async def test_results_are_not_reused_from_the_registry_when_new_documents_arriv
         assert consistency(again[LOSSES_MOD]).status is Status.CONFLICTING_EVIDENCE
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Casualty figures rose. Officials counted casualties in Avdiivka, officials said.", ["Avdiivka"]),
+    ("Casualty figures rose. 'casualty lists' were kept in Avdiivka.", ["Avdiivka"]),
+    # the lower-case uses below are inside another word, or not in lower case all through
+    ("Casualty figures rose. Noncasualty and anti-casualty counts differ.", ["Casualty", "Noncasualty"]),
+    ("Casualty figures rose in the casualtyLog of Kyiv.", ["Casualty", "Kyiv"]),
+    ("Reports came from Kyiv. Reports of shelling in KYIV followed on Monday.", ["Reports", "Kyiv", "Reports"]),
+    ("An iPhone video from Kharkiv surfaced.", ["Kharkiv"]),
+])
+def test_proper_names_leave_out_sentence_openers_the_text_uses_in_lower_case(text, names):
+    from registry_consistency.figures import proper_names
+
+    assert [word for _, word in proper_names(text)] == names
+    assert all(text[start:start + len(word)] == word for start, word in proper_names(text))
+
+
+async def test_a_story_an_outlet_runs_again_gets_the_same_result_except_where_flagged(tmp_path):
+    """Each appearance of a story republished by one outlet is checked
+    against the other outlets alike; the interested-party flag still depends
+    on each appearance's own document."""
+    wire = [article(tmp_path, f"wire-{i}.md", "Wire", f"Markets were calm.\n\n{LOSSES_MOD}") for i in range(3)]
+    flagged = article(tmp_path, "wire-3.md", "Wire",
+                      f"Russian forces pressed on near Avdiivka.\n\n{LOSSES_MOD}\n\nUkrainian commanders were silent.")
+    ledger = article(tmp_path, "ledger.md", "Ledger", f"Rain fell.\n\n{LOSSES_MOD}")
+    specs = {LOSSES_MOD: {"attribution": MOD, "quantities": [
+        quantity(LOSSES_MOD, "over 125,000 troops", 125_000, "troops", "over")]}}
+    pm = make_plugin_manager(HandBuiltClaims(specs), registry_consistency, entry_points=False)
+    result = await Pipeline(pm, Settings()).run([str(p) for p in [*wire, flagged, ledger]])
+    by_uri = {report.source.uri: consistency(report) for report in result.reports}
+    plain = [by_uri[f"https://wire-{i}.example/story"] for i in range(3)]
+    for checked in plain:
+        assert [(e.kind, e.stance, e.publisher) for e in checked.evidence] == [
+            ("corroboration", Stance.NEUTRAL, "Ledger")]
+        assert checked.explanation == "relayed from the same claimant (Russian Defense Ministry) by Ledger"
+    marked = by_uri["https://wire-3.example/story"]
+    assert [e.kind for e in marked.evidence] == ["corroboration", "interested_party"]
+    assert "(Russian)" in marked.explanation and "(Ukraine)" in marked.explanation
+    assert [e.publisher for e in by_uri["https://ledger.example/story"].evidence] == ["Wire"] * 4
