@@ -60,23 +60,33 @@ def driver_time(dialect_name: str) -> Callable[[datetime | None], Any]:
 
 def insert_rows(
     connection: Connection, table: sa.Table, columns: tuple[str, ...], rows: Sequence[tuple], *,
-    key: tuple[str, ...] | None = None, on_conflict: ConflictClause | None = None,
-) -> None:
+    key: tuple[str, ...] | None = None, on_conflict: ConflictClause | None = None, returning: tuple[str, ...] = (),
+) -> list[Any]:
     """Insert ``rows`` (tuples of ``columns``, named in the table's order,
-    timestamps as :func:`driver_time` makes them) into ``table``. With ``key`` (the columns of a unique constraint), rows
-    whose key is already stored are skipped, or handled by ``on_conflict``,
-    which builds the ``ON CONFLICT`` clause from the dialect's insert
-    statement (it must add no bound parameters of its own). Without
-    ``key``, rows are appended."""
+    timestamps as :func:`driver_time` makes them) into ``table``. With ``key``
+    (the columns of a unique constraint), rows whose key is already stored
+    are skipped, or handled by ``on_conflict``, which builds the ``ON
+    CONFLICT`` clause from the dialect's insert statement (it must add no
+    bound parameters of its own). Without ``key``, rows are appended.
+
+    With ``returning`` (column names; only with ``key``), return those
+    columns of the rows inserted, not of those skipped, in no particular
+    order, instead of reading them back with another query."""
+    if returning and key is None:
+        raise ValueError("returning needs a key: appended rows are copied without it")
     if not rows:
-        return
+        return []
     dialect_name = connection.dialect.name
     if dialect_name == "sqlite":
-        _insert_sqlite(connection, table, columns, rows, key, on_conflict)
-    elif len(rows) >= COPY_FROM_ROWS:
-        _copy_rows(connection, table, columns, rows, key, on_conflict)
-    else:
-        connection.exec_driver_sql(_insert_statement(dialect_name, table, columns, key, on_conflict), rows)
+        return _insert_sqlite(connection, table, columns, rows, key, on_conflict, returning)
+    if len(rows) >= COPY_FROM_ROWS:
+        return _copy_rows(connection, table, columns, rows, key, on_conflict, returning)
+    statement = _insert_statement(dialect_name, table, columns, key, on_conflict, returning)
+    if not returning:
+        connection.exec_driver_sql(statement, rows)
+        return []
+    # An executemany returns no rows: a statement per row (few rows come this way).
+    return [found for row in rows for found in connection.exec_driver_sql(statement, row)]
 
 
 #: Rows per SQLite statement (fewer where the parameter limit says so).
@@ -84,7 +94,8 @@ SQLITE_ROWS_PER_STATEMENT = 500
 
 
 def _insert_sqlite(connection: Connection, table: sa.Table, columns: tuple[str, ...], rows: Sequence[tuple],
-                   key: tuple[str, ...] | None, on_conflict: ConflictClause | None) -> None:
+                   key: tuple[str, ...] | None, on_conflict: ConflictClause | None,
+                   returning: tuple[str, ...]) -> list[Any]:
     """Many rows per statement: an FTS5 index kept current by an insert
     trigger (claims, fact-checks) writes its pending terms to disk at every
     statement that changes it (at the statement's savepoint), so a statement
@@ -94,17 +105,24 @@ def _insert_sqlite(connection: Connection, table: sa.Table, columns: tuple[str, 
 
     limit = connection.connection.driver_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, limit // len(columns)))
-    statement = _insert_statement("sqlite", table, columns, key, on_conflict)
+    statement = _insert_statement("sqlite", table, columns, key, on_conflict, returning)
     whole = len(rows) - len(rows) % per_statement
-    if whole:
-        connection.exec_driver_sql(
-            _values_for(statement, len(columns), per_statement),
-            [tuple(chain.from_iterable(rows[start:start + per_statement])) for start in range(0, whole, per_statement)],
-        )
+    parameters = [tuple(chain.from_iterable(rows[start:start + per_statement]))
+                  for start in range(0, whole, per_statement)]
+    found: list[Any] = []
+    if parameters and returning:  # an executemany returns no rows
+        full = _values_for(statement, len(columns), per_statement)
+        for values in parameters:
+            found.extend(connection.exec_driver_sql(full, values))
+    elif parameters:
+        connection.exec_driver_sql(_values_for(statement, len(columns), per_statement), parameters)
     if whole < len(rows):
         rest = rows[whole:]
-        connection.exec_driver_sql(_values_for(statement, len(columns), len(rest)),
-                                   tuple(chain.from_iterable(rest)))
+        inserted = connection.exec_driver_sql(_values_for(statement, len(columns), len(rest)),
+                                              tuple(chain.from_iterable(rest)))
+        if returning:
+            found.extend(inserted)
+    return found
 
 
 @functools.lru_cache(maxsize=256)
@@ -118,8 +136,9 @@ def _values_for(statement: str, width: int, count: int) -> str:
 
 @functools.lru_cache(maxsize=128)
 def _insert_statement(dialect_name: str, table: sa.Table, columns: tuple[str, ...], key: tuple[str, ...] | None,
-                      on_conflict: ConflictClause | None) -> str:
-    """``INSERT … VALUES (…) ON CONFLICT …`` with positional parameters in ``columns`` order."""
+                      on_conflict: ConflictClause | None, returning: tuple[str, ...]) -> str:
+    """``INSERT … VALUES (…) ON CONFLICT … RETURNING …`` with positional
+    parameters in ``columns`` order."""
     if dialect_name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert, psycopg
 
@@ -129,11 +148,15 @@ def _insert_statement(dialect_name: str, table: sa.Table, columns: tuple[str, ..
 
         dialect = pysqlite.dialect()
     # inline(): no RETURNING of generated keys, which nothing here reads.
-    statement = _with_conflict(insert(table).inline(), key, on_conflict)
+    statement = _with_returning(_with_conflict(insert(table).inline(), key, on_conflict), table, returning)
     compiled = statement.compile(dialect=dialect, column_keys=list(columns))
     if tuple(compiled.positiontup) != columns:  # the rows' order must be the statement's
         raise AssertionError(f"{table.name}: columns {columns} are not in the table's order")
     return compiled.string
+
+
+def _with_returning(statement: Any, table: sa.Table, returning: tuple[str, ...]) -> Any:
+    return statement.returning(*(table.c[name] for name in returning)) if returning else statement
 
 
 def _with_conflict(statement: Any, key: tuple[str, ...] | None, on_conflict: ConflictClause | None) -> Any:
@@ -156,7 +179,7 @@ _STAGING_PREFIX = "registry_staging_"
 
 @functools.lru_cache(maxsize=64)
 def _postgresql_move(table: sa.Table, columns: tuple[str, ...], key: tuple[str, ...],
-                     on_conflict: ConflictClause | None) -> str:
+                     on_conflict: ConflictClause | None, returning: tuple[str, ...]) -> str:
     """``INSERT INTO table … SELECT … FROM staging ON CONFLICT …``, the rows
     in the order they were copied (the staging table's physical order: it
     only ever received one ``COPY``)."""
@@ -164,27 +187,31 @@ def _postgresql_move(table: sa.Table, columns: tuple[str, ...], key: tuple[str, 
 
     staging = sa.table(_STAGING_PREFIX + table.name, *(sa.column(name) for name in (*columns, "ctid")))
     rows = sa.select(*(staging.c[name] for name in columns)).order_by(staging.c.ctid)
-    statement = _with_conflict(insert(table).inline().from_select(list(columns), rows), key, on_conflict)
+    statement = _with_returning(
+        _with_conflict(insert(table).inline().from_select(list(columns), rows), key, on_conflict), table, returning)
     return str(statement.compile(dialect=psycopg.dialect()))
 
 
 def _copy_rows(connection: Connection, table: sa.Table, columns: tuple[str, ...], rows: Sequence[tuple],
-               key: tuple[str, ...] | None, on_conflict: ConflictClause | None) -> None:
+               key: tuple[str, ...] | None, on_conflict: ConflictClause | None,
+               returning: tuple[str, ...]) -> list[Any]:
     from psycopg import sql
 
     names = sql.SQL(", ").join(sql.Identifier(name) for name in columns)
     target = sql.Identifier(table.name)
     if key is None:
         _copy(connection, sql.SQL("COPY {} ({}) FROM STDIN").format(target, names), rows)
-        return
+        return []
     staging = sql.Identifier(_STAGING_PREFIX + table.name)
     # The staging table has the target's column types and no constraints; it
     # is dropped in the same transaction, so it never outlives the write.
     _run(connection, sql.SQL("CREATE TEMPORARY TABLE {} AS SELECT {} FROM {} WITH NO DATA")
          .format(staging, names, target))
     _copy(connection, sql.SQL("COPY {} ({}) FROM STDIN").format(staging, names), rows)
-    connection.exec_driver_sql(_postgresql_move(table, columns, key, on_conflict))
+    moved = connection.exec_driver_sql(_postgresql_move(table, columns, key, on_conflict, returning))
+    found = list(moved) if returning else []
     _run(connection, sql.SQL("DROP TABLE {}").format(staging))
+    return found
 
 
 def _run(connection: Connection, statement: Any) -> None:
