@@ -339,9 +339,10 @@ class Pipeline:
         checkers = list(self.checkers.items())
         # answers[i * len(checkers) + j]: checker j on claim i, in that order
         answers: list[CheckResult | None] = [None] * (len(to_check) * len(checkers))
-        calls = (
+        calls = (  # lazily: a checker found unavailable is left out from then on
             (index * len(checkers) + position, name, checker, claim, contexts[name])
             for index, claim in enumerate(to_check) for position, (name, checker) in enumerate(checkers)
+            if name not in result.unavailable
         )
         await self._make_calls(calls, answers, semaphore, result)
         reports = []

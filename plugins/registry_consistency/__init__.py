@@ -102,22 +102,27 @@ class ConsistencyChecker(Checker):
         if extra:
             found = found.plus(_matches(mine, _relay_candidates(mine, extra, memo), _figures_of_groups(extra),
                                         config, memo))
-        relays = [(group, similarity) for group, similarity in found.relays if group.count_outside(me.document)]
         agreements = found.agreements_for(me.document)
-        independent = any(not same_voice(me.voice, group.voice) for group, _ in relays + agreements)
-        flag = memo.interested_party(me, ctx.document) if not independent else None
-        # Without conflicts, agreements or a flag, and outside the documents
-        # relaying it, a claim's result reads it only through its voice: the
-        # other appearances of its group (a story an outlet runs again and
-        # again) get the same result, worked out once.
+        if me.document in found.relayed_documents:
+            relays = [(group, similarity) for group, similarity in found.relays if group.count_outside(me.document)]
+        else:
+            relays = found.relays  # each has appearances outside this document
+        # Without conflicts or agreements, and outside the documents relaying
+        # it, a claim's result reads it only through its voice, unless it is
+        # flagged: the other appearances of its group (a story an outlet runs
+        # again and again) get the same result, worked out once.
         shared = None
-        if not (found.conflicts or agreements or flag) and me.document not in found.relayed_documents:
+        if not (found.conflicts or agreements or relays is not found.relays):
             shared = (me.voice, config.max_evidence)
             if shared in found.shared:
-                return found.shared[shared]
+                independent, result = found.shared[shared]
+                if independent or not memo.interested_party(me, ctx.document):
+                    return result
+        independent = any(not same_voice(me.voice, group.voice) for group, _ in relays + agreements)
+        flag = memo.interested_party(me, ctx.document) if not independent else None
         result = self._result(me, found, relays, agreements, flag, config, memo)
-        if shared is not None:
-            found.shared[shared] = result
+        if shared is not None and not flag:
+            found.shared[shared] = (independent, result)
         return result
 
     def _result(
@@ -240,9 +245,10 @@ class _Matches:
     """(this claim's figure, the other group, its figure) that agree, in another outlet."""
     _agreeing: list[tuple[_Repeats, tuple[Figure, Figure, list[Sighting]]]] | None = None
     _relayed: set[str] | None = None
-    shared: dict[tuple[str, int], CheckResult | None] = field(default_factory=dict)
+    shared: dict[tuple[str, int], tuple[bool, CheckResult | None]] = field(default_factory=dict)
     """Results that read the checked claim only through its voice (see
-    :meth:`ConsistencyChecker.check`), by voice and ``max_evidence``."""
+    :meth:`ConsistencyChecker.check`), by voice and ``max_evidence``, each
+    with whether another voice corroborates it."""
 
     def plus(self, other: _Matches) -> _Matches:
         return _Matches(self.relays + other.relays, self.conflicts + other.conflicts,
@@ -348,6 +354,7 @@ class _RunMemo:
         self._tolerance: float | None = None
         self._matches: dict[tuple[int, float, float, float], _Matches] = {}
         self._names_outside: dict[tuple[str, str], set[str]] = {}
+        self._subjects: dict[tuple[str, str | None, str | None, int], str | None] = {}
         # id(claim) -> (claim, its document, its sighting and group), for the claims of the run
         self._claims: dict[int, tuple[Claim, Document, Sighting, _Repeats]] = {}
         # Evidence about an appearance is the same whichever claim lists it;
@@ -473,7 +480,16 @@ class _RunMemo:
                 self._names_outside[key] = _names_outside(text, organisation)
             return self._names_outside[key]
 
-        return interested_party(me, document, names_outside)
+        def subject(sighting: Sighting, position: int) -> str | None:
+            # the same for every appearance of a claim: asked again for each
+            attribution = sighting.attribution
+            key = (sighting.text, attribution.speaker if attribution else None,
+                   attribution.organization if attribution else None, position)
+            if key not in self._subjects:
+                self._subjects[key] = subject_of(sighting, position)
+            return self._subjects[key]
+
+        return interested_party(me, document, names_outside, subject)
 
 
 def _first_of_each(streams: list[Iterable[_T]], limit: int) -> list[_T]:
@@ -560,6 +576,7 @@ def _names_outside(text: str, organisation: str) -> set[str]:
 
 def interested_party(
     me: Sighting, document: Document, names_outside: Callable[[str, str], set[str]] = _names_outside,
+    subject: Callable[[Sighting, int], str | None] = subject_of,
 ) -> str | None:
     """Why this claim's only source is an interested party, or None.
 
@@ -573,7 +590,7 @@ def interested_party(
         return None
     organisation = attribution.organization
     candidates = [word for word in _CAPITALISED.findall(organisation) if fold_name(word) not in _INSTITUTION_WORDS]
-    subjects = [subject_of(me, me.text.find(q.text)) for q in me.quantities] or [subject_of(me, 0)]
+    subjects = [subject(me, me.text.find(q.text)) for q in me.quantities] or [subject(me, 0)]
     # Reading the document's names costs the most: first make sure that some
     # candidate party would leave a subject for the claim to be about.
     if not any(s and not same_name(s, fold_name(word)) for word in candidates for s in subjects):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from registry import Attribution, Quantity, Source
 
@@ -154,30 +154,26 @@ class Sighting:
     document: str
     """The document's identity: its URI, else its location."""
 
-    # Cached: asked for every comparison and every piece of evidence, and a
-    # sighting's fields are never changed once it is made.
-    @cached_property
-    def key(self) -> tuple[str, str]:
-        """Identity of the appearance: its document and claim."""
-        return (self.document, self.claim_id)
+    # Worked out when the sighting is made: asked for by every comparison
+    # and every piece of evidence, and a sighting's fields never change.
+    key: tuple[str, str] = field(init=False, repr=False, compare=False)
+    """Identity of the appearance: its document and claim."""
+    claimant: str | None = field(init=False, repr=False, compare=False)
+    outlet: str = field(init=False, repr=False, compare=False)
+    """The publisher, else the web host, else the document itself."""
+    voice: str = field(init=False, repr=False, compare=False)
+    """Who the claim is from: its claimant, else the outlet stating it as fact."""
 
-    @cached_property
-    def claimant(self) -> str | None:
-        return self.attribution.claimant if self.attribution else None
+    def __post_init__(self) -> None:
+        self.key = (self.document, self.claim_id)
+        self.claimant = self.attribution.claimant if self.attribution else None
+        self.outlet = self.source.publisher or _host(self.source.uri) or self.document
+        self.voice = self.claimant or self.outlet
 
-    @cached_property
-    def outlet(self) -> str:
-        """The publisher, else the web host, else the document itself."""
-        if self.source.publisher:
-            return self.source.publisher
-        uri = self.source.uri or ""
-        host = re.match(r"^https?://(?:www\.)?([^/:]+)", uri)
-        return host.group(1) if host else self.document
 
-    @cached_property
-    def voice(self) -> str:
-        """Who the claim is from: its claimant, else the outlet stating it as fact."""
-        return self.claimant or self.outlet
+def _host(uri: str | None) -> str | None:
+    host = re.match(r"^https?://(?:www\.)?([^/:]+)", uri or "")
+    return host.group(1) if host else None
 
 
 @dataclass
