@@ -124,6 +124,8 @@ _PRODUCER_END = re.compile(
     r"\s+(?:on|in|at|last|this|earlier|during|for|from|since|after|before|with|which|that|who|and)\b.*"
 )
 _CHUNK_BREAK = re.compile(r"[,;:“”\"«»()\x1f]|\s[—–]\s|\s-{1,2}\s|—|–")
+_BREAK_CHARACTERS = ",;:“”\"«»()\x1f—–-"  # every match of _CHUNK_BREAK has one; white space aside, nothing else
+_BREAK_CHARACTER = re.compile(f"[{re.escape(_BREAK_CHARACTERS)}]")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+\s+(?:—|–|--?)\s+")
 _INTRO = re.compile(r"(?:On|In|At|After|Before|During|Last|Earlier|Later|Asked|Speaking)\b[^,]{0,80},\s+")
 _SEPARATOR = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
@@ -263,11 +265,35 @@ def _head_like(token: str, low: str) -> bool:
     return is_capitalised(token) or low in PRONOUNS or mentions.strip_possessive(low) in _HEAD_WORDS
 
 
+def _last_chunk_start(text: str) -> int:
+    """Where the last chunk of ``text`` starts: the end of the last match of
+    :data:`_CHUNK_BREAK`, or 0.
+
+    The search starts just before the last character a break can contain,
+    after a character none can contain (so no break runs across the start
+    and the matches from there are those of a search from the beginning):
+    texts before a verb run to hundreds of characters, and their last break
+    is usually a few characters back."""
+    backwards = text[::-1]
+    limit = len(text)
+    while True:
+        found = _BREAK_CHARACTER.search(backwards, len(text) - limit)
+        if found is None:
+            return 0
+        start = max(0, len(text) - 1 - found.start() - 2)  # a break begins at most two characters before its last dash or mark
+        while start and (text[start - 1].isspace() or text[start - 1] in _BREAK_CHARACTERS):
+            start -= 1
+        end = 0
+        for match in _CHUNK_BREAK.finditer(text, start, limit):
+            end = match.end()
+        if end or not start:
+            return end
+        limit = start  # only dashes inside words there ("Kyiv-based"): look further back
+
+
 def _scan_back(text: str) -> Agent | None:
     """The source phrase that ends ``text``: the words before an attribution verb."""
-    breaks = list(_CHUNK_BREAK.finditer(text))
-    chunk = text[breaks[-1].end():] if breaks else text
-    tokens = words_of(chunk)
+    tokens = words_of(text[_last_chunk_start(text):])
     accepted: list[str] = []
     modifiers = 0
     index = len(tokens) - 1
