@@ -813,8 +813,8 @@ class _Reader:
         visible = self.masked[start:end]
         return HIDDEN in visible and not any(ch.isalnum() for ch in visible)
 
-    def _quoted_share(self, start: int, end: int) -> tuple[int, int]:
-        """(words inside quotations, all words) of ``text[start:end]``."""
+    def _quoted_words(self, start: int, end: int) -> int:
+        """The number of words of ``text[start:end]`` inside quotations."""
         quotations = self.quotations
         quoted = 0
         # quotations are in order and do not overlap: start at the first that ends after ``start``
@@ -823,15 +823,17 @@ class _Reader:
             if quotation.start >= end:
                 break
             quoted += len(self.text[max(quotation.start, start): min(quotation.end, end)].split())
-        return quoted, len(self.text[start:end].split())
+        return quoted
 
     def _attribution(self, start: int, end: int, source: _Source, match: _Match) -> Attribution:
         masked = self.masked[start:end]
-        quoted, total = self._quoted_share(start, end)
+        quoted = self._quoted_words(start, end)
         opens_with_quote = self.text[start:end][:1] in "“\"«‘„"
         direct_quote = quoted >= 3
         modality = match.modality
-        if direct_quote and (opens_with_quote or 2 * quoted >= total) and modality == "statement":
+        if direct_quote and modality == "statement" and (
+            opens_with_quote or 2 * quoted >= len(self.text[start:end].split())
+        ):
             modality = "quote"
         medium, interviewer = self._medium(masked, match)
         person = source.speaker
@@ -886,7 +888,7 @@ class _Reader:
         return None, None
 
     def _unattributed(self, start: int, end: int) -> Attribution:
-        quoted, _ = self._quoted_share(start, end)
+        quoted = self._quoted_words(start, end)
         modality = None if self.text[start:end].rstrip().endswith("?") else "statement"
         direct_quote = quoted >= 3
         # one model per kind, shared by the document's sentences (models are treated as values)
