@@ -4,9 +4,13 @@ The score is a logistic model over interpretable features, in the manner of
 ClaimBuster and PASTEL: numbers, named entities, statistics and
 comparisons, verifiable events and attribution push a sentence up;
 opinion, prediction, questions, hedges, first-person experience and
-boilerplate push it down. A lexical component (one weight per word) adds
-what the hand-made features miss; the words that weigh most in a sentence
-are named in its features, so every score stays explainable.
+boilerplate push it down. A lexical component adds what the hand-made
+features miss: a TF-IDF-style bag of the sentence's words, adjacent word
+pairs and the character 2- to 5-grams of each word (its spelling pieces,
+which weigh words the model never saw by their endings and stems). A
+word's share of the score includes its pieces'; the words and pairs that
+weigh most in a sentence are named in its features, so every score stays
+explainable.
 
 Where the weights come from: ``checkworthiness_weights.json`` next to this
 module, written by ``python benchmarks/checkworthiness.py --write-weights``,
@@ -33,8 +37,10 @@ THRESHOLD = 0.5
 
 WEIGHTS_FILE = Path(__file__).with_name("checkworthiness_weights.json")
 
-# How many single-word contributions are named in ``features``; the rest are summed.
-_NAMED_WORDS = 4
+# How many word and word-pair contributions are named in ``features``; the rest are summed.
+_NAMED_TERMS = 4
+# Distinct words whose spelling-piece weights are kept; a news run sees far fewer.
+_CACHED_WORDS = 100_000
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[0-9][0-9,.]*")
 
@@ -140,8 +146,10 @@ class Assessment:
 
     ``features`` maps each feature that fired to its contribution to the
     log-odds of ``score`` (weight × value): the hand-made features by name,
-    the heaviest words as ``word:<word>``, the remaining words summed as
-    ``other_words``, and the model's ``bias``. They add up to the logit.
+    the heaviest words as ``word:<word>`` (the word and its spelling pieces)
+    and word pairs as ``phrase:<first second>``, the remaining words and
+    pairs summed as ``other_words``, and the model's ``bias``. They add up
+    to the logit.
     """
 
     score: float
@@ -155,22 +163,12 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.replace("’", "'"))
 
 
-def lexical_words(words: list[str]) -> set[str]:
-    """The lower-cased words the lexical component weighs; numbers become '<num>'."""
-    return _lexical({word.lower() for word in words})
-
-
-def _lexical(vocabulary: set[str]) -> set[str]:
-    return {"<num>" if word[0].isdigit() else word for word in vocabulary}
-
-
 def feature_values(
     text: str, words: list[str], *, quantities: list[Quantity], attribution: Attribution | None
 ) -> dict[str, float]:
     """The hand-made features of ``text`` (tokenised as ``words``), each in [0, 1]; absent ones left out."""
     lowered = [word.lower() for word in words]
-    vocabulary = set(lowered)
-    return _feature_values(text, words, lowered, vocabulary, _lexical(vocabulary), quantities, attribution)
+    return _feature_values(text, words, lowered, set(lowered), set(lexical_sequence(words)), quantities, attribution)
 
 
 def _feature_values(
@@ -220,13 +218,52 @@ def _is_boilerplate(lowered: list[str], vocabulary: set[str]) -> bool:
     return not runs.isdisjoint(_FURNITURE_ON_SHORT_LINES)
 
 
-class Model:
-    """A set of weights: the intercept, one weight per hand-made feature and one per word."""
+def lexical_sequence(words: list[str]) -> list[str]:
+    """The lower-cased words the lexical component reads, in order; numbers become '<num>'."""
+    return ["<num>" if word[0].isdigit() else word.lower() for word in words]
 
-    def __init__(self, intercept: float, feature_weights: dict[str, float], word_weights: dict[str, float]):
+
+def lexical_terms(sequence: list[str]) -> set[str]:
+    """The distinct words and adjacent word pairs ('a b') of a lexical sequence."""
+    return {*sequence, *(f"{first} {second}" for first, second in zip(sequence, sequence[1:]))}
+
+
+def spelling_pieces(word: str) -> set[str]:
+    """The character 2- to 5-grams of ``word`` with a space at each end.
+
+    They let the model weigh words it never saw through their spelling
+    (``' re'``, ``'ion '``, ``'ed '``: tense, plurals, policy nouns).
+    """
+    padded = f" {word} "
+    return {padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)}
+
+
+class Model:
+    """A set of weights: the intercept, one weight per hand-made feature, and the lexical weights.
+
+    The lexical part is an inverse-document-frequency weighted bag of the
+    sentence's words, adjacent word pairs (``terms``) and the spelling
+    pieces of each distinct word (``pieces``, see ``spelling_pieces``),
+    normalised to unit length as TF-IDF is: each entry is
+    ``[weight, norm]``, the fitted coefficient times the entry's value and
+    that value squared, and the bag scores ``sum(weight) / sqrt(sum(norm))``
+    over the entries the sentence contains (entries outside the fitted
+    vocabulary count for nothing). A word's pieces are summed once per
+    word, so a word's whole share is computed once and cached.
+    """
+
+    def __init__(
+        self,
+        intercept: float,
+        feature_weights: dict[str, float],
+        terms: dict[str, tuple[float, float]],
+        pieces: dict[str, tuple[float, float]],
+    ):
         self.intercept = intercept
         self.feature_weights = feature_weights
-        self.word_weights = word_weights
+        self.terms = terms
+        self.pieces = pieces
+        self._words: dict[str, tuple[float, float]] = {}
 
     @classmethod
     def from_dict(cls, data: dict) -> Model:
@@ -234,29 +271,70 @@ class Model:
         return cls(
             intercept=float(data["intercept"]),
             feature_weights={name: float(entry["weight"]) for name, entry in data["features"].items()},
-            word_weights={word: float(weight) for word, weight in data["words"].items()},
+            terms={term: (float(weight), float(norm)) for term, (weight, norm) in data["terms"].items()},
+            pieces={piece: (float(weight), float(norm)) for piece, (weight, norm) in data["pieces"].items()},
         )
+
+    def _word_entry(self, word: str) -> tuple[float, float]:
+        """A word's weight and norm: its own term's plus its spelling pieces', cached."""
+        weight, norm = self.terms.get(word, (0.0, 0.0))
+        pieces = self.pieces
+        for piece in spelling_pieces(word):
+            entry = pieces.get(piece)
+            if entry is not None:
+                weight += entry[0]
+                norm += entry[1]
+        if len(self._words) >= _CACHED_WORDS:
+            self._words.clear()  # a bound, not a policy: news vocabulary refills it fast
+        self._words[word] = (weight, norm)
+        return weight, norm
+
+    def lexical_weights(self, sequence: list[str]) -> tuple[list[tuple[float, str, float]], float, float]:
+        """What the lexical part of the logit is made of.
+
+        Returns ``(-abs(weight), term, weight)`` for each word (with its
+        spelling pieces) and word pair that weighs something, the sum of
+        their weights, and the scale that makes weights shares of the logit.
+        """
+        words = self._words
+        weighted = []
+        total = norm = 0.0
+        for word in set(sequence):
+            weight, word_norm = words.get(word) or self._word_entry(word)
+            norm += word_norm
+            if weight:
+                total += weight
+                weighted.append((-abs(weight), word, weight))
+        terms = self.terms
+        for pair in {f"{first} {second}" for first, second in zip(sequence, sequence[1:])}:
+            entry = terms.get(pair)
+            if entry is not None:
+                weight = entry[0]
+                norm += entry[1]
+                total += weight
+                weighted.append((-abs(weight), pair, weight))
+        return weighted, total, (1.0 / math.sqrt(norm) if norm else 1.0)
 
     def assess(self, text: str, *, quantities: list[Quantity], attribution: Attribution | None) -> Assessment:
         """Score ``text`` (one sentence or clause) for check-worthiness."""
         words = tokens(text)
         lowered = [word.lower() for word in words]
         vocabulary = set(lowered)
-        lexical = _lexical(vocabulary)
+        sequence = lexical_sequence(words)
         contributions: dict[str, float] = {}
-        for name, value in _feature_values(text, words, lowered, vocabulary, lexical, quantities, attribution).items():
+        values = _feature_values(text, words, lowered, vocabulary, set(sequence), quantities, attribution)
+        for name, value in values.items():
             weight = self.feature_weights.get(name, 0.0)
             if weight:
                 contributions[name] = weight * value
-        word_weights = self.word_weights
-        weighted = [(-abs(word_weights[word]), word, word_weights[word]) for word in lexical if word in word_weights]
-        # heaviest first, then alphabetical (each word once, so the weight never decides)
-        named = sorted(weighted)[:_NAMED_WORDS]
-        for _, word, weight in named:
-            contributions[f"word:{word}"] = weight
-        rest = sum(weight for _, _, weight in weighted) - sum(weight for _, _, weight in named)
-        if len(weighted) > len(named):
-            contributions["other_words"] = rest
+        weighted, total, scale = self.lexical_weights(sequence)
+        weighted.sort()  # heaviest first, then alphabetical (each term once, so the weight never decides)
+        rest = total
+        for _, term, weight in weighted[:_NAMED_TERMS]:
+            contributions[f"{'phrase' if ' ' in term else 'word'}:{term}"] = weight * scale
+            rest -= weight
+        if len(weighted) > _NAMED_TERMS:
+            contributions["other_words"] = rest * scale
         logit = self.intercept + sum(contributions.values())
         score = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
         typed = [(abs(value), _FEATURE_TYPES[name]) for name, value in contributions.items() if name in _FEATURE_TYPES]

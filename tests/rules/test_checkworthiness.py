@@ -93,18 +93,44 @@ def test_the_shipped_weights_say_where_they_come_from():
     assert "ClaimBuster" in data["about"]
     assert {entry["source"] for entry in data["features"].values()} == {"fitted", "hand-set"}
     assert data["features"]["boilerplate"]["source"] == "hand-set"
-    assert data["words"]
+    assert data["terms"] and data["pieces"]
+    assert any(" " in term for term in data["terms"])  # word pairs as well as words
+
+
+def test_explain_names_the_words_and_pairs_of_the_sentence():
+    text = "Since 2009 the deficit has been cut in half, from $1.4 trillion to $680 billion."
+    result = score(text)
+    named = [name.split(":", 1)[1] for name in result.features if name.startswith(("word:", "phrase:"))]
+    assert 0 < len(named) <= 4
+    sequence = checkworthiness.lexical_sequence(checkworthiness.tokens(text))
+    assert all(term in checkworthiness.lexical_terms(sequence) for term in named)
+    assert "other_words" in result.features
+
+
+def test_a_word_never_seen_is_weighed_by_its_spelling():
+    model = Model.from_dict({
+        "intercept": 0.0,
+        "features": {},
+        "terms": {"lost": [1.0, 1.0]},
+        "pieces": {"ed ": [0.5, 1.0], "zz": [9.0, 1.0]},
+    })
+    result = model.assess("They forfeited it.", quantities=[], attribution=None)
+    assert result.features == {"word:forfeited": 0.5, "bias": 0.0}
+    again = model.assess("They forfeited it.", quantities=[], attribution=None)  # from the word cache
+    assert again == result
 
 
 def test_a_model_from_a_dict_scores_with_its_own_weights():
     model = Model.from_dict({
         "intercept": 0.0,
         "features": {"quantity": {"weight": 2.0, "source": "hand-set"}},
-        "words": {"troops": 1.0},
+        "terms": {"troops": [1.0, 1.0], "lost <num>": [2.0, 3.0]},
+        "pieces": {"ps ": [0.5, 0.0]},
     })
     result = model.assess("We lost 5 troops.", quantities=find_quantities("We lost 5 troops."), attribution=None)
-    assert result.features == {"quantity": 2.0, "word:troops": 1.0, "bias": 0.0}
-    assert math.isclose(result.score, 1 / (1 + math.exp(-3.0)))
+    # unit length over troops (norm 1) and 'lost <num>' (norm 3): each weight halved
+    assert result.features == {"quantity": 2.0, "phrase:lost <num>": 1.0, "word:troops": 0.75, "bias": 0.0}
+    assert math.isclose(result.score, 1 / (1 + math.exp(-3.75)))
     assert result.claim_type == "quantity"
 
 
