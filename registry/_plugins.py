@@ -79,6 +79,9 @@ class PluginManager(pluggy.PluginManager):
         self.info: dict[str, PluginInfo] = {}
         self._checkers: dict[str, tuple[Checker, str]] | None = None
         self._formats: dict[str, tuple[Render, str]] | None = None
+        # The implementations call_each calls, per hook: hooks such as
+        # resolve_verdict are called once per claim.
+        self._to_call: dict[str, list[pluggy.HookImpl]] = {}
 
     # -- reporting ---------------------------------------------------------
 
@@ -109,6 +112,11 @@ class PluginManager(pluggy.PluginManager):
         self._checkers = None
         self._formats = None
 
+    def register(self, plugin: Any, name: str | None = None) -> str | None:
+        registered = super().register(plugin, name)
+        self._to_call.clear()
+        return registered
+
     def unregister(self, plugin: Any = None, name: str | None = None) -> Any:
         """Unregister a plugin and forget its record, checkers and formats."""
         if name is None:
@@ -117,6 +125,7 @@ class PluginManager(pluggy.PluginManager):
         self.info.pop(name, None)
         self._checkers = None
         self._formats = None
+        self._to_call.clear()
         return removed
 
     def load_default_plugins(self) -> None:
@@ -212,9 +221,11 @@ class PluginManager(pluggy.PluginManager):
         skipped, except for :class:`DocumentError`, which is about the input,
         not the plugin, and propagates. With ``firstresult`` the first non-None result ends the call.
         """
-        caller = getattr(self.hook, hook_name)
+        impls = self._to_call.get(hook_name)
+        if impls is None:
+            impls = self._to_call[hook_name] = _plain(getattr(self.hook, hook_name).get_hookimpls())
         results: list[tuple[str, Any]] = []
-        for impl in _plain(caller.get_hookimpls()):
+        for impl in impls:
             try:
                 result = impl.function(*(kwargs[arg] for arg in impl.argnames))
             except (PluginLoadError, DocumentError):

@@ -33,7 +33,8 @@ from pydantic import BaseModel, Field
 from registry import Checker, CheckResult, Claim, CheckContext, Document, Evidence, Stance, Status, hookimpl
 
 from .figures import (
-    Figure, Sighting, content_words, figures_of, fold_name, proper_names, same_name, same_quantity, subject_of,
+    Figure, Sighting, content_words, figures_of, fold_name, names_the_same, proper_names, same_name, same_quantity,
+    subject_of,
 )
 
 __all__ = ["ConsistencyChecker"]
@@ -353,7 +354,8 @@ class _RunMemo:
         self._by_subject: dict[str, list[tuple[Figure, _Repeats]]] | None = None
         self._tolerance: float | None = None
         self._matches: dict[tuple[int, float, float, float], _Matches] = {}
-        self._names_outside: dict[tuple[str, str], set[str]] = {}
+        # (document text, organisation) -> the text without the organisation, names asked about
+        self._outside: dict[tuple[str, str], tuple[str, dict[str, bool]]] = {}
         self._subjects: dict[tuple[str, str | None, str | None, int], str | None] = {}
         # id(claim) -> (claim, its document, its sighting and group), for the claims of the run
         self._claims: dict[int, tuple[Claim, Document, Sighting, _Repeats]] = {}
@@ -473,12 +475,15 @@ class _RunMemo:
         return [group for wording in dict.fromkeys(wordings) for group in self._by_wording[wording]]
 
     def interested_party(self, me: Sighting, document: Document) -> str | None:
-        """:func:`interested_party`, reading each document's names once per organisation."""
-        def names_outside(text: str, organisation: str) -> set[str]:
+        """:func:`interested_party`, answering each question about a document's names once."""
+        def named_outside(text: str, organisation: str, name: str) -> bool:
             key = (text, organisation)
-            if key not in self._names_outside:
-                self._names_outside[key] = _names_outside(text, organisation)
-            return self._names_outside[key]
+            if key not in self._outside:
+                self._outside[key] = (_outside(text, organisation), {})
+            outside, answers = self._outside[key]
+            if name not in answers:
+                answers[name] = names_the_same(outside, name)
+            return answers[name]
 
         def subject(sighting: Sighting, position: int) -> str | None:
             # the same for every appearance of a claim: asked again for each
@@ -489,7 +494,7 @@ class _RunMemo:
                 self._subjects[key] = subject_of(sighting, position)
             return self._subjects[key]
 
-        return interested_party(me, document, names_outside, subject)
+        return interested_party(me, document, named_outside, subject)
 
 
 def _first_of_each(streams: list[Iterable[_T]], limit: int) -> list[_T]:
@@ -569,13 +574,18 @@ def _close(a: Figure, b: Figure, agreement: float) -> bool:
 # -- interested parties --------------------------------------------------------
 
 
-def _names_outside(text: str, organisation: str) -> set[str]:
-    """The folded proper names of ``text`` outside the mentions of ``organisation``."""
-    return {fold_name(word) for _, word in proper_names(text.replace(organisation, " "))}
+def _outside(text: str, organisation: str) -> str:
+    """``text`` without the mentions of ``organisation``."""
+    return text.replace(organisation, " ")
+
+
+def _named_outside(text: str, organisation: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` (folded) outside the mentions of ``organisation``."""
+    return names_the_same(_outside(text, organisation), name)
 
 
 def interested_party(
-    me: Sighting, document: Document, names_outside: Callable[[str, str], set[str]] = _names_outside,
+    me: Sighting, document: Document, named_outside: Callable[[str, str, str], bool] = _named_outside,
     subject: Callable[[Sighting, int], str | None] = subject_of,
 ) -> str | None:
     """Why this claim's only source is an interested party, or None.
@@ -595,13 +605,12 @@ def interested_party(
     # candidate party would leave a subject for the claim to be about.
     if not any(s and not same_name(s, fold_name(word)) for word in candidates for s in subjects):
         return None
-    elsewhere = names_outside(document.text, organisation)
-    parties = [word for word in candidates if any(same_name(fold_name(word), e) for e in elsewhere)]
+    parties = [word for word in candidates if named_outside(document.text, organisation, fold_name(word))]
     if not parties:
         return None
     party = fold_name(parties[0])
     about = next((s for s in subjects if s and not same_name(s, party)), None)
-    if about is None or not any(same_name(about, e) for e in elsewhere):
+    if about is None or not named_outside(document.text, organisation, about):
         return None
     about_word = next((w for _, w in proper_names(me.text) if fold_name(w) == about), about)
     return (

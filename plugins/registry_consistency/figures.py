@@ -204,16 +204,40 @@ def proper_names(text: str) -> list[tuple[int, str]]:
     weekday, not written in capitals (a dateline), and, when it opens a
     sentence, not a word the text also uses in lower case ("Casualty figures
     ..." beside "casualties")."""
-    found = []
-    for match in _CAPITALISED_RUN.finditer(text):
-        word = match.group()
+    return [
+        (match.start(), match.group()) for match in _CAPITALISED_RUN.finditer(text)
+        if _is_word_start(text, match.start()) and _is_name(text, match.start(), match.group())
+    ]
+
+
+def names_the_same(text: str, name: str) -> bool:
+    """Whether a proper name of ``text`` (:func:`proper_names`), folded, is
+    :func:`same_name` as ``name`` (folded). Only the words that open with
+    the first four letters of ``name`` are looked at, which costs far less
+    than listing every name of a document."""
+    if len(name) < 4 or not "a" <= name[0] <= "z":
+        return False  # same_name needs four letters; a folded name opens with a-z
+    for match in _opening(name[:4]).finditer(text):
         start = match.start()
-        if word.isupper() or word.casefold() in _NOT_NAMES or not _is_word_start(text, start):
-            continue
-        if _starts_sentence(text, start) and _starts_lower_case_word(text, fold_name(word)):
-            continue
-        found.append((start, word))
-    return found
+        if _is_word_start(text, start):
+            word = _RUN.match(text, start).group()
+            if _is_name(text, start, word) and same_name(fold_name(word), name):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _opening(prefix: str) -> re.Pattern[str]:
+    """Where a capitalised word whose first four letters, folded, are ``prefix`` may start."""
+    return re.compile(f"(?={prefix[0].upper()}(?i:{re.escape(prefix[1:])}))")
+
+
+def _is_name(text: str, start: int, word: str) -> bool:
+    """Whether the capitalised ``word`` starting a word at ``start`` is a
+    name (see :func:`proper_names`)."""
+    if word.isupper() or word.casefold() in _NOT_NAMES:
+        return False
+    return not (_starts_sentence(text, start) and _starts_lower_case_word(text, fold_name(word)))
 
 
 def _is_word_start(text: str, start: int) -> bool:

@@ -363,3 +363,16 @@ async def test_a_story_an_outlet_runs_again_gets_the_same_result_except_where_fl
     assert [e.kind for e in marked.evidence] == ["corroboration", "interested_party"]
     assert "(Russian)" in marked.explanation and "(Ukraine)" in marked.explanation
     assert [e.publisher for e in by_uri["https://ledger.example/story"].evidence] == ["Wire"] * 4
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces pressed on near Avdiivka. Ukrainian commanders were silent.",
+    "Casualty figures rose. Officials counted casualties in Avdiivka, officials said.",
+    "The McDonald family and Kyiv's mayor met. RUSSIA said nothing; an iPhone video from Kharkiv surfaced.",
+    "Russians and the russia-watchers disagreed.",
+])
+@pytest.mark.parametrize("name", ["russi", "ukrain", "avdiivk", "casualt", "mcdonald", "kyiv", "kharkiv", "iphon", "rus"])
+def test_names_the_same_answers_as_the_list_of_proper_names_would(text, name):
+    from registry_consistency.figures import fold_name, names_the_same, proper_names, same_name
+
+    assert names_the_same(text, name) == any(same_name(name, fold_name(word)) for _, word in proper_names(text))
