@@ -62,7 +62,9 @@ def link_key(tokens: list[str]) -> str:
     A claim without numbers is keyed by its three longest words
     (``w:legislation transparency yesterday``), which a reordering or a change
     of small words keeps."""
-    numbers = sorted({t for t in tokens if _NUMBER.fullmatch(t)})
+    # isdecimal() is what \d matches (Unicode category Nd), without the regex
+    # call for the common case; only dotted tokens need the pattern.
+    numbers = sorted({t for t in tokens if t.isdecimal() or ("." in t and _NUMBER.fullmatch(t))})
     if numbers:
         return "n:" + " ".join(numbers)
     words = sorted({t for t in tokens if len(t) >= 4}, key=lambda w: (-len(w), w))[:3]
