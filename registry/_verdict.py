@@ -35,28 +35,29 @@ def resolve_verdict(claim: Claim, results: list[CheckResult]) -> Verdict:
     """Combine ``results`` by the rule in this module's docstring."""
     attribution_status = _attribution_status(claim, results)
     decided = [r for r in results if r.status is not None]
-    conclusive = sorted(
-        (r for r in decided if r.status.conclusive), key=lambda r: r.confidence, reverse=True
-    )
-    confident = [r for r in conclusive if r.confidence >= CONFIDENT]
-    for_true = [r for r in confident if r.status in _TOWARDS_TRUE]
-    for_false = [r for r in confident if r.status in _TOWARDS_FALSE]
-    if for_true and for_false:
-        return Verdict(
-            status=Status.CONFLICTING_EVIDENCE,
-            attribution_status=attribution_status,
-            confidence=min(for_true[0].confidence, for_false[0].confidence),
-            explanation=(
-                f"{for_true[0].checker} says {for_true[0].status.value}, "
-                f"{for_false[0].checker} says {for_false[0].status.value}"
-            ),
-            decided_by="registry._verdict",
+    if decided:  # most claims get no status from any checker
+        conclusive = sorted(
+            (r for r in decided if r.status.conclusive), key=lambda r: r.confidence, reverse=True
         )
-    if conclusive:
-        return _decided_by(conclusive[0], attribution_status)
-    looked = [r for r in decided if r.status is Status.NOT_ENOUGH_EVIDENCE]
-    if looked:
-        return _decided_by(max(looked, key=lambda r: r.confidence), attribution_status)
+        confident = [r for r in conclusive if r.confidence >= CONFIDENT]
+        for_true = [r for r in confident if r.status in _TOWARDS_TRUE]
+        for_false = [r for r in confident if r.status in _TOWARDS_FALSE]
+        if for_true and for_false:
+            return Verdict(
+                status=Status.CONFLICTING_EVIDENCE,
+                attribution_status=attribution_status,
+                confidence=min(for_true[0].confidence, for_false[0].confidence),
+                explanation=(
+                    f"{for_true[0].checker} says {for_true[0].status.value}, "
+                    f"{for_false[0].checker} says {for_false[0].status.value}"
+                ),
+                decided_by="registry._verdict",
+            )
+        if conclusive:
+            return _decided_by(conclusive[0], attribution_status)
+        looked = [r for r in decided if r.status is Status.NOT_ENOUGH_EVIDENCE]
+        if looked:
+            return _decided_by(max(looked, key=lambda r: r.confidence), attribution_status)
     return Verdict(
         status=Status.UNVERIFIED,
         attribution_status=attribution_status,
