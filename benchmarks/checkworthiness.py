@@ -321,7 +321,7 @@ def main() -> int:
         }
         checkworthiness.WEIGHTS_FILE.write_text(_weights_json(weights), encoding="utf-8")
         print(f"wrote {checkworthiness.WEIGHTS_FILE.relative_to(REPO)} (C={chosen['C']}, class_weight={chosen['class_weight']})")
-        checkworthiness.SHIPPED_MODEL = checkworthiness.Model.from_dict(weights)
+        checkworthiness.shipped_model.cache_clear()
 
     started = time.perf_counter()
     print("features + words (the shipped form), cross-validated:")

@@ -24,6 +24,7 @@ marked ``"source": "hand-set"`` in the file. Scoring here is pure Python.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -344,9 +345,13 @@ class Model:
         return Assessment(score=score, checkworthy=score >= THRESHOLD, claim_type=claim_type, features=features)
 
 
-SHIPPED_MODEL = Model.from_dict(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")))
+@functools.cache
+def shipped_model() -> Model:
+    """The weights of ``WEIGHTS_FILE``, read on first use: parsing its 1.7 MB costs about 0.1 s,
+    which commands that never score a sentence should not pay at import."""
+    return Model.from_dict(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")))
 
 
 def assess(text: str, *, quantities: list[Quantity], attribution: Attribution | None) -> Assessment:
     """Score ``text`` (one sentence or clause) with the shipped weights."""
-    return SHIPPED_MODEL.assess(text, quantities=quantities, attribution=attribution)
+    return shipped_model().assess(text, quantities=quantities, attribution=attribution)
