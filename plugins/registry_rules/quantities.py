@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from registry import Quantity
 
-from .patterns import word_alternation
+from .patterns import ascii_words, word_alternation
 
 _QUALIFIERS = (
     "no more than", "no fewer than", "no less than", "more than", "fewer than",
@@ -228,11 +228,7 @@ _VULGAR_FRACTION = re.compile(rf"[{_VULGAR}]")
 # A number word is a whole word (of ASCII letters) in any case; written as a trie
 # ("f(?:i(?:ft(?:h|hs|y)|ve)|...)"), as a flat alternation costs several times more.
 _TRIGGER_WORD = re.compile(rf"(?<![A-Za-z])(?:{word_alternation(_TRIGGER_WORDS)})(?![A-Za-z])", re.IGNORECASE | re.ASCII)
-# For the test before the searches, on the text as bytes: ASCII digits, and the
-# words of ASCII letters lower-cased (every other byte, non-ASCII ones included
-# as '?', made a space).
-_ASCII_DIGITS = b"0123456789"
-_ASCII_WORDS_ONLY = bytes(byte if chr(byte).isascii() and chr(byte).isalpha() else 32 for byte in range(256)).lower()
+_ASCII_DIGITS = b"0123456789"  # for the test before the searches, on the text as bytes
 _TRIGGER_WORD_BYTES = frozenset(word.encode() for word in _TRIGGER_WORDS)
 _PREFIX_BEFORE = re.compile(rf"(?:{_CURRENCY_PREFIX})?(?:(?<![\w.,])[-−])?(?:(?<![0-9])\.)?$")
 _ARTICLE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
@@ -345,7 +341,7 @@ def _triggers(text: str) -> list[int]:
     # operations tell several times faster than the searches (a search for
     # number words costs about as much as the rest of the parse).
     raw = text.encode("ascii", "replace")
-    may_have_word = not _TRIGGER_WORD_BYTES.isdisjoint(raw.translate(_ASCII_WORDS_ONLY).split())
+    may_have_word = not _TRIGGER_WORD_BYTES.isdisjoint(ascii_words(text, lower=True))
     may_have_digit = len(raw.translate(None, _ASCII_DIGITS)) != len(raw) or (
         not text.isascii() and _VULGAR_FRACTION.search(text) is not None
     )
