@@ -2,12 +2,16 @@
 pipeline in one process, with the installed (default, offline) plugins and
 no store, with and without rendering the JSON output.
 
-Usage: python benchmarks/speed.py [--articles 1000] [--repeat 3]
+Usage: python benchmarks/speed.py [--articles 1000] [--repeat 3] [--corpus seeds|claimbuster]
 
 The articles are synthetic: the paragraphs of the seed articles (seeds/)
 shuffled and recombined with a fixed random seed into Markdown documents of
 3–6 KB, each with a headline and front matter naming one of the seeds'
-publishers. Each timed run reads them from files, extracts and attributes
+publishers. Those articles repeat the seeds' few dozen paragraphs over and
+over, which favours any work done once per distinct statement; with
+``--corpus claimbuster`` the bodies are made of the ClaimBuster debate
+sentences (../shared/data/claimbuster), each used once, so no statement
+appears twice (about 200 articles: as many as the sentences fill). Each timed run reads them from files, extracts and attributes
 their claims, runs every registered checker and resolves verdicts, exactly
 as `registry check --no-store DIR` does. One more run under cProfile gives
 each stage's time (load, extract and attribute, check and resolve and
@@ -57,26 +61,43 @@ def seed_material() -> tuple[list[str], list[str], list[str]]:
     return paragraphs, headlines, publishers
 
 
-def make_articles(directory: Path, count: int, seed: int) -> int:
-    """Write ``count`` synthetic articles of 3–6 KB; return their total size in bytes."""
-    paragraphs, headlines, publishers = seed_material()
+def claimbuster_paragraphs(data: Path, seed: int) -> list[str]:
+    """The ClaimBuster sentences, shuffled, four to a paragraph."""
+    sentences = [row["text"].strip() for row in json.loads(data.read_text(encoding="utf-8"))]
+    random.Random(seed).shuffle(sentences)
+    return [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
+
+
+def make_articles(directory: Path, count: int, seed: int, paragraphs: list[str] | None = None) -> tuple[int, int]:
+    """Write up to ``count`` synthetic articles of 3–6 KB; return how many
+    were written and their total size in bytes. With ``paragraphs`` given,
+    each is used once and the articles stop when they run out; otherwise the
+    seed articles' paragraphs are reused as often as needed."""
+    seed_paragraphs, headlines, publishers = seed_material()
+    reuse = paragraphs is None
     rng = random.Random(seed)
-    total = 0
+    pool = [] if reuse else list(reversed(paragraphs))
+    total = written = 0
     for number in range(count):
         target = rng.randint(3000, 6000)
-        pool = paragraphs[:]
-        rng.shuffle(pool)
+        if reuse:
+            pool = seed_paragraphs[:]
+            rng.shuffle(pool)
         body: list[str] = []
         size = 0
         while size < target:
             if not pool:
-                pool = paragraphs[:]
+                if not reuse:
+                    break
+                pool = seed_paragraphs[:]
                 rng.shuffle(pool)
             paragraph = pool.pop()
             if size + len(paragraph.encode()) > 6000 - 300 and size >= 3000 - 300:
                 break
             body.append(paragraph)
             size += len(paragraph.encode()) + 2
+        if size < 3000 - 300:  # the unused paragraphs ran out
+            break
         text = (
             f"---\ntitle: \"{rng.choice(headlines)}\"\npublisher: {rng.choice(publishers)}\n"
             f"url: https://synthetic.example/{seed}/{number}\npublished: 2024-01-{1 + number % 28:02d}\n---\n\n"
@@ -85,7 +106,8 @@ def make_articles(directory: Path, count: int, seed: int) -> int:
         path = directory / f"article-{number:04d}.md"
         path.write_text(text, encoding="utf-8")
         total += len(text.encode())
-    return total
+        written += 1
+    return written, total
 
 
 def run_once(pm, directory: Path, render_json: bool) -> tuple[float, int, int]:
@@ -157,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per mode; the median is reported")
     parser.add_argument("--disable", default="", metavar="NAMES",
                         help="plugins to leave out, comma-separated (as REGISTRY_DISABLE_PLUGINS)")
+    parser.add_argument("--corpus", choices=("seeds", "claimbuster"), default="seeds",
+                        help="article bodies from the seeds' paragraphs (reused) or from ClaimBuster sentences (each once)")
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="the shared data directory")
     parser.add_argument("--output", type=Path, default=RESULTS, help=f"results file (default {RESULTS.relative_to(REPO)})")
     args = parser.parse_args(argv)
     if args.disable:
@@ -164,6 +189,14 @@ def main(argv: list[str] | None = None) -> int:
     if not SEEDS.is_dir():
         print(f"speed benchmark: seed articles not found in {SEEDS}", file=sys.stderr)
         return 2
+
+    paragraphs = None
+    if args.corpus == "claimbuster":
+        source = args.data / "claimbuster" / "2.5xNCS.json"
+        if not source.is_file():
+            print(f"speed benchmark: data not found: {source} (see claimbuster/SOURCE.md)", file=sys.stderr)
+            return 2
+        paragraphs = claimbuster_paragraphs(source, seed=0)
 
     from registry._plugins import make_plugin_manager
 
@@ -175,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         warm.mkdir()
         timed.mkdir()
         make_articles(warm, 50, seed=1)
-        size = make_articles(timed, args.articles, seed=0)
+        articles, size = make_articles(timed, args.articles, seed=0, paragraphs=paragraphs)
         run_once(pm, warm, render_json=True)  # imports, compiled patterns
         modes: dict[str, dict] = {}
         for label, render_json in (("without_output", False), ("with_json_output", True)):
@@ -184,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             modes[label] = {
                 "seconds_median": round(seconds, 3),
                 "seconds_all": [round(r[0], 3) for r in runs],
-                "articles_per_second": round(args.articles / seconds, 1),
+                "articles_per_second": round(articles / seconds, 1),
                 "reports": runs[0][2],
             }
         stages = stage_seconds(pm, timed, modes["without_output"]["seconds_median"])
@@ -193,9 +226,11 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "benchmark": "speed",
         "command": f"python benchmarks/speed.py --articles {args.articles} --repeat {args.repeat}"
+                   + (f" --corpus {args.corpus}" if args.corpus != "seeds" else "")
                    + (f" --disable {args.disable}" if args.disable else ""),
-        "articles": args.articles,
-        "mean_article_bytes": round(size / args.articles),
+        "corpus": args.corpus,
+        "articles": articles,
+        "mean_article_bytes": round(size / articles),
         "plugins": plugins,
         "checkers": checkers,
         "python": platform.python_version(),
@@ -207,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"{args.articles} synthetic articles, mean {result['mean_article_bytes']} bytes; "
+    print(f"{articles} synthetic articles ({args.corpus}), mean {result['mean_article_bytes']} bytes; "
           f"plugins: {', '.join(plugins)}; checkers: {', '.join(checkers) or 'none'}")
     for label, mode in modes.items():
         verdict = "met" if mode["articles_per_second"] >= TARGET else "MISSED"

@@ -21,8 +21,9 @@ Repetition is not verification, so corroboration alone sets no status.
 
 from __future__ import annotations
 
+import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -349,6 +350,8 @@ class _RunMemo:
         self._by_wording: dict[tuple[str, str], list[_Repeats]] = {}
         self._wordings_by_word: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._wordings_by_id: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._wording_rank: dict[tuple[str, str], int] = {}  # in the order first seen
+        self._word_counts: dict[tuple[str, str], int] = {}  # how many content words a wording has
         self._words: dict[str, set[str]] = {}
         self._features: dict[str, Any] = {}
         self._by_subject: dict[str, list[tuple[Figure, _Repeats]]] | None = None
@@ -400,6 +403,8 @@ class _RunMemo:
             wording = (sighting.claim_id, sighting.text)
             if wording not in self._by_wording:
                 self._by_wording[wording] = []
+                self._wording_rank[wording] = len(self._wording_rank)
+                self._word_counts[wording] = len(self.words(sighting.text))
                 self._wordings_by_id[sighting.claim_id].append(wording)
                 for word in self.words(sighting.text):
                     self._wordings_by_word[word].append(wording)
@@ -460,18 +465,31 @@ class _RunMemo:
         """The groups worded like ``sighting``: those with its claim id, and
         those of the :data:`MAX_SIMILARITY_CANDIDATES` wordings that share
         the most of its content words, at least :data:`PREFILTER_DICE`
-        (Dice coefficient)."""
+        (Dice coefficient); among equals, the first seen first."""
         words = self.words(sighting.text)
-        counts: Counter[tuple[str, str]] = Counter()
-        for word in words:
-            counts.update(self._wordings_by_word.get(word, ()))
-        passing = [
-            (shared, wording) for wording, shared in counts.items()
-            if 2 * shared >= PREFILTER_DICE * (len(words) + len(self._words[wording[1]]))
-        ]
-        passing.sort(key=lambda item: -item[0])  # stable: among equals, the first seen first
+        # Prefix filtering, as in all-pairs similarity joins: a wording that
+        # reaches the Dice threshold shares at least ``needed`` of these
+        # words, so it holds one of the len(words) - needed + 1 rarest. Only
+        # their (short) postings are read; common words ("people", "year")
+        # would otherwise make every look-up visit most of the run.
+        # A wording first met at the i-th rarest word can share at most
+        # len(words) - i of them, which also rules out the longer ones.
+        needed = math.ceil(PREFILTER_DICE * len(words) / (2 - PREFILTER_DICE) - 1e-9)
+        rarest = sorted(words, key=lambda word: (len(self._wordings_by_word.get(word, ())), word))
+        size_of = self._word_counts
+        candidates: set[tuple[str, str]] = set()
+        for skipped, word in enumerate(rarest[:len(words) - needed + 1]):
+            longest = 2 * (len(words) - skipped) / PREFILTER_DICE - len(words)
+            candidates.update(w for w in self._wordings_by_word.get(word, ()) if size_of[w] <= longest)
+        passing = []
+        for wording in candidates:
+            theirs = self._words[wording[1]]
+            shared = len(words & theirs)
+            if 2 * shared >= PREFILTER_DICE * (len(words) + len(theirs)):
+                passing.append((-shared, self._wording_rank[wording], wording))
+        passing.sort()
         wordings = self._wordings_by_id.get(sighting.claim_id, []) + [
-            wording for _, wording in passing[:MAX_SIMILARITY_CANDIDATES]]
+            wording for _, _, wording in passing[:MAX_SIMILARITY_CANDIDATES]]
         return [group for wording in dict.fromkeys(wordings) for group in self._by_wording[wording]]
 
     def interested_party(self, me: Sighting, document: Document) -> str | None:
