@@ -351,7 +351,6 @@ class _RunMemo:
         self._wordings_by_word: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._wordings_by_id: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._wording_rank: dict[tuple[str, str], int] = {}  # in the order first seen
-        self._word_counts: dict[tuple[str, str], int] = {}  # how many content words a wording has
         self._words: dict[str, set[str]] = {}
         self._features: dict[str, Any] = {}
         self._by_subject: dict[str, list[tuple[Figure, _Repeats]]] | None = None
@@ -404,7 +403,6 @@ class _RunMemo:
             if wording not in self._by_wording:
                 self._by_wording[wording] = []
                 self._wording_rank[wording] = len(self._wording_rank)
-                self._word_counts[wording] = len(self.words(sighting.text))
                 self._wordings_by_id[sighting.claim_id].append(wording)
                 for word in self.words(sighting.text):
                     self._wordings_by_word[word].append(wording)
@@ -476,11 +474,11 @@ class _RunMemo:
         # len(words) - i of them, which also rules out the longer ones.
         needed = math.ceil(PREFILTER_DICE * len(words) / (2 - PREFILTER_DICE) - 1e-9)
         rarest = sorted(words, key=lambda word: (len(self._wordings_by_word.get(word, ())), word))
-        size_of = self._word_counts
+        words_of = self._words
         candidates: set[tuple[str, str]] = set()
         for skipped, word in enumerate(rarest[:len(words) - needed + 1]):
             longest = 2 * (len(words) - skipped) / PREFILTER_DICE - len(words)
-            candidates.update(w for w in self._wordings_by_word.get(word, ()) if size_of[w] <= longest)
+            candidates.update(w for w in self._wordings_by_word.get(word, ()) if len(words_of[w[1]]) <= longest)
         passing = []
         for wording in candidates:
             theirs = self._words[wording[1]]

@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from registry import Attribution, AttributionLink
@@ -476,15 +477,11 @@ def _matches_in_order(masked: str) -> Iterator[_Match]:
     participle = _PARTICIPLE.search(masked)
     if participle is not None:
         places.append((participle.start(1), 7, _participle_match, participle))
-    places.sort(key=_place_order)
+    places.sort(key=itemgetter(0, 1))  # by position, then pattern order
     for _, _, read, found in places:
         match = read(masked, found)
         if match is not None:
             yield match
-
-
-def _place_order(place: tuple) -> tuple[int, int]:
-    return place[0], place[1]
 
 
 def _according_match(masked: str, found: re.Match[str]) -> _Match | None:

@@ -224,9 +224,14 @@ def lexical_sequence(words: list[str]) -> list[str]:
     return ["<num>" if word[0].isdigit() else word.lower() for word in words]
 
 
+def word_pairs(sequence: list[str]) -> set[str]:
+    """The distinct adjacent word pairs ('a b') of a lexical sequence."""
+    return {f"{first} {second}" for first, second in zip(sequence, sequence[1:])}
+
+
 def lexical_terms(sequence: list[str]) -> set[str]:
-    """The distinct words and adjacent word pairs ('a b') of a lexical sequence."""
-    return {*sequence, *(f"{first} {second}" for first, second in zip(sequence, sequence[1:]))}
+    """The distinct words and adjacent word pairs of a lexical sequence."""
+    return {*sequence, *word_pairs(sequence)}
 
 
 def spelling_pieces(word: str) -> set[str]:
@@ -307,7 +312,7 @@ class Model:
                 total += weight
                 weighted.append((-abs(weight), word, weight))
         terms = self.terms
-        for pair in {f"{first} {second}" for first, second in zip(sequence, sequence[1:])}:
+        for pair in word_pairs(sequence):
             entry = terms.get(pair)
             if entry is not None:
                 weight = entry[0]

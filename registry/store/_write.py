@@ -43,7 +43,6 @@ _CHUNK = 500
 T = TypeVar("T")
 
 
-
 def chunks(items: Sequence[T], size: int = _CHUNK) -> Iterable[Sequence[T]]:
     """``items`` in slices of ``size`` (for lists of bound parameters)."""
     for start in range(0, len(items), size):
@@ -326,6 +325,7 @@ _NEWEST_CLAIMS = {
         ") AS same_key ORDER BY pk DESC LIMIT :newest) AS newest"
     ),
 }
+
 
 def _keys_parameter(connection: Connection, keys: list[str]) -> str | list[str]:
     """A list of keys as the statement above takes it."""

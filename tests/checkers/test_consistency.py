@@ -8,6 +8,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import registry_consistency
 import registry_rules
@@ -376,3 +378,48 @@ def test_names_the_same_answers_as_the_list_of_proper_names_would(text, name):
     from registry_consistency.figures import fold_name, names_the_same, proper_names, same_name
 
     assert names_the_same(text, name) == any(same_name(name, fold_name(word)) for _, word in proper_names(text))
+
+
+# -- near-duplicate candidates ---------------------------------------------------
+
+# A few very common words and many rare ones, as in debate transcripts, where
+# the candidate search must not lose a wording by reading only rare words.
+_VOCABULARY = ["people", "country", "going", "think", "years"] + [f"{stem}ation" for stem in
+                                                                   ("alpha", "bravo", "charl", "delt", "echo",
+                                                                    "foxtr", "golf", "hotel", "indi", "juliet")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=7), min_size=2, max_size=40))
+def test_similar_wordings_are_those_the_dice_threshold_and_ranking_define(sentences):
+    """The prefix-filtered search finds exactly the wordings that a scan of
+    every wording finds: Dice of content words at least PREFILTER_DICE, the
+    most shared words first, among equals the first seen, at most
+    MAX_SIMILARITY_CANDIDATES, plus the wordings with the claim's own id."""
+    from registry import Document, Source
+    from registry_consistency import MAX_SIMILARITY_CANDIDATES, PREFILTER_DICE, _RunMemo
+    from registry_consistency.figures import content_words
+
+    texts = [" ".join(words).capitalize() + "." for words in sentences]
+    corpus = []
+    for number, text in enumerate(texts):
+        document = Document(location=f"doc-{number}.md", text=text,
+                            source=Source(uri=f"https://outlet-{number}.example/story"))
+        corpus.append((document, [Claim(text=text, span=Span(start=0, end=len(text)))]))
+    memo = _RunMemo(corpus)
+
+    wordings = list(dict.fromkeys((claims[0].id, claims[0].text) for _, claims in corpus))
+    for document, claims in corpus:
+        sighting, _ = memo.sighting_of(claims[0], document)
+        mine = content_words(sighting.text)
+        passing = []
+        for rank, (claim_id, text) in enumerate(wordings):
+            theirs = content_words(text)
+            shared = len(mine & theirs)
+            if 2 * shared >= PREFILTER_DICE * (len(mine) + len(theirs)):
+                passing.append((-shared, rank, (claim_id, text)))
+        expected = [w for w in wordings if w[0] == sighting.claim_id]
+        expected += [w for _, _, w in sorted(passing)[:MAX_SIMILARITY_CANDIDATES]]
+        found = memo.similar_wordings(sighting)
+        # a wording stated in several voices has a group for each
+        assert list(dict.fromkeys((g.first.claim_id, g.first.text) for g in found)) == list(dict.fromkeys(expected))
