@@ -78,7 +78,6 @@ _OPINION_PHRASES = frozenset({
     ("we", "think"), ("we", "believe"), ("we", "need"), ("we", "must"), ("we", "should"),
     ("my", "opinion"), ("my", "view"), ("need", "to"), ("have", "to"),
 })
-_OPINION_PHRASE_STARTS = frozenset(first for first, _ in _OPINION_PHRASES)
 _PREDICTION = _words("""
 will won't going gonna expect expects expected forecast forecasts predict predicts
 predicted projected plans plan intend intends likely unlikely i'll we'll they'll it'll
@@ -88,6 +87,45 @@ _HEDGE = _words("""
 may might could perhaps possibly probably maybe apparently allegedly reportedly seems seem
 seemed appears suggest suggests unclear uncertain
 """)
+# A forecast rather than a mere future tense: a forecasting verb, or a modal
+# with a time still to come ("will rise next year").
+_FORECAST = _words("""
+expect expects expected expecting forecast forecasts forecasting predict predicts predicted
+projected anticipate anticipates anticipated
+""")
+_TIMES_TO_COME = frozenset({
+    ("next", "year"), ("next", "month"), ("next", "week"), ("next", "quarter"), ("next", "decade"),
+    ("coming", "years"), ("coming", "months"), ("coming", "weeks"), ("coming", "days"),
+    ("the", "future"), ("later", "this"), ("years", "ahead"), ("months", "ahead"),
+})
+_MODALS = _words("will won't would could might may i'll we'll they'll it'll he'll she'll")
+_CONDITIONS = _words("if unless")
+# Telling someone what to do: an exhortation or recommendation, not a claim.
+_EXHORTATION = _words("""
+urge urged urges urging appeal appealed appeals recommend recommends recommended advise advised
+advises implore implored
+""")
+_EXHORTATION_PAIRS = frozenset({
+    ("called", "on"), ("calls", "on"), ("call", "on"), ("called", "upon"), ("calls", "upon"),
+    ("should", "be"), ("must", "be"), ("ought", "to"),
+})
+# A speaker's judgement of something rather than a statement of fact about it.
+_EVALUATION = _words("""
+credible plausible implausible reasonable unreasonable realistic unrealistic sensible prudent reckless
+irresponsible worrying troubling encouraging disappointing concerning alarming impressive modest
+ambitious optimistic pessimistic caution cautious frankly truth clearly obviously regrettable remarkable
+""")
+_EVALUATION_PAIRS = frozenset({("far", "too"), ("too", "high"), ("too", "low"), ("too", "large"), ("too", "small")})
+# A reporter's note that someone gave no answer: "declined to comment", "did not respond to a request for comment".
+_NO_ANSWER = _words("declined refused respond responded reached return returned")
+# Service information (how to reach someone) in a sentence that gives a phone number,
+# an e-mail address or a web address.
+_CONTACT_WORDS = _words("call calling reach contact contacted email e-mail write visit dial text phone")
+_CONTACT_DETAIL = re.compile(
+    r"\+?\(?\d{2,4}\)?[ .-]\d{3}[ .-]\d{3,4}\b"  # a phone number
+    r"|\b(?:call|calling|dial|dialling|dialing|text|texting)\s+\d{3,}"  # a short service number
+    r"|[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://|\b[\w-]+\.[a-z]{2,}/"  # an e-mail or web address
+)
 _CAUSAL = _words("because due caused causes cause led result resulted therefore owing blamed responsible")
 _FIRST_PERSON = frozenset({"I", "I'm", "I've", "I'd", "I'll", "me", "my", "mine", "myself", "Me", "My"})
 _FIRST_PERSON_PLURAL = _words("we we're we've we'd we'll our ours us ourselves")
@@ -119,7 +157,8 @@ _FURNITURE_KEYS_ANYWHERE = frozenset(max(phrase, key=len) for phrase in _FURNITU
 _FURNITURE_KEYS_ON_SHORT_LINES = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ON_SHORT_LINES)
 _SHORT_LINE_WORDS = 12
 _BYLINE = re.compile(
-    r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,4}\s*[,.]?\s*$"
+    r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,4}"
+    r"(?:,\s+(?:[\w'’.-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|contributor|staff))?\s*[,.]?\s*$"
 )
 _QUOTE_MARKS = frozenset('"“”')
 
@@ -132,6 +171,13 @@ _FEATURE_TYPES = {
     "quote": "quote",
     "causal": "causal",
     "prediction": "prediction",
+    "forecast": "prediction",
+    "conditional": "prediction",
+    "quoted_first_person": "opinion",
+    "no_answer": "other",
+    "exhortation": "opinion",
+    "evaluation": "opinion",
+    "contact": "other",
     "opinion": "opinion",
     "first_person": "opinion",
     "hedge": "opinion",
@@ -183,21 +229,33 @@ def _feature_values(
 ) -> dict[str, float]:
     stripped = text.strip().rstrip("\"'”’)")
     capitalised = sum(1 for word in words[1:] if word[0].isupper() and word not in _FIRST_PERSON)
+    pairs = set(zip(lowered, lowered[1:]))
+    quoted = (attribution is not None and attribution.direct_quote) or not _QUOTE_MARKS.isdisjoint(text)
+    first_person = not _FIRST_PERSON.isdisjoint(words)
     opinion = len(vocabulary & _OPINION)
-    if opinion <= 1 and not vocabulary.isdisjoint(_OPINION_PHRASE_STARTS):
-        opinion += len(set(zip(lowered, lowered[1:])) & _OPINION_PHRASES)
+    if opinion <= 1:
+        opinion += len(pairs & _OPINION_PHRASES)
     candidates = {
         "quantity": bool(quantities) or "<num>" in lexical,
         "named_entity": min(capitalised, 3) / 3,
         "statistic": min(len(vocabulary & _STATISTIC), 2) / 2,
         "event": not vocabulary.isdisjoint(_EVENT),
         "attributed": attribution is not None and attribution.claimant is not None,
-        "quote": (attribution is not None and attribution.direct_quote) or not _QUOTE_MARKS.isdisjoint(text),
+        "quote": quoted,
         "causal": not vocabulary.isdisjoint(_CAUSAL),
         "opinion": min(opinion, 2) / 2,
         "prediction": not vocabulary.isdisjoint(_PREDICTION),
+        "forecast": not vocabulary.isdisjoint(_FORECAST)
+        or (not vocabulary.isdisjoint(_MODALS) and not pairs.isdisjoint(_TIMES_TO_COME)),
+        "conditional": not vocabulary.isdisjoint(_CONDITIONS) and not vocabulary.isdisjoint(_MODALS),
+        "exhortation": not vocabulary.isdisjoint(_EXHORTATION) or not pairs.isdisjoint(_EXHORTATION_PAIRS),
+        "evaluation": not vocabulary.isdisjoint(_EVALUATION) or not pairs.isdisjoint(_EVALUATION_PAIRS),
+        "contact": not vocabulary.isdisjoint(_CONTACT_WORDS) and _CONTACT_DETAIL.search(text) is not None,
         "hedge": not vocabulary.isdisjoint(_HEDGE),
-        "first_person": not _FIRST_PERSON.isdisjoint(words),
+        "first_person": first_person,
+        # In news, "I" is only ever in a quotation: the speaker's own experience or view.
+        "quoted_first_person": first_person and quoted,
+        "no_answer": "comment" in vocabulary and not vocabulary.isdisjoint(_NO_ANSWER),
         "first_person_plural": not vocabulary.isdisjoint(_FIRST_PERSON_PLURAL),
         "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
         "question": stripped.endswith("?") or (bool(lowered) and lowered[0] in _QUESTION_OPENERS and "?" in text),

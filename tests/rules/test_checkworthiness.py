@@ -75,6 +75,52 @@ def test_a_prediction_is_marked():
     assert result.features["prediction"] < 0
 
 
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("Economists expect unemployment to reach 3.8% by the end of the year.", "forecast"),
+        ("The index will climb to 140 points next year, the agency said.", "forecast"),
+        ("The deficit could narrow to 2% if tax revenue holds up.", "conditional"),
+        ("She urged the council to publish punctuality figures every quarter.", "exhortation"),
+        ("Casualty figures should be treated with care, he said.", "exhortation"),
+        ("He said the revised figures looked credible.", "evaluation"),
+        ("A shortfall of 5% is far too large for the economy.", "evaluation"),
+        ('"I waited 40 minutes for the bus," she said.', "quoted_first_person"),
+        ("The ministry declined to comment on the figures.", "no_answer"),
+        ("Patients can reach the helpline at 0800 555 0142 from 8 a.m.", "contact"),
+        ("Voters can find their polling station at city.example/vote or by calling 311.", "contact"),
+    ],
+)
+def test_what_news_reports_but_no_one_can_check_yet_is_pushed_down(text, feature):
+    """Forecasts, recommendations, judgements, anecdotes, non-answers and service lines
+    weigh against check-worthiness by hand-set weights (debate data cannot teach them)."""
+    result = score(text)
+    assert result.features[feature] < 0
+    weights = json.loads(checkworthiness.WEIGHTS_FILE.read_text(encoding="utf-8"))["features"]
+    assert weights[feature]["source"] == "hand-set"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment rose to 4.2 percent last year, the highest rate since 2015.",
+        "The ministry said 120,000 patients were waiting for surgery in March.",
+        "He called the council's office twice on Monday.",
+        "Figures for 2023 were published on the ministry's website.",
+        "The union did not say how many members it had polled.",
+    ],
+)
+def test_plain_statements_fire_none_of_those_features(text):
+    fired = set(score(text).features)
+    assert not fired & {"forecast", "conditional", "exhortation", "evaluation", "quoted_first_person",
+                        "no_answer", "contact"}
+
+
+def test_a_byline_with_the_reporters_beat_is_a_byline():
+    assert "byline" in score("By Samuel Okafor, City Hall reporter").features
+    assert "byline" not in score("By Friday, officials said the bridge had reopened.").features
+
+
 def test_the_same_sentence_with_a_number_scores_higher():
     assert score("Ukraine lost 125,000 troops in the offensive.").score > score("Ukraine lost troops in the offensive.").score
 
