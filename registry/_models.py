@@ -172,9 +172,28 @@ def normalise_claim_text(text: str) -> str:
     return " ".join([word.strip(".,") or word for word in _NORMALISE_KEEP.findall(folded)])
 
 
+# Characters other than ASCII that NFKC and case folding leave unchanged and
+# that are not kept: like ASCII punctuation, each only separates words.
+_NOT_ASCII_OR_SEPARATOR = re.compile(r"[^\x00-\x7f“”‘’„«»—–]")
+# As bytes: a kept ASCII character (what \w, %, $, '.' and ',' match) folded
+# to lower case, every other byte a space ("?" stands for a separator above).
+_KEPT_ASCII_LOWER = bytes(
+    ord(char.lower()) if char.isascii() and (char.isalnum() or char in "_%$.,") else 32
+    for char in map(chr, range(256))
+)
+
+
 def claim_id(text: str) -> str:
     """Stable claim id: the first 16 hex digits of SHA-256 of the normalised text."""
-    return hashlib.sha256(normalise_claim_text(text).encode("utf-8")).hexdigest()[:16]
+    if _NOT_ASCII_OR_SEPARATOR.search(text) is None:
+        # Most claims: ASCII, perhaps with curly quotes and dashes. The same
+        # normal form as normalise_claim_text, made with byte-string
+        # operations in a third of the time (tests/rules/test_fast_paths.py).
+        words = text.encode("ascii", "replace").translate(_KEPT_ASCII_LOWER).split()
+        normalised = b" ".join([word.strip(b".,") or word for word in words])
+    else:
+        normalised = normalise_claim_text(text).encode("utf-8")
+    return hashlib.sha256(normalised).hexdigest()[:16]
 
 
 class Claim(_Model):
