@@ -113,7 +113,7 @@ def _insert_sqlite(connection: Connection, table: sa.Table, columns: tuple[str, 
     if parameters and returning:  # an executemany returns no rows
         full = _values_for(statement, len(columns), per_statement)
         for values in parameters:
-            found.extend(connection.exec_driver_sql(full, values))
+            found.extend(connection.exec_driver_sql(full, values).all())  # .all(): one fetch, not one a row
     elif parameters:
         connection.exec_driver_sql(_values_for(statement, len(columns), per_statement), parameters)
     if whole < len(rows):
@@ -121,7 +121,7 @@ def _insert_sqlite(connection: Connection, table: sa.Table, columns: tuple[str, 
         inserted = connection.exec_driver_sql(_values_for(statement, len(columns), len(rest)),
                                               tuple(chain.from_iterable(rest)))
         if returning:
-            found.extend(inserted)
+            found.extend(inserted.all())
     return found
 
 
@@ -209,7 +209,7 @@ def _copy_rows(connection: Connection, table: sa.Table, columns: tuple[str, ...]
          .format(staging, names, target))
     _copy(connection, sql.SQL("COPY {} ({}) FROM STDIN").format(staging, names), rows)
     moved = connection.exec_driver_sql(_postgresql_move(table, columns, key, on_conflict, returning))
-    found = list(moved) if returning else []
+    found = moved.all() if returning else []
     _run(connection, sql.SQL("DROP TABLE {}").format(staging))
     return found
 
