@@ -17,9 +17,13 @@ module, written by ``python benchmarks/checkworthiness.py --write-weights``,
 which fits a logistic regression (scikit-learn) on the ClaimBuster 2.5xNCS
 set of 9,674 US presidential debate sentences labelled check-worthy or not
 (Arslan et al., ICWSM 2020; ``../shared/data/claimbuster``). Features that
-set cannot show (boilerplate, bylines, attribution: debate sentences are
-spoken, unattributed and never page furniture) keep hand-set weights,
-marked ``"source": "hand-set"`` in the file. Scoring here is pure Python.
+set cannot show keep hand-set weights, marked ``"source": "hand-set"`` in
+the file: boilerplate, bylines, contact lines and "declined to comment"
+(debate sentences are spoken and never page furniture), attribution, and
+what this project's definition of a claim excludes but debate labels often
+count as check-worthy — forecasts, conditional outcomes, exhortations,
+evaluations and a quoted first-person account (see
+``benchmarks/checkworthiness.py``). Scoring here is pure Python.
 """
 
 from __future__ import annotations
@@ -214,29 +218,30 @@ def feature_values(
     text: str, words: list[str], *, quantities: list[Quantity], attribution: Attribution | None
 ) -> dict[str, float]:
     """The hand-made features of ``text`` (tokenised as ``words``), each in [0, 1]; absent ones left out."""
-    lowered = [word.lower() for word in words]
-    return _feature_values(text, words, lowered, set(lowered), set(lexical_sequence(words)), quantities, attribution)
+    sequence = lexical_sequence(words)
+    return _feature_values(text, words, sequence, set(sequence), _pairs(sequence), quantities, attribution)
 
 
 def _feature_values(
     text: str,
     words: list[str],
-    lowered: list[str],
+    sequence: list[str],
     vocabulary: set[str],
-    lexical: set[str],
+    pairs: set[tuple[str, str]],
     quantities: list[Quantity],
     attribution: Attribution | None,
 ) -> dict[str, float]:
+    # ``sequence`` is the lower-cased words with numbers as '<num>': no word list
+    # or phrase here contains a digit, so they read it as they would the words.
     stripped = text.strip().rstrip("\"'”’)")
     capitalised = sum(1 for word in words[1:] if word[0].isupper() and word not in _FIRST_PERSON)
-    pairs = set(zip(lowered, lowered[1:]))
     quoted = (attribution is not None and attribution.direct_quote) or not _QUOTE_MARKS.isdisjoint(text)
     first_person = not _FIRST_PERSON.isdisjoint(words)
     opinion = len(vocabulary & _OPINION)
     if opinion <= 1:
         opinion += len(pairs & _OPINION_PHRASES)
     candidates = {
-        "quantity": bool(quantities) or "<num>" in lexical,
+        "quantity": bool(quantities) or "<num>" in vocabulary,
         "named_entity": min(capitalised, 3) / 3,
         "statistic": min(len(vocabulary & _STATISTIC), 2) / 2,
         "event": not vocabulary.isdisjoint(_EVENT),
@@ -258,9 +263,9 @@ def _feature_values(
         "no_answer": "comment" in vocabulary and not vocabulary.isdisjoint(_NO_ANSWER),
         "first_person_plural": not vocabulary.isdisjoint(_FIRST_PERSON_PLURAL),
         "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
-        "question": stripped.endswith("?") or (bool(lowered) and lowered[0] in _QUESTION_OPENERS and "?" in text),
+        "question": stripped.endswith("?") or (bool(sequence) and sequence[0] in _QUESTION_OPENERS and "?" in text),
         "short": len(words) < 6,
-        "boilerplate": _is_boilerplate(lowered, vocabulary),
+        "boilerplate": _is_boilerplate(sequence, vocabulary),
         "byline": len(words) <= 8 and _BYLINE.match(text) is not None,
     }
     return {name: float(value) for name, value in candidates.items() if value}
@@ -282,14 +287,13 @@ def lexical_sequence(words: list[str]) -> list[str]:
     return ["<num>" if word[0].isdigit() else word.lower() for word in words]
 
 
-def word_pairs(sequence: list[str]) -> set[str]:
-    """The distinct adjacent word pairs ('a b') of a lexical sequence."""
-    return {f"{first} {second}" for first, second in zip(sequence, sequence[1:])}
+def _pairs(sequence: list[str]) -> set[tuple[str, str]]:
+    return set(zip(sequence, sequence[1:]))
 
 
 def lexical_terms(sequence: list[str]) -> set[str]:
-    """The distinct words and adjacent word pairs of a lexical sequence."""
-    return {*sequence, *word_pairs(sequence)}
+    """The distinct words and adjacent word pairs ('a b') of a lexical sequence."""
+    return {*sequence, *(f"{first} {second}" for first, second in _pairs(sequence))}
 
 
 def spelling_pieces(word: str) -> set[str]:
@@ -300,6 +304,13 @@ def spelling_pieces(word: str) -> set[str]:
     """
     padded = f" {word} "
     return {padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)}
+
+
+_Entry = tuple[float, float, "tuple[float, str, float] | None"]
+
+
+def _entry(term: str, weight: float, norm: float) -> _Entry:
+    return weight, norm, ((-abs(weight), term, weight) if weight else None)
 
 
 class Model:
@@ -327,7 +338,11 @@ class Model:
         self.feature_weights = feature_weights
         self.terms = terms
         self.pieces = pieces
-        self._words: dict[str, tuple[float, float]] = {}
+        # Words and pairs as the scorer reads them: weight, norm and the ranked entry
+        # ``lexical_weights`` lists (None for no weight), built once rather than per sentence;
+        # pairs keyed by the tuples a sentence's pairs come in.
+        self._pairs = {tuple(term.split(" ")): _entry(term, *entry) for term, entry in terms.items() if " " in term}
+        self._words: dict[str, _Entry] = {}
 
     @classmethod
     def from_dict(cls, data: dict) -> Model:
@@ -339,8 +354,8 @@ class Model:
             pieces={piece: (float(weight), float(norm)) for piece, (weight, norm) in data["pieces"].items()},
         )
 
-    def _word_entry(self, word: str) -> tuple[float, float]:
-        """A word's weight and norm: its own term's plus its spelling pieces', cached."""
+    def _word_entry(self, word: str) -> _Entry:
+        """A word's weight and norm, its own term's plus its spelling pieces', cached."""
         weight, norm = self.terms.get(word, (0.0, 0.0))
         pieces = self.pieces
         for piece in spelling_pieces(word):
@@ -350,48 +365,52 @@ class Model:
                 norm += entry[1]
         if len(self._words) >= _CACHED_WORDS:
             self._words.clear()  # a bound, not a policy: news vocabulary refills it fast
-        self._words[word] = (weight, norm)
-        return weight, norm
+        entry = self._words[word] = _entry(word, weight, norm)
+        return entry
 
-    def lexical_weights(self, sequence: list[str]) -> tuple[list[tuple[float, str, float]], float, float]:
-        """What the lexical part of the logit is made of.
+    def lexical_weights(
+        self, vocabulary: set[str], pairs: set[tuple[str, str]]
+    ) -> tuple[list[tuple[float, str, float]], float, float]:
+        """What the lexical part of the logit is made of, for a sentence's distinct words and word pairs.
 
         Returns ``(-abs(weight), term, weight)`` for each word (with its
-        spelling pieces) and word pair that weighs something, the sum of
-        their weights, and the scale that makes weights shares of the logit.
+        spelling pieces) and word pair ('a b') that weighs something, the
+        sum of their weights, and the scale that makes weights shares of the
+        logit.
         """
         words = self._words
         weighted = []
         total = norm = 0.0
-        for word in set(sequence):
-            weight, word_norm = words.get(word) or self._word_entry(word)
+        for word in vocabulary:
+            weight, word_norm, ranked = words.get(word) or self._word_entry(word)
             norm += word_norm
-            if weight:
+            if ranked is not None:
                 total += weight
-                weighted.append((-abs(weight), word, weight))
-        terms = self.terms
-        for pair in word_pairs(sequence):
-            entry = terms.get(pair)
+                weighted.append(ranked)
+        known_pairs = self._pairs
+        for pair in pairs:
+            entry = known_pairs.get(pair)
             if entry is not None:
-                weight = entry[0]
-                norm += entry[1]
-                total += weight
-                weighted.append((-abs(weight), pair, weight))
+                weight, pair_norm, ranked = entry
+                norm += pair_norm
+                if ranked is not None:
+                    total += weight
+                    weighted.append(ranked)
         return weighted, total, (1.0 / math.sqrt(norm) if norm else 1.0)
 
     def assess(self, text: str, *, quantities: list[Quantity], attribution: Attribution | None) -> Assessment:
         """Score ``text`` (one sentence or clause) for check-worthiness."""
         words = tokens(text)
-        lowered = [word.lower() for word in words]
-        vocabulary = set(lowered)
         sequence = lexical_sequence(words)
+        vocabulary = set(sequence)
+        pairs = _pairs(sequence)
         contributions: dict[str, float] = {}
-        values = _feature_values(text, words, lowered, vocabulary, set(sequence), quantities, attribution)
+        values = _feature_values(text, words, sequence, vocabulary, pairs, quantities, attribution)
         for name, value in values.items():
             weight = self.feature_weights.get(name, 0.0)
             if weight:
                 contributions[name] = weight * value
-        weighted, total, scale = self.lexical_weights(sequence)
+        weighted, total, scale = self.lexical_weights(vocabulary, pairs)
         weighted.sort()  # heaviest first, then alphabetical (each term once, so the weight never decides)
         rest = total
         for _, term, weight in weighted[:_NAMED_TERMS]:
