@@ -68,6 +68,8 @@ _ORG_NAME_WORDS = frozenset(
     "International Global National World Europe European Africa African Asia Asian America American "
     "United Union Tracker Monitor Watch Institute Centre Center Project Group Fund Council".split()
 )
+_AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
+_NAME_CONNECTIVES = frozenset({"of", "for", "and", "the", "on", "&"})
 _MAX_ROLE_WORDS = 4
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLES)
 
@@ -88,7 +90,10 @@ def is_capitalised(word: str) -> bool:
 
 
 def strip_possessive(word: str) -> str:
-    """``word`` (no white space in it) without its possessive ending."""
+    """``word`` (no white space in it) without its possessive ending: a
+    plural keeps its "s" ("Doctors'" is "Doctors", not "Doctor")."""
+    if word.endswith(("s'", "s’")):
+        return word[:-1]
     return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
 
 
@@ -174,6 +179,8 @@ def _parse(words: list[str], text: str) -> Agent | None:
         if any(is_capitalised(w) for w in words[1:]) or (is_capitalised(words[0]) and not definite and len(words) == 1):
             return Agent(ORGANIZATION, text, name=" ".join(words), head=head)
         return Agent(ORG_REFERENCE, text, name=" ".join(words), head=head, definite=definite)
+    if _organization_with_connectives(words, lowered):
+        return Agent(ORGANIZATION, text, name=" ".join(words), head=next(w for w in lowered if w in ORG_HEADS or w.title() in _ORG_NAME_WORDS))
     if not all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in words):
         return None
     name = " ".join(w for w in words if w.lower() not in HONORIFICS)
@@ -192,6 +199,17 @@ def _parse(words: list[str], text: str) -> Agent | None:
     if len(named) <= 4:
         return Agent(PERSON, text, name=name, head=named[-1])
     return Agent(ORGANIZATION, text, name=name, head=lowered[-1])
+
+
+def _organization_with_connectives(words: list[str], lowered: list[str]) -> bool:
+    """A proper name joined by "of", "for", "and" or "the" that has a word of
+    an organisation in it: "Atlantic Institute of Public Policy", "Bank of
+    Lisbon", "Centre for Energy and Climate"."""
+    if len(words) < 3 or not is_capitalised(words[0]) or not is_capitalised(words[-1]):
+        return False
+    if not all(is_capitalised(w) or w in _NAME_CONNECTIVES for w in words):
+        return False
+    return any(w in ORG_HEADS for w in lowered) or any(w in _ORG_NAME_WORDS for w in words)
 
 
 def _names_something(words: list[str]) -> bool:
@@ -267,6 +285,13 @@ def parse_appositive(phrase: str) -> Agent | None:
     words = words_of(phrase)
     for index, word in enumerate(words):
         if word.lower() in {"who", "which", "that", "whose", "where"}:
+            if index == 0 and word.lower() == "who":
+                return _relative_clause(words[1:], phrase)
+            words = words[:index]
+            break
+    # a participle with its agent ends the description: "an independent body funded by the ministry"
+    for index in range(1, len(words) - 1):
+        if words[index + 1].lower() == "by" and words[index].lower().endswith("ed"):
             words = words[:index]
             break
     if not words:
@@ -281,9 +306,10 @@ def parse_appositive(phrase: str) -> Agent | None:
     if role_at is not None:
         organization = None
         if rest and lowered[link] != "in":
-            organization = _parse(rest, " ".join(rest))
+            organization = _workplace(rest, lowered[link])
         elif role_at[0] > 0:
-            organization = _parse(head_words[: role_at[0]], " ".join(head_words[: role_at[0]]))
+            organization = _possessor(head_words[: role_at[0]]) or _parse(
+                head_words[: role_at[0]], " ".join(head_words[: role_at[0]]))
             if organization is not None and organization.kind not in (ORGANIZATION, ORG_REFERENCE):
                 organization = None
         role = " ".join(head_words[role_at[0]: role_at[1]])
@@ -291,4 +317,59 @@ def parse_appositive(phrase: str) -> Agent | None:
     if head_lowered and head_lowered[-1] in ORG_HEADS:
         kind = " ".join(head_lowered[-2:]) if len(head_lowered) > 1 and head_lowered[-2].isalpha() else head_lowered[-1]
         return Agent(ORG_REFERENCE, phrase.strip(), head=head_lowered[-1], kinds=[kind, head_lowered[-1]])
+    if rest and lowered[link] in _AFFILIATION_LINKS and 0 < len(head_words) <= _MAX_ROLE_WORDS and all(
+        w.isalpha() and not is_capitalised(w) for w in head_words
+    ):
+        # an occupation the role list does not know, at a named organisation: "a criminologist at X"
+        organization = _workplace(rest, lowered[link])
+        if organization is not None and organization.kind in (ORGANIZATION, ORG_REFERENCE):
+            return Agent(ROLE_REFERENCE, phrase.strip(), role=head_words[-1], head=head_lowered[-1],
+                         organization=organization)
+    return None
+
+
+def _workplace(words: list[str], link: str) -> Agent | None:
+    """The organisation after "at", "of", "for" or "with" in a description of
+    a person; a capitalised name there is an organisation ("an analyst at
+    Kestrel Capital"). After "from" only a phrase that is plainly an
+    organisation counts: "a teacher from Braga" says where she lives."""
+    organization = _parse(words, " ".join(words))
+    if organization is not None and organization.kind in (NAME, PERSON):
+        if link == "from":
+            return None
+        return Agent(ORGANIZATION, organization.text, name=organization.name, head=organization.head)
+    return organization
+
+
+def _possessor(words: list[str]) -> Agent | None:
+    """The organisation that owns a role: "the union's" in "the union's
+    president" (a reference to resolve), "Vltava Bank's" in "Vltava Bank's
+    chief economist"."""
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i].endswith(_POSSESSIVE_ENDINGS)), None)
+    if at is None:
+        return None
+    owner = [*words[:at], strip_possessive(words[at])]
+    if len(owner) == 1 and owner[0].lower() in ORG_HEADS:
+        return Agent(ORG_REFERENCE, owner[0], name=owner[0].lower(), head=owner[0].lower(), definite=True)
+    organization = _parse(owner, " ".join(owner))
+    if organization is not None and organization.kind in (NAME, PERSON):
+        return Agent(ORGANIZATION, organization.text, name=organization.name, head=organization.head)
+    return organization
+
+
+def _relative_clause(words: list[str], phrase: str) -> Agent | None:
+    """", who is a professor at X," and ", who covers football finance at
+    X,": the organisation a person works at, named in a relative clause."""
+    if len(words) > 1 and words[0].lower() in ("is", "was") and words[1].lower() in _DETERMINERS:
+        return parse_appositive(" ".join(words[1:]))
+    lowered = [w.lower() for w in words]
+    for index in range(len(words) - 2, -1, -1):
+        if lowered[index] in ("at", "for") and is_capitalised(words[index + 1]) or (
+            lowered[index] in ("at", "for") and lowered[index + 1] == "the" and index + 2 < len(words)
+            and is_capitalised(words[index + 2])
+        ):
+            organization = _workplace(words[index + 1:], lowered[index])
+            if organization is not None and organization.kind == ORGANIZATION:
+                return Agent(ROLE_REFERENCE, phrase.strip(), organization=organization)
+            return None
     return None
