@@ -41,8 +41,11 @@ from .lexicon import (
     DATA_NOUNS,
     DOCUMENT_NOUNS,
     DOCUMENT_ONLY_CUES,
+    EXECUTIVE_ROLES,
     GROUP_NOUNS,
+    LEAD_CLASS_NOUNS,
     NOT_IN_NAME,
+    ORG_CLASSES,
     ORG_HEADS,
     PARTICIPLE_CUES,
     POSSESSIVE_PRONOUNS,
@@ -75,6 +78,7 @@ PATTERN_CONFIDENCE = {
     "in_view": 0.65,
     "critical_of": 0.6,
     "continued_quote": 0.6,
+    "person_subject": 0.6,
     "unnamed_group": 0.5,
     "unattributed": 0.5,
 }
@@ -101,6 +105,7 @@ _CITING = re.compile(r"\b[Cc]iting\s+" + _PHRASE)
 _STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?statement\b")
 _SPEAKING_TO = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+" + _PHRASE)
 _INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
+_THAT = re.compile(r"\s+that\b")
 _TOLD = re.compile(r"\b(?:told|telling)\s+")
 _PUT_FIGURE = re.compile(
     r"\bput(?:s|ting)?\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?"
@@ -137,6 +142,7 @@ _ROLE_WORDS = frozenset(word for role in ROLES for word in role.split())
 _HEAD_WORDS = _ROLE_WORDS | ORG_HEADS | DOCUMENT_NOUNS | GROUP_NOUNS
 _UNIT_WORDS = frozenset({"office", "service", "team", "press"})
 _MAX_MODIFIERS = 3
+_LEAD_SENTENCES = 3  # the sentences that may name the organisation an article is about (a headline, a byline, the lead)
 
 
 class Unit(NamedTuple):
@@ -202,6 +208,7 @@ class _Memory:
         self.documents: list[_Document] = []
         self.last_person: _Person | None = None
         self.last_collective: _Source | None = None
+        self.lead: str | None = None  # the organisation the article is about, if its first sentences name one
 
     def person(self, name: str) -> _Person | None:
         last = name.split()[-1]
@@ -241,6 +248,28 @@ class _Memory:
                 qualifier is None or qualifier.lower() in organization.name.lower()
             ):
                 return organization.name
+        return self.organization_of_class(head.lower()) if qualifier is None else None
+
+    def organization_of_class(self, noun: str) -> str | None:
+        """The organisation a class noun refers to: the last one named with a
+        noun of the same class ("the company" for "Vistula Power Group", "the
+        regulator" for "Energy Supervisory Authority"), else the article's lead
+        organisation if it fits: by class, or, when its name shows none
+        ("Westport United"), if the noun is one for a business or a club."""
+        nouns = ORG_CLASSES.get(noun)
+        if nouns is None:
+            return None
+        for organization in reversed(self.organizations):
+            if not nouns.isdisjoint(organization.name.lower().split()) or any(
+                not nouns.isdisjoint(kind.split()) for kind in organization.kinds
+            ):
+                return organization.name
+        if self.lead is not None:
+            lead_words = self.lead.lower().split()
+            if not nouns.isdisjoint(lead_words) or (
+                noun in LEAD_CLASS_NOUNS and not any(word in ORG_CLASSES for word in lead_words)
+            ):
+                return self.lead
         return None
 
 
@@ -378,10 +407,21 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
         return None
     appositive_text = body[cut + 1:]
     appositive = parse_appositive(appositive_text)
-    if appositive is None and not _parenthetical(appositive_text):
-        return None
     agent = _scan_back(body[:cut])
-    return (agent, [appositive] if appositive else [], passive) if agent is not None else None
+    if agent is None or (appositive is None and not _parenthetical(appositive_text) and not (
+        agent.kind in (mentions.ORGANIZATION, mentions.PERSON) and _describes(appositive_text)
+    )):
+        # "Her main challenger, Councillor X of Y, accused": the name is the second phrase
+        named = parse_source(appositive_text)
+        return (named, [], passive) if named is not None and named.kind == mentions.PERSON else None
+    return agent, [appositive] if appositive else [], passive
+
+
+def _describes(text: str) -> bool:
+    """Does ``text`` read as a description set after a name ("Poland's
+    second-largest producer", "a family firm"), one that names no role?"""
+    words = text.split()
+    return bool(words) and (words[0].lower() in ("a", "an", "the") or words[0].endswith(("'s", "’s")))
 
 
 def _parenthetical(text: str) -> bool:
@@ -541,7 +581,13 @@ def _frame_source(phrase: str) -> Agent | None:
         if document is not None and document.kind == mentions.DOCUMENT and producer is not None:
             document.producer = producer
             return document
-    return parse_source(phrase)
+    agent = parse_source(phrase)
+    if agent is not None and agent.kind == mentions.DOCUMENT and agent.producer is None and (
+        phrase.lstrip().lower().startswith(("its ", "their "))
+    ):
+        # "according to its annual report": the organisation last named as a source made it
+        agent.producer = Agent(mentions.PRONOUN, "they", head="they")
+    return agent
 
 
 def _following_appositive(masked: str, end: int) -> Agent | None:
@@ -574,8 +620,8 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
     agent, appositives, passive = subject
     if passive:
         return None  # "is expected", "was reported": nobody is named as saying it
-    if cue in DOCUMENT_ONLY_CUES and agent.kind != mentions.DOCUMENT:
-        return None
+    if cue in DOCUMENT_ONLY_CUES and agent.kind != mentions.DOCUMENT and _THAT.match(masked, found.end()) is None:
+        return None  # "police found a body" attributes nothing; "the authority found that ..." does
     if agent.kind == mentions.ORG_REFERENCE and not agent.definite and agent.name and not agent.kinds:
         if not is_capitalised(agent.text):
             return None  # "a group called ..." names nobody
@@ -610,16 +656,43 @@ class _Reader:
 
     def read(self) -> list[Unit]:
         sentences = split_sentences(self.text)
+        self.memory.lead = self._lead_organization(sentences)
         results: list[tuple[Sentence, list[tuple[int, int, _Source | None, _Match | None]]]] = []
         for index, sentence in enumerate(sentences):
             pieces = self._pieces(sentence)
             resolved = []
             for start, end in pieces:
-                match = self._best_match(self.masked[start:end])
+                masked = self.masked[start:end]
+                match = self._best_match(masked)
+                if match is None:
+                    match = self._person_subject(masked)
                 source = self._resolve_match(match, index) if match is not None else None
                 resolved.append((start, end, source, match))
             results.append((sentence, resolved))
         return self._finish(results)
+
+    def _lead_organization(self, sentences: list[Sentence]) -> str | None:
+        """The organisation the article is about: the subject of one of its
+        first sentences ("Westport United lost £38.7 million ..."), if any."""
+        for sentence in sentences[:_LEAD_SENTENCES]:
+            agent = _subject_at_start(self.masked[sentence.start: sentence.end])
+            if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
+                return agent.name
+        return None
+
+    def _person_subject(self, masked: str) -> _Match | None:
+        """A sentence with no attribution verb whose subject is a person
+        ("Police Chief X declined to comment", "X defended the outlay in an
+        interview with Y", "Mendes also voiced doubt"): the person is its
+        source, and is remembered for the sentences after it."""
+        agent = _subject_at_start(masked)
+        if agent is None or not (
+            agent.kind == mentions.PERSON or agent.kind == mentions.NAME and self.memory.person(agent.name or "")
+        ):
+            return None
+        after = masked.find(agent.text) + len(agent.text)
+        verb = words_of(masked[after: after + 40])[:1]
+        return _Match(after, "person_subject", agent, verb[0] if verb else "", "statement")
 
     def _pieces(self, sentence: Sentence) -> list[tuple[int, int]]:
         """The sentence, or its clauses when it joins statements that two
@@ -698,6 +771,8 @@ class _Reader:
             if organization is None and agent.role:
                 organization = memory.organization_like(agent.role.split()[-1], None) if agent.role.lower() in {
                     o.name.lower() for o in memory.organizations} else None
+                if organization is None and agent.role.lower() in EXECUTIVE_ROLES:
+                    organization = memory.lead  # "Chief Executive X" runs the company the article is about
             known = memory.person(agent.name or "")
             person = memory.remember_person(_Person(agent.name or "", agent.role, organization))
             memory.last_person = person

@@ -18,6 +18,7 @@ for _modality, _words in {
         "insisted insists warned warns cautioned cautions urged urges acknowledged admitted "
         "confirmed confirms revealed reveals declared declares asserted asserts stressed "
         "stresses emphasised emphasized maintained maintains replied responded countered "
+        "attributed attributes credited credits "
         "conceded concluded concludes observed tweeted posted called calls described describes "
         "criticised criticized criticises criticizes questioned questions found finds show shows "
         "showed suggest suggests suggested indicate indicates indicated"
@@ -81,6 +82,47 @@ ROLE_INSTITUTIONS = {
     "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament",
 }
 
+# Roles that run a company or a club: held without an organisation named
+# ("Chief Executive X"), they belong to the organisation the article is about.
+EXECUTIVE_ROLES = frozenset({
+    "chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "chairperson",
+    "managing director", "chief financial officer", "cfo", "finance director", "chief operating officer",
+    "coo", "executive chairman", "owner",
+})
+
+# Classes of organisation: a definite description with one of these nouns
+# ("the company", "the regulator", "police", "the club") can refer to an
+# organisation named before whose name has a noun of the same class
+# ("Vistula Power Group", "Energy Supervisory Authority"). A noun may be in
+# more than one class ("group": a business or a campaign).
+ORG_CLASSES: dict[str, frozenset[str]] = {}
+for _class in (
+    "company group firm corporation business conglomerate producer operator utility holdings inc corp ltd plc llc",
+    "regulator authority agency commission watchdog inspectorate supervisor",
+    "police force constabulary",
+    "club team side franchise",
+    "union federation association guild",
+    "ministry department",
+    "coalition alliance campaign group movement network trust charity foundation",
+    "university college institute school academy",
+    "council municipality assembly",
+    "party alliance bloc",
+    "bank lender",
+):
+    _nouns = frozenset(_class.split())
+    for _noun in _nouns:
+        ORG_CLASSES[_noun] = ORG_CLASSES.get(_noun, frozenset()) | _nouns
+
+# Class nouns that can refer to an organisation whose name shows no class
+# (a brand: "Westport United", "Vistula"): such names are mostly those of
+# businesses and clubs, so "the company" or "the club" may mean the one the
+# article is about, while "the union" or "the regulator" may not.
+LEAD_CLASS_NOUNS = frozenset("company firm group business club team side".split())
+
+# Institutions named without an article that still mean one definite body:
+# "police said" is the police force named before.
+DEFINITE_WITHOUT_ARTICLE = frozenset({"police", "government"})
+
 # The head noun that makes a phrase an organisation.
 ORG_HEADS = frozenset(
     """ministry ministries department office agency bureau commission committee council institute
@@ -90,7 +132,7 @@ ORG_HEADS = frozenset(
     centre center network coalition alliance board trust society league secretariat watchdog
     regulator tank assembly directorate headquarters embassy consulate mission municipality tribunal
     exchange kremlin pentagon inc corp ltd plc llc holdings airline airlines charity ngo tracker
-    monitor observatory forum programme program staff prosecutor's body""".split()
+    monitor observatory forum programme program staff prosecutor's body club force utility lender""".split()
 )
 
 # Phrases naming a part of an organisation that speaks for it: "the press
@@ -115,7 +157,7 @@ GROUP_NOUNS = frozenset(
     diplomats investigators researchers scientists observers activists witnesses authorities
     politicians leaders officers prosecutors doctors workers people members campaigners
     protesters opponents supporters insiders executives investors traders ministers
-    spokespeople representatives commanders""".split()
+    spokespeople representatives commanders academics scholars pollsters""".split()
 )
 
 PRONOUNS = frozenset({"he", "she", "they"})

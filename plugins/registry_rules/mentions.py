@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (
     COUNTRY_ADJECTIVES,
+    DEFINITE_WITHOUT_ARTICLE,
     DOCUMENT_NOUNS,
     GOVERNMENT_METONYMS,
     GROUP_NOUNS,
@@ -168,7 +169,8 @@ def _parse(words: list[str], text: str) -> Agent | None:
     if head in DOCUMENT_NOUNS:
         producer = _parse(modifiers, " ".join(modifiers)) if _names_something(modifiers) else None
         return Agent(DOCUMENT, text, head=head, definite=definite, producer=producer)
-    if head in GROUP_NOUNS:
+    # a plural of an occupation in -ist names a group too: "Criminologists urged caution"
+    if head in GROUP_NOUNS or (head.endswith("ists") and len(head) > 6 and head.isalpha()):
         # "ministry officials", "Kremlin officials", "Central Bank officials" speak for an
         # organisation; "Opposition lawmakers" or "Western officials" for nobody in particular
         organization = None
@@ -178,6 +180,8 @@ def _parse(words: list[str], text: str) -> Agent | None:
     if head in ORG_HEADS:
         if any(is_capitalised(w) for w in words[1:]) or (is_capitalised(words[0]) and not definite and len(words) == 1):
             return Agent(ORGANIZATION, text, name=" ".join(words), head=head)
+        # "police said" means the police force as "the police said" does
+        definite = definite or (len(words) == 1 and head in DEFINITE_WITHOUT_ARTICLE)
         return Agent(ORG_REFERENCE, text, name=" ".join(words), head=head, definite=definite)
     if _organization_with_connectives(words, lowered):
         return Agent(ORGANIZATION, text, name=" ".join(words), head=next(w for w in lowered if w in ORG_HEADS or w.title() in _ORG_NAME_WORDS))
@@ -245,11 +249,18 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
         role_words = [modifiers.pop(), *role_words]
     name_words = [w for w in words[end:] if w.lower() not in HONORIFICS]
     organization = None
+    # "Councillor Daniel Reyes of the Civic Alliance": the name, then where the role is held
+    link = next((i for i, w in enumerate(name_words) if w.lower() in _AFFILIATION_LINKS and i), None)
+    if link is not None and all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in name_words[:link]):
+        organization = _workplace(name_words[link + 1:], name_words[link].lower())
+        name_words = name_words[:link]
     if lowered[end - 1] == "minister" and modifiers:
         role_words = [*modifiers, *role_words]
         modifiers = []
     portfolio = [w for w in role_words[:-1] if w.lower() not in _ROLE_MODIFIERS | {"prime"}]
-    if lowered[end - 1] == "minister" and portfolio and role_words[0].lower() != "prime":
+    if organization is not None:
+        pass  # named outright after the name
+    elif lowered[end - 1] == "minister" and portfolio and role_words[0].lower() != "prime":
         # "Finance Minister X" heads the Finance Ministry
         organization = Agent(ORGANIZATION, " ".join(portfolio), name=" ".join([*portfolio, "Ministry"]), head="ministry")
     elif modifiers and all(w.lower() not in HONORIFICS for w in modifiers):
@@ -257,10 +268,14 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
         if organization is not None and organization.kind in (NAME, PERSON):
             organization = Agent(ORGANIZATION, organization.text, name=organization.name, head=organization.head)
     role = " ".join(role_words)
+    if organization is None and role_words[0].lower() in ORG_HEADS and len(role_words) > 1:
+        # "Police Chief X", "Party Leader X": the organisation named before with that head
+        organization = Agent(ORG_REFERENCE, role_words[0], name=role_words[0].lower(), head=role_words[0].lower(),
+                             definite=True)
     if organization is None:
         institution = ROLE_INSTITUTIONS.get(role.lower())
         if institution:
-            organization = Agent(ORG_REFERENCE, institution, name=institution, head=institution.lower())
+            organization = Agent(ORG_REFERENCE, institution, name=institution, head=institution.split()[-1].lower())
     name_ok = name_words and all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in name_words)
     if name_ok:
         return Agent(PERSON, text, name=" ".join(name_words), role=role, organization=organization,
