@@ -130,6 +130,7 @@ _PRODUCED_BY = re.compile(
 _PRODUCER_END = re.compile(
     r"\s+(?:on|in|at|last|this|earlier|during|for|from|since|after|before|with|which|that|who|and)\b.*"
 )
+_DOCUMENT_END = re.compile(r"\s+(?:[a-z]+ed|on|in|at|last|this|from|since|for)\b.*")
 _CHUNK_BREAK = re.compile(r"[,;:“”\"«»()\x1f]|\s[—–]\s|\s-{1,2}\s|—|–")
 _BREAK_CHARACTERS = ",;:“”\"«»()\x1f—–-"  # every match of _CHUNK_BREAK has one; white space aside, nothing else
 _BREAK_CHARACTER = re.compile(f"[{re.escape(_BREAK_CHARACTERS)}]")
@@ -528,6 +529,12 @@ def _according_match(masked: str, found: re.Match[str]) -> _Match | None:
     agent = _frame_source(found.group(1))
     if agent is None:
         return None
+    if agent.kind == mentions.DOCUMENT and agent.producer is None and not agent.definite:
+        # "Westport United lost £38.7 million, according to accounts filed on Wednesday":
+        # a document nobody is said to have made is the subject organisation's own
+        subject = _subject_at_start(masked)
+        if subject is not None and subject.kind == mentions.ORGANIZATION:
+            agent.producer = subject
     appositive = _following_appositive(masked, found.end())
     modality = "estimate" if agent.kind == mentions.DOCUMENT and agent.head in ("estimate", "estimates") else "statement"
     return _Match(found.start(), "according_to", agent, "according to", modality, [appositive] if appositive else [])
@@ -582,6 +589,10 @@ def _frame_source(phrase: str) -> Agent | None:
             document.producer = producer
             return document
     agent = parse_source(phrase)
+    if agent is None:
+        # "accounts filed on Wednesday", "data published last week": the document before what is said of it
+        trimmed = parse_source(_DOCUMENT_END.sub("", phrase))
+        agent = trimmed if trimmed is not None and trimmed.kind == mentions.DOCUMENT else None
     if agent is not None and agent.kind == mentions.DOCUMENT and agent.producer is None and (
         phrase.lstrip().lower().startswith(("its ", "their "))
     ):
@@ -877,7 +888,27 @@ class _Reader:
                     attribution = self._unattributed(start, end)
                 units.append(Unit(start, end, attribution))
                 previous = (sentence, attribution) if attribution.direct_quote and attribution.claimant else None
+        # '"Burglary is down. That did not happen by accident," she said.': a quotation
+        # whose attribution comes in a later sentence; backwards, so that it reaches every part
+        for index in range(len(units) - 2, -1, -1):
+            unit, following = units[index], units[index + 1]
+            if unit.attribution.claimant is None and following.attribution.claimant and (
+                following.attribution.direct_quote and self._quotation_runs_on(unit.start, unit.end)
+            ):
+                units[index] = unit._replace(attribution=following.attribution.model_copy(update={
+                    "cue": "quotation attributed later",
+                    "modality": "quote",
+                    "confidence": round(PATTERN_CONFIDENCE["continued_quote"], 3),
+                }))
         return units
+
+    def _quotation_runs_on(self, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` nothing but the start of a quotation that
+        goes on after ``end``?"""
+        index = bisect_right(self.quotation_ends, end)  # the first quotation that ends after ``end``
+        if index == len(self.quotations) or not start <= self.quotations[index].start <= end:
+            return False
+        return not any(ch.isalnum() for ch in self.masked[start:end])
 
     def _resolve_forward(self, source: _Source, index: int) -> None:
         later = [d for d in self.memory.documents if d.sentence > index]

@@ -144,7 +144,7 @@ DOCUMENT_NOUNS = frozenset(
     """report reports audit audits study studies survey surveys review analysis assessment tally
     count census poll polls estimate estimates figures figure data statistics numbers records
     statement statements paper document documents filing memo investigation inquiry findings
-    calculations research""".split()
+    calculations research accounts filings""".split()
 )
 
 # Document nouns for data rather than publications: "the figures" may be the
