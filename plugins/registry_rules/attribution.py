@@ -25,6 +25,7 @@ A sentence with no source is the publisher's own: ``speaker`` and
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -335,10 +336,17 @@ def _scan_back(text: str) -> Agent | None:
         if low in ("the", "a", "an") or low in POSSESSIVE_PRONOUNS:
             if accepted:
                 accepted.insert(0, token)
+                if low == "the" and index >= 2 and tokens[index - 1] == "of" and is_capitalised(tokens[index - 2]):
+                    # "Senator Paula Greer of the Harbour Party": the name goes on before "of the"
+                    accepted.insert(0, "of")
+                    index -= 2
+                    modifiers = 0
+                    continue
             break
         if low == "of":
             before = tokens[index - 1].lower() if index else ""
-            if accepted and (before in _UNIT_WORDS or before in _ROLE_WORDS or before in DOCUMENT_NOUNS):
+            if accepted and (before in _UNIT_WORDS or before in _ROLE_WORDS or before in DOCUMENT_NOUNS
+                             or (index and is_capitalised(tokens[index - 1]))):
                 accepted.insert(0, token)
                 index -= 1
                 modifiers = 0
@@ -697,9 +705,10 @@ class _Reader:
         interview with Y", "Mendes also voiced doubt"): the person is its
         source, and is remembered for the sentences after it."""
         agent = _subject_at_start(masked)
-        if agent is None or not (
-            agent.kind == mentions.PERSON or agent.kind == mentions.NAME and self.memory.person(agent.name or "")
-        ):
+        # a title or an earlier mention makes two capitalised words a person, not a firm ("Vistara Rail")
+        if agent is None or agent.kind not in (mentions.PERSON, mentions.NAME) or not agent.name:
+            return None
+        if not (agent.kind == mentions.PERSON and agent.role or self.memory.person(agent.name)):
             return None
         after = masked.find(agent.text) + len(agent.text)
         verb = words_of(masked[after: after + 40])[:1]
@@ -939,7 +948,8 @@ class _Reader:
     def _attribution(self, start: int, end: int, source: _Source, match: _Match) -> Attribution:
         masked = self.masked[start:end]
         quoted = self._quoted_words(start, end)
-        opens_with_quote = self.text[start:end][:1] in "“\"«‘„"
+        # a sentence that starts inside a quotation opened before it opens with it too
+        opens_with_quote = self.text[start:end][:1] in "“\"«‘„" or self.masked[start:start + 1] == HIDDEN
         direct_quote = quoted >= 3
         modality = match.modality
         if direct_quote and modality == "statement" and (
@@ -989,8 +999,12 @@ class _Reader:
     def _medium(self, masked: str, match: _Match) -> tuple[str | None, str | None]:
         for pattern, needed in ((_SPEAKING_TO, ("peaking", "alking")), (_INTERVIEW_WITH, ("interview",))):
             found = pattern.search(masked) if any(literal in masked for literal in needed) else None
-            if found and mentions.is_medium(found.group(1).strip().removeprefix("the ")):
-                return found.group(1).strip().removeprefix("the "), None
+            if found:
+                # the outlet's name ends where a lower-case word starts: "Matchday Radio on Wednesday"
+                words = found.group(1).strip().removeprefix("the ").split()
+                name = " ".join(itertools.takewhile(is_capitalised, words))
+                if mentions.is_medium(name):
+                    return name, None
         if "told" in masked or "telling" in masked:
             for told in _TOLD.finditer(masked):
                 medium, interviewer = _medium_after(masked, told.end())

@@ -67,7 +67,8 @@ _NAME_PARTICLES = frozenset("de da di del della der den van von bin al el la le 
 # Words that make a run of capitalised words an organisation rather than a person.
 _ORG_NAME_WORDS = frozenset(
     "International Global National World Europe European Africa African Asia Asian America American "
-    "United Union Tracker Monitor Watch Institute Centre Center Project Group Fund Council".split()
+    "United Union Tracker Monitor Watch Institute Centre Center Project Group Fund Council "
+    "Capital Securities Partners Holdings Energy Motors Rovers Athletic Wanderers FC".split()
 )
 _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
 _NAME_CONNECTIVES = frozenset({"of", "for", "and", "the", "on", "&"})
@@ -165,12 +166,18 @@ def _parse(words: list[str], text: str) -> Agent | None:
     if role_at is not None:
         return _with_role(words, lowered, role_at, text, definite)
     head = lowered[-1]
+    if _organization_with_connectives(words, lowered):
+        return Agent(ORGANIZATION, text, name=" ".join(words),
+                     head=next(w for w in lowered if w in ORG_HEADS or w.title() in _ORG_NAME_WORDS))
     modifiers = words[:-1]
     if head in DOCUMENT_NOUNS:
         producer = _parse(modifiers, " ".join(modifiers)) if _names_something(modifiers) else None
         return Agent(DOCUMENT, text, head=head, definite=definite, producer=producer)
-    # a plural of an occupation in -ist names a group too: "Criminologists urged caution"
-    if head in GROUP_NOUNS or (head.endswith("ists") and len(head) > 6 and head.isalpha()):
+    # a plural of an occupation in -ist names a group too: "Criminologists urged caution",
+    # "Health economists" (a capitalised last word after others is a surname)
+    if head in GROUP_NOUNS or (head.endswith("ists") and len(head) > 6 and head.isalpha() and (
+        len(words) == 1 or not is_capitalised(words[-1])
+    )):
         # "ministry officials", "Kremlin officials", "Central Bank officials" speak for an
         # organisation; "Opposition lawmakers" or "Western officials" for nobody in particular
         organization = None
@@ -183,8 +190,6 @@ def _parse(words: list[str], text: str) -> Agent | None:
         # "police said" means the police force as "the police said" does
         definite = definite or (len(words) == 1 and head in DEFINITE_WITHOUT_ARTICLE)
         return Agent(ORG_REFERENCE, text, name=" ".join(words), head=head, definite=definite)
-    if _organization_with_connectives(words, lowered):
-        return Agent(ORGANIZATION, text, name=" ".join(words), head=next(w for w in lowered if w in ORG_HEADS or w.title() in _ORG_NAME_WORDS))
     if not all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in words):
         return None
     name = " ".join(w for w in words if w.lower() not in HONORIFICS)

@@ -1,0 +1,223 @@
+"""Attribution that carries context across an article: a person's
+organisation from descriptions the role list does not know, persons
+introduced without an attribution verb, definite descriptions and class
+nouns for organisations named before, the organisation an article is about,
+and quotations split over sentences. Each rule has positive and negative
+cases, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from registry import Attribution
+from registry_rules.attribution import PATTERN_CONFIDENCE, attribute_document
+
+PUBLISHER = "Test Gazette"
+
+
+def attributions(text: str) -> list[Attribution]:
+    return [unit.attribution for unit in attribute_document(text, PUBLISHER)]
+
+
+def sources(text: str) -> list[tuple[str | None, str | None]]:
+    return [(a.speaker, a.organization) for a in attributions(text)]
+
+
+# -- a person's organisation ---------------------------------------------------
+
+
+def test_an_occupation_the_role_list_lacks_at_a_named_organisation():
+    found = sources(
+        "Mira Olsen, a hydrologist at the Nordic Water Institute, said river levels fell two metres. "
+        "She said the drought would last until May."
+    )
+    assert found == [("Mira Olsen", "Nordic Water Institute")] * 2
+
+
+def test_a_place_after_from_is_no_organisation():
+    found = sources("Karl Brandt, a retired farmer from Uppsala, said his well had dried up in 2022.")
+    assert found == [("Karl Brandt", None)]
+
+
+def test_a_lower_case_description_after_at_is_no_organisation():
+    found = sources("Lea Vogt, a volunteer at weekends, said 40 families came to the food bank.")
+    assert found == [("Lea Vogt", None)]
+
+
+def test_a_relative_clause_names_where_a_person_works():
+    found = sources(
+        "Tomas Berg, who trades grain futures at Halvard Markets, said wheat prices rose 8% in March. "
+        "He added that stocks were low."
+    )
+    assert found == [("Tomas Berg", "Halvard Markets")] * 2
+
+
+def test_a_relative_clause_without_a_workplace_names_no_organisation():
+    found = sources("Ines Moreau, who lives near the plant, said the noise had doubled since June.")
+    assert found == [("Ines Moreau", None)]
+
+
+def test_a_relative_clause_with_a_role_at_an_organisation():
+    found = sources("Piet Smit, who is a lecturer at the Delft School of Mines, said 30% of the ore was waste.")
+    assert found == [("Piet Smit", "Delft School of Mines")]
+
+
+def test_the_organisation_that_owns_a_role_is_resolved_to_the_one_named_before():
+    found = sources(
+        "The Rail Workers' Union rejected the pay offer on Monday. "
+        "\"It is an insult,\" said Omar Haddad, the union's president."
+    )
+    assert found == [(None, "Rail Workers Union"), ("Omar Haddad", "Rail Workers Union")]
+
+
+def test_a_name_joined_by_of_or_for_is_one_organisation():
+    found = sources("Daria Novak, an economist at the Institute for Fiscal Research, said debt rose to 71%.")
+    assert found == [("Daria Novak", "Institute for Fiscal Research")]
+    found = sources("Juan Ortega, a professor of economics, said debt rose to 71%.")
+    assert found == [("Juan Ortega", None)]
+
+
+def test_a_role_and_a_name_then_of_an_organisation():
+    found = sources("Senator Paula Greer of the Harbour Party said the tax rose 3% in a year.")
+    assert found == [("Paula Greer", "Harbour Party")]
+    a = attributions("Senator Paula Greer of the Harbour Party said the tax rose 3% in a year.")[0]
+    assert a.role == "Senator"
+
+
+def test_a_role_headed_by_an_organisation_noun_takes_that_organisation():
+    found = sources(
+        "The Elmvale Police Department said thefts rose 5% this year. "
+        "Police Chief Maria Lind declined to comment on the figures."
+    )
+    assert found == [(None, "Elmvale Police Department"), ("Maria Lind", "Elmvale Police Department")]
+
+
+def test_a_plural_possessive_keeps_its_s():
+    found = sources("The Independent Nurses' Federation disputed the figures on Friday.")
+    assert found == [(None, "Independent Nurses Federation")]
+
+
+# -- persons named without an attribution verb --------------------------------
+
+
+def test_a_person_introduced_without_a_verb_is_the_source_and_is_remembered():
+    found = attributions(
+        "Professor Mark Olafsson said the deficit doubled in 2023. "
+        "Health Minister Ruth Kim declined to comment on the report. "
+        "She said later that waiting times fell 5%."
+    )
+    assert [(a.speaker, a.organization) for a in found] == [
+        ("Mark Olafsson", None), ("Ruth Kim", "Health Ministry"), ("Ruth Kim", "Health Ministry")]
+    assert found[1].confidence == PATTERN_CONFIDENCE["person_subject"]
+
+
+def test_a_surname_resolves_to_the_person_introduced_without_a_verb():
+    found = attributions(
+        "Chief executive Lena Varga defended the plan in an interview with Morning Radio on Monday. "
+        "Varga said sales rose 4% in the first quarter."
+    )
+    assert [(a.speaker, a.medium) for a in found] == [("Lena Varga", "Morning Radio")] * 2
+    assert found[1].organization is None  # no organisation is named anywhere
+
+
+def test_a_sentence_whose_subject_is_no_person_stays_unattributed():
+    found = attributions("Chief executive Lena Varga spoke on Monday. The bridge reopened on Tuesday.")
+    assert found[1].claimant is None
+    found = attributions("Vistara Rail cut 200 jobs on Monday.")
+    assert found[0].claimant is None  # an unknown single name is not remembered as a person
+
+
+def test_the_second_phrase_is_the_subject_when_the_first_is_a_description():
+    found = attributions("His main rival, Councillor Amit Rao of the Green League, accused him of lying.")
+    assert [(a.speaker, a.organization, a.modality) for a in found] == [("Amit Rao", "Green League", "allegation")]
+
+
+# -- organisations named before ------------------------------------------------
+
+
+def test_a_class_noun_refers_to_the_organisation_of_that_class():
+    found = sources("Kestrel Mining Group said output rose 6% in 2023. The company said costs fell 2%.")
+    assert found == [(None, "Kestrel Mining Group")] * 2
+    found = sources(
+        "The Grain Standards Agency said 12 mills failed inspection. The regulator said fines of 4% would follow."
+    )
+    assert found == [(None, "Grain Standards Agency")] * 2
+
+
+def test_a_class_noun_of_another_class_does_not_refer_to_it():
+    found = sources("The Grain Standards Agency said 12 mills failed inspection. The union said 300 jobs were at risk.")
+    assert found[1][1] != "Grain Standards Agency"
+
+
+def test_police_without_an_article_is_the_police_force_named_before():
+    found = sources(
+        "The Northvale Police Service published its figures on Monday. "
+        "Burglaries fell 4% in a year, police said."
+    )
+    assert found[1] == (None, "Northvale Police Service")
+
+
+def test_the_lead_organisation_is_the_company_or_club_of_the_article():
+    text = (
+        "Ashford Rovers lost £4 million in the year to May. "
+        "The club said wages rose 12%. "
+        "Chief Executive Ian Moss said ticket sales were up 3%."
+    )
+    assert sources(text) == [(None, None), (None, "Ashford Rovers"), ("Ian Moss", "Ashford Rovers")]
+
+
+def test_a_lead_organisation_of_another_class_is_not_the_club():
+    text = "The Coastal Water Authority fined two farms on Monday. The club said it paid £900 in fees."
+    assert sources(text)[1][1] != "Coastal Water Authority"
+
+
+def test_an_executive_with_no_lead_organisation_has_none():
+    assert sources("Chief Executive Ian Moss said ticket sales were up 3%.") == [("Ian Moss", None)]
+
+
+def test_a_description_after_an_organisation_that_names_no_role():
+    found = sources("Nordic Ferry Group, Norway's largest ferry operator, said bookings fell 7% in 2023.")
+    assert found == [(None, "Nordic Ferry Group")]
+
+
+def test_found_that_attributes_to_an_organisation_but_found_an_object_does_not():
+    found = sources(
+        "The Schools Inspection Office said heating was poor. "
+        "The office also found that 30% of schools lacked heating."
+    )
+    assert found[1] == (None, "Schools Inspection Office")
+    assert attributions("The Schools Inspection Office found 30 broken boilers in March.")[0].claimant is None
+
+
+def test_its_report_is_the_report_of_the_organisation_named_before():
+    found = sources("Norlake Energy said profit rose 9%. Emissions fell 5%, according to its annual report.")
+    assert found == [(None, "Norlake Energy")] * 2
+
+
+def test_a_document_nobody_made_is_the_subject_organisations_own():
+    found = sources(
+        "Brightwater Ltd lost £3 million last year, according to accounts filed on Monday. "
+        "Sales rose 2%, the accounts show."
+    )
+    assert found == [(None, "Brightwater Ltd")] * 2
+    assert sources("Inflation rose 3%, according to figures published on Monday.") == [(None, None)]
+
+
+def test_a_plural_in_ists_is_an_unnamed_group():
+    a = attributions("Epidemiologists warned that cases would rise by 20% in winter.")[0]
+    assert (a.speaker, a.organization, a.role) == (None, None, "Epidemiologists")
+    assert a.confidence == PATTERN_CONFIDENCE["unnamed_group"]
+    a = attributions("Sandra Dentists warned that cases would rise by 20% in winter.")[0]
+    assert a.speaker == "Sandra Dentists"  # a name of two words is a person's, whatever its ending
+
+
+# -- quotations split over sentences -------------------------------------------
+
+
+def test_a_quotation_split_over_sentences_takes_the_attribution_that_closes_it():
+    found = attributions('"Prices are up 9% this year. We cannot ignore that," Ana Lima told Radio Sul on Monday.')
+    assert [(a.speaker, a.medium, a.modality) for a in found] == [
+        ("Ana Lima", "Radio Sul", "quote"), ("Ana Lima", "Radio Sul", "quote")]
+
+
+def test_a_closed_quotation_before_an_attributed_sentence_stays_unattributed():
+    found = attributions('"Prices are up 9% this year." Ana Lima told Radio Sul that "nobody listens."')
+    assert found[0].claimant is None
