@@ -144,6 +144,9 @@ _ROLE_WORDS = frozenset(word for role in ROLES for word in role.split())
 _HEAD_WORDS = _ROLE_WORDS | ORG_HEADS | DOCUMENT_NOUNS | GROUP_NOUNS
 _UNIT_WORDS = frozenset({"office", "service", "team", "press"})
 _MAX_MODIFIERS = 3
+# How sentences whose subject is no person start ("The figures ...", a quotation).
+_NOT_A_PERSON_SUBJECT = ("The ", "A ", "An ", "It ", "This ", "That ", "There ", "These ", "Those ", HIDDEN)
+_OPENING = 80  # characters in which a sentence's subject is looked for before it is read
 _LEAD_SENTENCES = 3  # the sentences that may name the organisation an article is about (a headline, a byline, the lead)
 
 
@@ -204,13 +207,22 @@ class _Match:
 class _Memory:
     """The sources named so far in one document, most recent last."""
 
-    def __init__(self) -> None:
+    def __init__(self, find_lead: Callable[[], str | None] = lambda: None) -> None:
         self.persons: list[_Person] = []
         self.organizations: list[_Organization] = []
         self.documents: list[_Document] = []
         self.last_person: _Person | None = None
         self.last_collective: _Source | None = None
-        self.lead: str | None = None  # the organisation the article is about, if its first sentences name one
+        self._find_lead = find_lead
+        self._lead: tuple[str | None] | None = None
+
+    @property
+    def lead(self) -> str | None:
+        """The organisation the article is about, if its first sentences name
+        one; found when first asked for (few documents need it)."""
+        if self._lead is None:
+            self._lead = (self._find_lead(),)
+        return self._lead[0]
 
     def person(self, name: str) -> _Person | None:
         last = name.split()[-1]
@@ -218,6 +230,9 @@ class _Memory:
             if person.name == name or person.name.split()[-1] == last:
                 return person
         return None
+
+    def surnames(self) -> set[str]:
+        return {person.name.rsplit(maxsplit=1)[-1] for person in self.persons if person.name}
 
     def remember_person(self, person: _Person) -> _Person:
         known = self.person(person.name)
@@ -669,13 +684,13 @@ class _Reader:
         self.quotations = find_quotations(text)
         self.quotation_ends = [quotation.end for quotation in self.quotations]
         self.masked = mask_quotations(text, self.quotations)
-        self.memory = _Memory()
+        self.sentences: list[Sentence] = []
+        self.memory = _Memory(self._lead_organization)
         self.publisher_link = AttributionLink(name=publisher, kind="publisher")
         self.publisher_own: dict[tuple[str | None, bool], Attribution] = {}
 
     def read(self) -> list[Unit]:
-        sentences = split_sentences(self.text)
-        self.memory.lead = self._lead_organization(sentences)
+        sentences = self.sentences = split_sentences(self.text)
         results: list[tuple[Sentence, list[tuple[int, int, _Source | None, _Match | None]]]] = []
         for index, sentence in enumerate(sentences):
             pieces = self._pieces(sentence)
@@ -690,10 +705,10 @@ class _Reader:
             results.append((sentence, resolved))
         return self._finish(results)
 
-    def _lead_organization(self, sentences: list[Sentence]) -> str | None:
+    def _lead_organization(self) -> str | None:
         """The organisation the article is about: the subject of one of its
         first sentences ("Westport United lost £38.7 million ..."), if any."""
-        for sentence in sentences[:_LEAD_SENTENCES]:
+        for sentence in self.sentences[:_LEAD_SENTENCES]:
             agent = _subject_at_start(self.masked[sentence.start: sentence.end])
             if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
                 return agent.name
@@ -704,6 +719,12 @@ class _Reader:
         ("Police Chief X declined to comment", "X defended the outlay in an
         interview with Y", "Mendes also voiced doubt"): the person is its
         source, and is remembered for the sentences after it."""
+        opening = masked[:_OPENING].split()
+        if masked.startswith(_NOT_A_PERSON_SUBJECT) or not (
+            any(word.lower() in _ROLE_WORDS for word in opening)
+            or not self.memory.surnames().isdisjoint(opening)
+        ):
+            return None  # most sentences: no title and no known name among the first words, no reading of the subject
         agent = _subject_at_start(masked)
         # a title or an earlier mention makes two capitalised words a person, not a firm ("Vistara Rail")
         if agent is None or agent.kind not in (mentions.PERSON, mentions.NAME) or not agent.name:
