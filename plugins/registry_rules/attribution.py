@@ -13,11 +13,17 @@ docs/rules.md lists them with examples):
   ("X said", "X, <role>, said", "..., X said.", "<role> X told <medium>",
   "X's figures show", "X put the figure at") or after it ("..., said X, the
   <role> of <org>"); a participle (", saying ...") takes the sentence's subject;
+- a person subject with a title or named before, in a sentence with no
+  attribution verb ("Police Chief X declined to comment");
 - continuation: pronouns, descriptions ("the spokesman", "the group", "the
-  report") and surnames resolve to the nearest compatible source named
-  earlier in the document; a sentence that only continues a direct quotation
-  inherits its speaker; a document reference with nothing before it ("...,
-  audit finds" in a headline) takes the first matching source named after it.
+  report"), class nouns ("the regulator" for an authority) and surnames
+  resolve to the nearest compatible source named earlier in the document,
+  "the company"/"the club" and executives without an organisation to the
+  organisation the article is about; a sentence that only continues a
+  direct quotation inherits its speaker, and one that only opens a quotation
+  takes the attribution of the sentence that closes it; a document
+  reference with nothing before it ("..., audit finds" in a headline) takes
+  the first matching source named after it.
 
 A sentence with no source is the publisher's own: ``speaker`` and
 ``organization`` stay None and the chain holds only the publisher.
