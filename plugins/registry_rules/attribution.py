@@ -444,7 +444,16 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
         # "Her main challenger, Councillor X of Y, accused": the name is the second phrase
         named = parse_source(appositive_text)
         return (named, [], passive) if named is not None and named.kind == mentions.PERSON else None
-    return agent, [appositive] if appositive else [], passive
+    return _described_organization(agent, appositive), [appositive] if appositive else [], passive
+
+
+def _described_organization(agent: Agent, appositive: Agent | None) -> Agent:
+    """``agent`` as an organisation when its appositive describes one ("Harbour
+    Freight, Ireland's largest logistics group"), though two capitalised
+    words read as a person's name."""
+    if appositive is not None and appositive.kinds and agent.kind in (mentions.PERSON, mentions.NAME) and not agent.role:
+        return Agent(mentions.ORGANIZATION, agent.text, name=agent.name, head=agent.head)
+    return agent
 
 
 def _describes(text: str) -> bool:
@@ -479,7 +488,7 @@ def _subject_after(masked: str, start: int) -> tuple[Agent, list[Agent]] | None:
         if appositive is None:
             break
         appositives.append(appositive)
-    return agent, appositives
+    return _described_organization(agent, appositives[0] if appositives else None), appositives
 
 
 def _medium_after(masked: str, start: int) -> tuple[str | None, str | None]:
@@ -715,7 +724,11 @@ class _Reader:
         """The organisation the article is about: the subject of one of its
         first sentences ("Westport United lost £38.7 million ..."), if any."""
         for sentence in self.sentences[:_LEAD_SENTENCES]:
-            agent = _subject_at_start(self.masked[sentence.start: sentence.end])
+            masked = self.masked[sentence.start: sentence.end]
+            agent = _subject_at_start(masked)
+            parts = masked.split(",", 2)
+            if agent is not None and len(parts) == 3:
+                agent = _described_organization(agent, parse_appositive(parts[1]))
             if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
                 return agent.name
         return None

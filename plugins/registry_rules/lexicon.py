@@ -18,7 +18,7 @@ for _modality, _words in {
         "insisted insists warned warns cautioned cautions urged urges acknowledged admitted "
         "confirmed confirms revealed reveals declared declares asserted asserts stressed "
         "stresses emphasised emphasized maintained maintains replied responded countered "
-        "attributed attributes credited credits "
+        "attributed attributes credited credits condemned condemns "
         "conceded concluded concludes observed tweeted posted called calls described describes "
         "criticised criticized criticises criticizes questioned questions found finds show shows "
         "showed suggest suggests suggested indicate indicates indicated"
@@ -71,6 +71,8 @@ ROLES = frozenset(
     "chief executive", "chief executive officer", "chief economist", "senior analyst",
     "auditor general", "attorney general", "secretary general", "foreign minister",
     "finance minister", "defence minister", "defense minister", "police chief",
+    "chief financial officer", "chief operating officer", "chief technology officer", "finance director",
+    "general secretary", "general manager", "chief constable",
 })
 
 # Honorifics stripped from names; they are not roles.

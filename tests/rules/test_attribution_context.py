@@ -221,3 +221,14 @@ def test_a_quotation_split_over_sentences_takes_the_attribution_that_closes_it()
 def test_a_closed_quotation_before_an_attributed_sentence_stays_unattributed():
     found = attributions('"Prices are up 9% this year." Ana Lima told Radio Sul that "nobody listens."')
     assert found[0].claimant is None
+
+
+def test_a_name_described_as_an_organisation_is_one_and_can_be_the_lead():
+    text = (
+        "Harbour Freight, Ireland's largest logistics group, said it would cut 300 jobs. "
+        "The firm blamed fuel costs that rose 20%. "
+        "Chief Financial Officer Aoife Byrne said the cuts would save 25 million euros."
+    )
+    assert sources(text) == [(None, "Harbour Freight"), (None, "Harbour Freight"), ("Aoife Byrne", "Harbour Freight")]
+    # described as no organisation, two capitalised words are a person's name
+    assert sources("Aoife Byrne, a former nurse, said the cuts would save 25 million euros.") == [("Aoife Byrne", None)]
