@@ -58,6 +58,7 @@ from .lexicon import (
     POSSESSIVE_PRONOUNS,
     PRONOUNS,
     ROLES,
+    TRADE_GROUPS,
 )
 from .mentions import Agent, is_capitalised, parse_appositive, parse_source, same_head, words_of
 from .patterns import ascii_words, word_alternation
@@ -889,6 +890,9 @@ class _Reader:
             return self._resolve_document(agent, sentence)
         if kind == mentions.GROUP:
             organization = self._organization_name(agent.organization, sentence) if agent.organization else None
+            if organization is None and agent.definite and agent.head in TRADE_GROUPS:
+                # "the auditors found" after "the National Audit Office said": the body named by their trade
+                organization = memory.organization_like(agent.head or "")
             source = _Source(organization=organization, role=agent.text.strip(),
                              resolution="description" if organization else "named")
             memory.last_collective = source

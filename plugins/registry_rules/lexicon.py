@@ -159,8 +159,13 @@ GROUP_NOUNS = frozenset(
     diplomats investigators researchers scientists observers activists witnesses authorities
     politicians leaders officers prosecutors doctors workers people members campaigners
     protesters opponents supporters insiders executives investors traders ministers
-    spokespeople representatives commanders academics scholars pollsters""".split()
+    spokespeople representatives commanders academics scholars pollsters auditors inspectors regulators""".split()
 )
+
+# Groups named for what an institution does: "the auditors" are the audit
+# office named before ("auditors"/"Audit" share a stem), while "the
+# officials" are not the statistics office.
+TRADE_GROUPS = frozenset("auditors inspectors regulators prosecutors investigators".split())
 
 PRONOUNS = frozenset({"he", "she", "they"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})

@@ -183,7 +183,7 @@ def _parse(words: list[str], text: str) -> Agent | None:
         organization = None
         if modifiers and (modifiers[-1].lower() in ORG_HEADS or _proper_name(modifiers)):
             organization = _parse(modifiers, " ".join(modifiers))
-        return Agent(GROUP, text, head=head, organization=organization)
+        return Agent(GROUP, text, head=head, organization=organization, definite=definite)
     if head in ORG_HEADS:
         if any(is_capitalised(w) for w in words[1:]) or (is_capitalised(words[0]) and not definite and len(words) == 1):
             return Agent(ORGANIZATION, text, name=" ".join(words), head=head)

@@ -232,3 +232,16 @@ def test_a_name_described_as_an_organisation_is_one_and_can_be_the_lead():
     assert sources(text) == [(None, "Harbour Freight"), (None, "Harbour Freight"), ("Aoife Byrne", "Harbour Freight")]
     # described as no organisation, two capitalised words are a person's name
     assert sources("Aoife Byrne, a former nurse, said the cuts would save 25 million euros.") == [("Aoife Byrne", None)]
+
+
+def test_a_definite_group_named_for_a_trade_is_the_body_of_that_trade():
+    found = sources(
+        "The Harbour Audit Office said 12 of 40 projects were late. "
+        "The auditors found that costs rose 27%."
+    )
+    assert found == [(None, "Harbour Audit Office")] * 2
+    found = sources(
+        "The Harbour Statistics Office said exports rose 4%. "
+        "The officials said imports fell 2%."
+    )
+    assert found[1] == (None, None)  # "officials" and "Office" share a stem, not a referent
