@@ -467,6 +467,8 @@ def _describes(text: str) -> bool:
 def _parenthetical(text: str) -> bool:
     """", for its part," or ", who sits on the committee," between a subject and its verb."""
     words = text.split()
+    if len(words) == 1 and words[0].isdigit():
+        return True  # an age: "Vance, 61, denied"
     return bool(words) and words[0].lower() in {
         "for", "who", "which", "in", "on", "at", "however", "meanwhile", "too", "though", "also",
         "by", "like", "as", "speaking", "asked", "writing", "according",
@@ -715,7 +717,7 @@ class _Reader:
                 masked = self.masked[start:end]
                 match = self._best_match(masked)
                 if match is None:
-                    match = self._person_subject(masked)
+                    match = self._person_subject(masked, index)
                 source = self._resolve_match(match, index) if match is not None else None
                 resolved.append((start, end, source, match))
             results.append((sentence, resolved))
@@ -734,7 +736,7 @@ class _Reader:
                 return agent.name
         return None
 
-    def _person_subject(self, masked: str) -> _Match | None:
+    def _person_subject(self, masked: str, sentence: int) -> _Match | None:
         """A sentence with no attribution verb whose subject is a person
         ("Police Chief X declined to comment", "X defended the outlay in an
         interview with Y", "Mendes also voiced doubt"): the person is its
@@ -752,7 +754,12 @@ class _Reader:
         if not (agent.kind == mentions.PERSON and agent.role or self.memory.person(agent.name)):
             return None
         after = masked.find(agent.text) + len(agent.text)
-        verb = words_of(masked[after: after + 40])[:1]
+        verb = [word.lower() for word in words_of(masked[after: after + 40])[:2]]
+        if verb and (verb[0] in _BE or verb[-1] == "been"):
+            # "X was jailed", "X has been charged": what happened to X, not what X says;
+            # X is remembered for "Vance denied" or "He said" after it
+            self._resolve(agent, sentence)
+            return None
         return _Match(after, "person_subject", agent, verb[0] if verb else "", "statement")
 
     def _pieces(self, sentence: Sentence) -> list[tuple[int, int]]:

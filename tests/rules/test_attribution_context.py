@@ -245,3 +245,23 @@ def test_a_definite_group_named_for_a_trade_is_the_body_of_that_trade():
         "The officials said imports fell 2%."
     )
     assert found[1] == (None, None)  # "officials" and "Office" share a stem, not a referent
+
+
+def test_a_person_subject_of_a_passive_is_no_source():
+    found = sources("Former mayor Peter Vance was jailed for four years on Friday for stealing $1.2 million.")
+    assert found == [(None, None)]
+    found = sources("Former mayor Peter Vance has been charged with stealing $1.2 million.")
+    assert found == [(None, None)]
+
+
+def test_an_age_between_a_name_and_its_verb():
+    assert sources("Peter Vance, 61, denied taking $1.2 million.") == [("Peter Vance", None)]
+
+
+def test_a_person_subject_of_a_passive_is_remembered():
+    found = sources(
+        "Former mayor Peter Vance was jailed for four years on Friday. "
+        "Mayor Ann Cole said the city had lost $1.2 million. "
+        "Vance denied taking the money."
+    )
+    assert found == [(None, None), ("Ann Cole", None), ("Peter Vance", None)]
