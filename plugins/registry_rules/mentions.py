@@ -59,6 +59,8 @@ class Agent:
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»]+")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _DETERMINERS = frozenset({"the", "a", "an"})
+# What may come before the words of a source phrase: an article or a possessive.
+_LEADING = _DETERMINERS | {"its", "their", "his", "her"}
 _INDEFINITE = frozenset({"a", "an"})
 _NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
 _ROLE_MODIFIERS = frozenset("senior chief deputy former acting top lead assistant associate interim vice".split())
@@ -124,7 +126,7 @@ def parse_source(phrase: str) -> Agent | None:
 
 def _parse(words: list[str], text: str) -> Agent | None:
     definite = False
-    while words and words[0].lower() in _DETERMINERS | {"its", "their", "his", "her"}:
+    while words and words[0].lower() in _LEADING:
         definite = words[0].lower() not in _INDEFINITE
         words = words[1:]
     if not words:
