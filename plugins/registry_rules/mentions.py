@@ -76,6 +76,8 @@ _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLES)
 
 def words_of(phrase: str) -> list[str]:
     """The words of ``phrase`` with trailing full stops of plain words removed."""
+    if "." not in phrase:
+        return _TOKEN.findall(phrase)  # most phrases: no token to look at
     words = []
     for token in _TOKEN.findall(phrase):
         if token.endswith(".") and token.count(".") == 1 and token.lower() not in HONORIFICS:
