@@ -28,6 +28,17 @@ from ._plugins import hookimpl
 CONFIDENT = 0.5
 _TOWARDS_TRUE = {Status.SUPPORTED, Status.MOSTLY_SUPPORTED}
 _TOWARDS_FALSE = {Status.REFUTED, Status.MOSTLY_REFUTED, Status.MISLEADING}
+# The verdict of a claim nobody concluded anything about (most claims), one per
+# attribution status, made once: models are treated as values, so reports share them.
+_UNVERIFIED = {
+    attribution_status: Verdict(
+        status=Status.UNVERIFIED,
+        attribution_status=attribution_status,
+        explanation="no checker reached a conclusion",
+        decided_by=None,
+    )
+    for attribution_status in AttributionStatus
+}
 
 
 @hookimpl(trylast=True)
@@ -58,12 +69,7 @@ def resolve_verdict(claim: Claim, results: list[CheckResult]) -> Verdict:
         looked = [r for r in decided if r.status is Status.NOT_ENOUGH_EVIDENCE]
         if looked:
             return _decided_by(max(looked, key=lambda r: r.confidence), attribution_status)
-    return Verdict(
-        status=Status.UNVERIFIED,
-        attribution_status=attribution_status,
-        explanation="no checker reached a conclusion",
-        decided_by=None,
-    )
+    return _UNVERIFIED[attribution_status]
 
 
 def _decided_by(result: CheckResult, attribution_status: AttributionStatus) -> Verdict:

@@ -60,6 +60,8 @@ class Agent:
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»]+")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _DETERMINERS = frozenset({"the", "a", "an"})
+# What may come before the words of a source phrase: an article or a possessive.
+_LEADING = _DETERMINERS | {"its", "their", "his", "her"}
 _INDEFINITE = frozenset({"a", "an"})
 _NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
 _ROLE_MODIFIERS = frozenset("senior chief deputy former acting top lead assistant associate interim vice".split())
@@ -78,6 +80,8 @@ _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLES)
 
 def words_of(phrase: str) -> list[str]:
     """The words of ``phrase`` with trailing full stops of plain words removed."""
+    if "." not in phrase:
+        return _TOKEN.findall(phrase)  # most phrases: no token to look at
     words = []
     for token in _TOKEN.findall(phrase):
         if token.endswith(".") and token.count(".") == 1 and token.lower() not in HONORIFICS:
@@ -131,7 +135,7 @@ def parse_source(phrase: str) -> Agent | None:
 
 def _parse(words: list[str], text: str) -> Agent | None:
     definite = False
-    while words and words[0].lower() in _DETERMINERS | {"its", "their", "his", "her"}:
+    while words and words[0].lower() in _LEADING:
         definite = words[0].lower() not in _INDEFINITE
         words = words[1:]
     if not words:

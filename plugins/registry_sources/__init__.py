@@ -166,6 +166,8 @@ class _Table:
                 for name in dict.fromkeys(row.names):
                     self._claimants.setdefault(name, []).append(row)
         self._outlets: dict[tuple[str | None, str | None], list[tuple[str, SourceRow]]] = {}
+        # claimant rows by name as written: a run names the same people and bodies again and again
+        self._named: dict[str, list[SourceRow]] = {}
         self._results: dict[tuple[Any, ...], CheckResult | None] = {}
 
     def result(self, publisher: str | None, uri: str | None, attribution: Attribution | None) -> CheckResult | None:
@@ -196,7 +198,10 @@ class _Table:
         found: list[tuple[str, SourceRow]] = []
         seen_rows: set[int] = set()
         for name in dict.fromkeys(n for n in names if n):
-            for row in self._claimants.get(normalise_name(name), ()):
+            rows = self._named.get(name)
+            if rows is None:
+                rows = self._named[name] = self._claimants.get(normalise_name(name), [])
+            for row in rows:
                 if row.line not in seen_rows:
                     seen_rows.add(row.line)
                     found.append((name, row))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from registry import StoreError
+from registry import Status, StoreError
 from registry._config import Settings
 from registry.store import (
     default_db_path,
@@ -24,6 +24,9 @@ from registry.store import (
     upgrade_database,
 )
 from registry.store._connect import create_engine, known_revisions, lock_schema, migrate, write_transaction
+from registry.store._store import RegistryStore
+
+from .test_bulk import BATCH
 
 from .conftest import cli, count, query
 
@@ -46,7 +49,7 @@ def test_a_new_registry_is_created_at_the_newest_revision(db_url):
 
 
 def test_the_migrations_build_the_schema_the_queries_use(db_url):
-    """Migrating 0001 then 0002 gives the tables and columns of _schema.py."""
+    """Migrating through every revision gives the tables, columns and indexes of _schema.py."""
     from registry.store._schema import metadata
 
     open_store(db_url).close()
@@ -56,6 +59,8 @@ def test_the_migrations_build_the_schema_the_queries_use(db_url):
         for table in metadata.sorted_tables:
             columns = {c["name"] for c in inspector.get_columns(table.name)}
             assert {c.name for c in table.columns} <= columns, table.name
+            indexes = {i["name"] for i in inspector.get_indexes(table.name)}
+            assert {i.name for i in table.indexes} <= indexes, table.name
     finally:
         engine.dispose()
 
@@ -81,16 +86,60 @@ def test_sqlite_registry_uses_wal_and_foreign_keys(tmp_path):
     store.close()
 
 
-def make_old_registry(url: str) -> None:
-    """A registry at the first revision, as an older claim-registry left it."""
+def make_old_registry(url: str, revision: str = "0001") -> None:
+    """A registry at an older revision, as an older claim-registry left it."""
     location = resolve_location(url)
     engine = create_engine(location)
     try:
         with write_transaction(engine) as connection:
             lock_schema(connection)
-            migrate(connection, "0001")
+            migrate(connection, revision)
     finally:
         engine.dispose()
+
+
+def everything(store: RegistryStore, ids: list[str]) -> dict:
+    """What the registry's read calls return for these claims."""
+    return {
+        "claims": [store.claim(claim_id).model_dump(mode="json") for claim_id in ids],
+        "search": [s.model_dump(mode="json") for s in store.search_claims("troops", limit=100)],
+        "list": [s.model_dump(mode="json") for s in store.list_claims(status=Status.REFUTED, limit=100)],
+        "cached": [store.cached_result("consistency", "1", "c0ffee", claim_id) for claim_id in ids],
+        "quantities": [a.model_dump(mode="json") for a in store.appearances_with_quantities("troops")],
+        "counts": store.counts(),
+    }
+
+
+def test_a_populated_registry_of_revision_0002_is_upgraded_with_its_data(db_url, capsys):
+    """Written by the write path into the 0002 schema (its tables and
+    columns are those of the newest revision), then upgraded in place:
+    every read gives what it gave before, and the indexes are the new ones."""
+    make_old_registry(db_url, "0002")
+    location = resolve_location(db_url)
+    store = RegistryStore(create_engine(location), location)
+    try:
+        store.save_documents(BATCH[:30])
+        ids = sorted({report.id for _document, reports, _hashes in BATCH[:30] for report in reports})
+        store.add_review(ids[3], status=Status.MISLEADING, reviewer="Editor", note="context missing")
+        before = everything(store, ids)
+    finally:
+        store.close()
+    assert before["counts"]["claims"] == 300 and before["counts"]["claim_links"] > 0
+    assert all(before["cached"]) and before["search"] and before["list"] and before["quantities"]
+    with pytest.raises(StoreError, match="schema revision 0002 is older"):
+        open_store(db_url)
+
+    code, out, err = cli(capsys, "db", "upgrade", "--db", db_url)
+    assert (code, err) == (0, "") and f"schema revision 0002 -> {HEAD}" in out
+    store = open_store(db_url)
+    try:
+        assert everything(store, ids) == before
+        indexes = {name for table in ("appearances", "check_results")
+                   for name in (i["name"] for i in sa.inspect(store.engine).get_indexes(table))}
+    finally:
+        store.close()
+    assert "ix_check_results_claim_id" in indexes
+    assert not {"ix_check_results_cache", "ix_appearances_document_id"} & indexes
 
 
 def test_an_older_revision_is_refused_until_upgraded(db_url, capsys):
