@@ -818,7 +818,10 @@ class _Reader:
         """The organisation ``agent`` names, resolving "the command" to the
         command named before."""
         if agent.kind == mentions.ORGANIZATION or agent.kind == mentions.NAME:
-            return self.memory.remember_organization(agent.name or agent.text)
+            name = agent.name or agent.text
+            # a class noun standing for an organisation named before: "Company spokesman X"
+            known = self.memory.organization_of_class(name.lower()) if " " not in name else None
+            return known or self.memory.remember_organization(name)
         if agent.kind == mentions.MEDIUM:
             return agent.name
         if agent.kind == mentions.ORG_REFERENCE:

@@ -176,7 +176,7 @@ NOT_IN_NAME = frozenset(
     though if as than then so to of in on at by for with from into onto over under about against
     between during since until without within this these those it its is are was were be been
     being has have had do does did will would can could may might must should not no yes we i
-    you me us our your my mine said says told also later""".split()
+    you me us our your my mine said says told also later citing quoting according""".split()
 )
 
 # News outlets that relay what people say ("told NBC"). Proper nouns with a

@@ -265,3 +265,27 @@ def test_a_person_subject_of_a_passive_is_remembered():
         "Vance denied taking the money."
     )
     assert found == [(None, None), ("Ann Cole", None), ("Peter Vance", None)]
+
+
+# -- frames and class nouns before a name --------------------------------------
+
+
+def test_a_citing_frame_is_not_read_as_a_name():
+    found = sources(
+        "The Alpine Dairy Federation said on Monday that milk output fell 4%. "
+        "Citing reports from its members, the federation said 1,200 farms had closed."
+    )
+    assert found[1][1] is not None and "Citing" not in found[1][1]
+    assert found[1][1].startswith("Alpine Dairy Federation")
+
+
+def test_a_class_noun_before_a_role_stands_for_the_organisation_named_before():
+    found = sources(
+        "Northwind Logistics Group said it would close two depots. "
+        "Company spokeswoman Lena Berg told the agency NordWire that 80 jobs would go."
+    )
+    assert found[1] == ("Lena Berg", "Northwind Logistics Group")
+
+
+def test_a_class_noun_with_no_organisation_of_its_class_named_stays_as_written():
+    assert sources("Company spokeswoman Lena Berg said 80 jobs would go.") == [("Lena Berg", "Company")]
