@@ -65,7 +65,8 @@ ROLES = frozenset(
     resident witness activist owner manager member representative negotiator diplomat strategist
     historian physician surgeon engineer farmer worker student driver pilot soldier trader
     investor banker deputy speaker treasurer coordinator campaigner organiser organizer
-    superintendent chief""".split()
+    superintendent chief vice-chancellor vice-president vice-chair vice-chairman pro-vice-chancellor
+    provost dean rector registrar""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",
@@ -73,6 +74,7 @@ ROLES = frozenset(
     "finance minister", "defence minister", "defense minister", "police chief",
     "chief financial officer", "chief operating officer", "chief technology officer", "finance director",
     "general secretary", "general manager", "chief constable",
+    "state secretary", "deputy minister", "junior minister", "permanent secretary",
 })
 
 # Honorifics stripped from names; they are not roles.

@@ -289,3 +289,12 @@ def test_a_class_noun_before_a_role_stands_for_the_organisation_named_before():
 
 def test_a_class_noun_with_no_organisation_of_its_class_named_stays_as_written():
     assert sources("Company spokeswoman Lena Berg said 80 jobs would go.") == [("Lena Berg", "Company")]
+
+
+def test_hyphenated_and_academic_roles_carry_their_organisation():
+    found = attributions(
+        "Omar Haddad, pro-vice-chancellor of Riverside University, told Radio Meridian that 4,000 places were cut. "
+        "He said fees would not rise."
+    )
+    assert [(a.speaker, a.role, a.organization) for a in found] == [
+        ("Omar Haddad", "pro-vice-chancellor", "Riverside University")] * 2
