@@ -445,8 +445,27 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
     )):
         # "Her main challenger, Councillor X of Y, accused": the name is the second phrase
         named = parse_source(appositive_text)
-        return (named, [], passive) if named is not None and named.kind == mentions.PERSON else None
+        if named is None or named.kind != mentions.PERSON:
+            return None
+        if agent is not None and agent.kind == mentions.ROLE_REFERENCE and not named.role:
+            # "Its president, X, said", "The guild's president, X, said": the role before the name is X's
+            named = Agent(mentions.PERSON, named.text, name=named.name, role=agent.role, head=named.head,
+                          organization=agent.organization or _owner(body[:cut]))
+        return named, [], passive
     return _described_organization(agent, appositive), [appositive] if appositive else [], passive
+
+
+def _owner(phrase: str) -> Agent | None:
+    """The organisation a possessive role phrase belongs to: "its" (the one
+    named last, resolved later) or a noun ("the guild's president")."""
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    if first == "its":
+        return Agent(mentions.ORG_REFERENCE, "its", definite=True)
+    for word in phrase.split():
+        if word.lower().endswith(("'s", "’s")) and word.lower() not in ("it's", "it’s"):
+            noun = word[:-2].lower()
+            return Agent(mentions.ORG_REFERENCE, noun, name=noun, head=noun, definite=True)
+    return None
 
 
 def _described_organization(agent: Agent, appositive: Agent | None) -> Agent:
@@ -824,6 +843,10 @@ class _Reader:
             return known or self.memory.remember_organization(name)
         if agent.kind == mentions.MEDIUM:
             return agent.name
+        if agent.kind == mentions.ORG_REFERENCE and agent.head is None:
+            # "its": the organisation last named as a source, else the one the article is about
+            organizations = self.memory.organizations
+            return organizations[-1].name if organizations else self.memory.lead
         if agent.kind == mentions.ORG_REFERENCE:
             known = self.memory.organization_like(agent.head or "", None) if agent.definite or agent.head else None
             if known:

@@ -298,3 +298,27 @@ def test_hyphenated_and_academic_roles_carry_their_organisation():
     )
     assert [(a.speaker, a.role, a.organization) for a in found] == [
         ("Omar Haddad", "pro-vice-chancellor", "Riverside University")] * 2
+
+
+def test_a_possessive_role_before_the_name_gives_role_and_organisation():
+    text = (
+        "The Riverside Tenants Union said evictions doubled last year. "
+        "Its chair, Marta Lind, said 300 families lost their homes. "
+        "She added that rents rose 12%."
+    )
+    found = attributions(text)
+    assert [(a.speaker, a.role, a.organization) for a in found[1:]] == [
+        ("Marta Lind", "chair", "Riverside Tenants Union")] * 2
+
+
+def test_a_possessive_noun_names_the_organisation_of_the_role():
+    text = (
+        "The Harbour Pilots Guild said 40 ships waited. "
+        "The guild's secretary, Ivo Petrov, said the delays cost 2 million euros."
+    )
+    assert sources(text)[1] == ("Ivo Petrov", "Harbour Pilots Guild")
+
+
+def test_a_role_before_a_phrase_that_is_no_name_gives_no_person():
+    found = sources("Its chair, a former teacher, said rents rose 12%.")
+    assert found[0][0] is None
