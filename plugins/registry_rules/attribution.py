@@ -449,23 +449,15 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
             return None
         if agent is not None and agent.kind == mentions.ROLE_REFERENCE and not named.role:
             # "Its president, X, said", "The guild's president, X, said": the role before the name is X's
+            owner = agent.organization or (_ITS if body[:cut].lstrip().lower().startswith("its ") else None)
             named = Agent(mentions.PERSON, named.text, name=named.name, role=agent.role, head=named.head,
-                          organization=agent.organization or _owner(body[:cut]))
+                          organization=owner)
         return named, [], passive
     return _described_organization(agent, appositive), [appositive] if appositive else [], passive
 
 
-def _owner(phrase: str) -> Agent | None:
-    """The organisation a possessive role phrase belongs to: "its" (the one
-    named last, resolved later) or a noun ("the guild's president")."""
-    first = phrase.split()[0].lower() if phrase.split() else ""
-    if first == "its":
-        return Agent(mentions.ORG_REFERENCE, "its", definite=True)
-    for word in phrase.split():
-        if word.lower().endswith(("'s", "’s")) and word.lower() not in ("it's", "it’s"):
-            noun = word[:-2].lower()
-            return Agent(mentions.ORG_REFERENCE, noun, name=noun, head=noun, definite=True)
-    return None
+# "Its president, X, said": the organisation named last, resolved when the source is.
+_ITS = Agent(mentions.ORG_REFERENCE, "its", definite=True)
 
 
 def _described_organization(agent: Agent, appositive: Agent | None) -> Agent:
@@ -843,7 +835,7 @@ class _Reader:
             return known or self.memory.remember_organization(name)
         if agent.kind == mentions.MEDIUM:
             return agent.name
-        if agent.kind == mentions.ORG_REFERENCE and agent.head is None:
+        if agent is _ITS:
             # "its": the organisation last named as a source, else the one the article is about
             organizations = self.memory.organizations
             return organizations[-1].name if organizations else self.memory.lead

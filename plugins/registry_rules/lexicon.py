@@ -136,7 +136,8 @@ ORG_HEADS = frozenset(
     centre center network coalition alliance board trust society league secretariat watchdog
     regulator tank assembly directorate headquarters embassy consulate mission municipality tribunal
     exchange kremlin pentagon inc corp ltd plc llc holdings airline airlines charity ngo tracker
-    monitor observatory forum programme program staff prosecutor's body club force utility lender school academy hospital""".split()
+    monitor observatory forum programme program staff prosecutor's body club force utility lender school academy hospital
+    guild constabulary inspectorate conglomerate""".split()
 )
 
 # Phrases naming a part of an organisation that speaks for it: "the press

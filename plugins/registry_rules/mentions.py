@@ -161,8 +161,8 @@ def _parse(words: list[str], text: str) -> Agent | None:
         owner = " ".join(possessor)
         if owner in COUNTRY_ADJECTIVES:
             words = [COUNTRY_ADJECTIVES[owner], *rest]
-        elif not is_capitalised(owner):
-            words = rest  # "the city's auditor general" is the auditor general
+        elif not is_capitalised(owner) and owner.lower() not in ORG_HEADS:
+            words = rest  # "the city's auditor general" is the auditor general; "the union's president" the union's
         else:
             words = [*possessor, *rest]
         lowered = [w.lower() for w in words]
