@@ -44,6 +44,7 @@ from registry import Attribution, AttributionLink
 from . import mentions
 from .lexicon import (
     BETWEEN_SUBJECT_AND_VERB,
+    CAPITALS,
     CUE_VERBS,
     DATA_NOUNS,
     DOCUMENT_NOUNS,
@@ -55,8 +56,10 @@ from .lexicon import (
     ORG_CLASSES,
     ORG_HEADS,
     PARTICIPLE_CUES,
+    PORTFOLIO_ROLES,
     POSSESSIVE_PRONOUNS,
     PRONOUNS,
+    RECORDING_CUES,
     ROLES,
     TRADE_GROUPS,
 )
@@ -99,6 +102,7 @@ RESOLUTION_CONFIDENCE = {
     "document": 0.85,
     "unresolved": 0.6,
     "forward": 0.6,
+    "context": 0.5,
 }
 
 
@@ -133,7 +137,7 @@ _OTHER_SIGNAL = re.compile(
 )
 _PRODUCED_BY = re.compile(
     r"\b(?:released|published|issued|compiled|conducted|commissioned|prepared|produced|gathered|collected|"
-    r"provided|carried\s+out)\b(?:\s+\S+){0,3}?\s+by\s+(.+)|\bby\s+(.+)"
+    r"provided|carried\s+out)\b(?:\s+\S+){0,3}?\s+by\s+(.+)|\b(?:by|from)\s+(.+)"
 )
 _PRODUCER_END = re.compile(
     r"\s+(?:on|in|at|last|this|earlier|during|for|from|since|after|before|with|which|that|who|and)\b.*"
@@ -150,6 +154,7 @@ _ROLE_WORDS = frozenset(word for role in ROLES for word in role.split())
 # Nouns that can head a source phrase (one set: tested for every word of a subject).
 _HEAD_WORDS = _ROLE_WORDS | ORG_HEADS | DOCUMENT_NOUNS | GROUP_NOUNS
 _UNIT_WORDS = frozenset({"office", "service", "team", "press"})
+_PORTFOLIO_ENDS = frozenset(role.split()[-1] for role in PORTFOLIO_ROLES)  # a role that "for <portfolio>" follows
 _MAX_MODIFIERS = 3
 # How sentences whose subject is no person start ("The figures ...", a quotation).
 _NOT_A_PERSON_SUBJECT = ("The ", "A ", "An ", "It ", "This ", "That ", "There ", "These ", "Those ", HIDDEN)
@@ -179,6 +184,7 @@ class _Person:
 class _Organization:
     name: str
     kinds: set[str] = field(default_factory=set)
+    spoke: bool = False  # named as a source in its own right, not only as someone's employer
 
 
 @dataclass
@@ -199,6 +205,7 @@ class _Source:
     interviewer: str | None = None
     resolution: str = "named"
     forward_document: str | None = None  # a document reference to resolve from later text
+    latest_organization: str | None = None  # else the organisation of the source named last before it
 
 
 @dataclass
@@ -220,6 +227,7 @@ class _Memory:
         self.documents: list[_Document] = []
         self.last_person: _Person | None = None
         self.last_collective: _Source | None = None
+        self.latest_organization: str | None = None  # the organisation of the source named last
         self._find_lead = find_lead
         self._lead: tuple[str | None] | None = None
 
@@ -255,15 +263,16 @@ class _Memory:
         self.persons.append(person)
         return person
 
-    def remember_organization(self, name: str, kinds: list[str] | tuple[str, ...] = ()) -> str:
+    def remember_organization(self, name: str, kinds: list[str] | tuple[str, ...] = (), spoke: bool = False) -> str:
         lowered = name.lower()
         for organization in self.organizations:
             if organization.name.lower() == lowered:
                 organization.kinds.update(kinds)
+                organization.spoke = organization.spoke or spoke
                 self.organizations.remove(organization)
                 self.organizations.append(organization)
                 return organization.name
-        self.organizations.append(_Organization(name, set(kinds)))
+        self.organizations.append(_Organization(name, set(kinds), spoke))
         return name
 
     def organization_like(self, head: str, qualifier: str | None = None) -> str | None:
@@ -295,6 +304,14 @@ class _Memory:
                 noun in LEAD_CLASS_NOUNS and not any(word in ORG_CLASSES for word in lead_words)
             ):
                 return self.lead
+        if noun in LEAD_CLASS_NOUNS:
+            # "Kestrel said ... the company said": a brand that has spoken, when the article is
+            # about someone else (a regulator fining it)
+            for organization in reversed(self.organizations):
+                if organization.spoke and not organization.kinds and not any(
+                    word in ORG_CLASSES for word in organization.name.lower().split()
+                ):
+                    return organization.name
         return None
 
 
@@ -359,14 +376,18 @@ def _scan_back(text: str) -> Agent | None:
         if low in ("the", "a", "an") or low in POSSESSIVE_PRONOUNS:
             if accepted:
                 accepted.insert(0, token)
-                if low == "the" and index >= 2 and tokens[index - 1] == "of" and is_capitalised(tokens[index - 2]):
-                    # "Senator Paula Greer of the Harbour Party": the name goes on before "of the"
+                if low == "the" and index >= 2 and tokens[index - 1] == "of" and (
+                    is_capitalised(tokens[index - 2]) or tokens[index - 2].lower() in _ROLE_WORDS
+                ):
+                    # "Senator Paula Greer of the Harbour Party", "the director of the X Project":
+                    # the phrase goes on before "of the"
                     accepted.insert(0, "of")
                     index -= 2
                     modifiers = 0
                     continue
             break
-        if low == "of":
+        if low == "of" or (low == "for" and index and tokens[index - 1].lower() in _PORTFOLIO_ENDS):
+            # "the director of X", "State Secretary for Agriculture X": the phrase goes on before it
             before = tokens[index - 1].lower() if index else ""
             if accepted and (before in _UNIT_WORDS or before in _ROLE_WORDS or before in DOCUMENT_NOUNS
                              or (index and is_capitalised(tokens[index - 1]))):
@@ -671,7 +692,7 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
         if after is None:
             return None
         agent, appositives = after
-        if cue in DOCUMENT_ONLY_CUES:
+        if cue in DOCUMENT_ONLY_CUES or cue in RECORDING_CUES:
             return None
         return _Match(found.start(), "inverted", agent, cue, modality, appositives)
     subject = _subject_before(masked, found.start())
@@ -686,6 +707,8 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
         return None  # "is expected", "was reported": nobody is named as saying it
     if cue in DOCUMENT_ONLY_CUES and agent.kind != mentions.DOCUMENT and _THAT.match(masked, found.end()) is None:
         return None  # "police found a body" attributes nothing; "the authority found that ..." does
+    if cue in RECORDING_CUES and agent.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.GROUP):
+        return None  # "the force recorded 1,412 burglaries" is its figure; "Smith recorded a song" is not a statement
     if agent.kind == mentions.ORG_REFERENCE and not agent.definite and agent.name and not agent.kinds:
         if not is_capitalised(agent.text):
             return None  # "a group called ..." names nobody
@@ -718,6 +741,7 @@ class _Reader:
         self.memory = _Memory(self._lead_organization)
         self.publisher_link = AttributionLink(name=publisher, kind="publisher")
         self.publisher_own: dict[tuple[str | None, bool], Attribution] = {}
+        self._country: tuple[str | None] | None = None  # the dateline's country, found when first needed
 
     def read(self) -> list[Unit]:
         sentences = self.sentences = split_sentences(self.text)
@@ -747,6 +771,20 @@ class _Reader:
             if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
                 return agent.name
         return None
+
+    def _national(self, name: str) -> str:
+        """``name``, or for a national body described in lower case ("the
+        national meteorological service") in a story datelined in a capital,
+        that country's body ("Hungarian Meteorological Service")."""
+        if not name.startswith("national ") or name.count(" ") > _MAX_MODIFIERS + 1:
+            return name
+        if self._country is None:
+            dateline = next((_DATELINE.match(self.masked, s.start) for s in self.sentences[:_LEAD_SENTENCES]
+                             if _DATELINE.match(self.masked, s.start)), None)
+            city = dateline.group().rstrip(" —–-").title() if dateline else ""
+            self._country = (CAPITALS.get(city),)
+        country = self._country[0]
+        return f"{country} {name.removeprefix('national ').title()}" if country else name
 
     def _person_subject(self, masked: str, sentence: int) -> _Match | None:
         """A sentence with no attribution verb whose subject is a person
@@ -810,6 +848,8 @@ class _Reader:
             return None
         for appositive in match.appositives:
             self._apply_appositive(source, appositive, sentence)
+        if source.organization:
+            self.memory.latest_organization = source.organization
         return source
 
     def _apply_appositive(self, source: _Source, appositive: Agent, sentence: int) -> None:
@@ -832,7 +872,7 @@ class _Reader:
             name = agent.name or agent.text
             # a class noun standing for an organisation named before: "Company spokesman X"
             known = self.memory.organization_of_class(name.lower()) if " " not in name else None
-            return known or self.memory.remember_organization(name)
+            return known or self.memory.remember_organization(name, agent.kinds)
         if agent.kind == mentions.MEDIUM:
             return agent.name
         if agent is _ITS:
@@ -843,7 +883,7 @@ class _Reader:
             known = self.memory.organization_like(agent.head or "", None) if agent.definite or agent.head else None
             if known:
                 return known
-            return self.memory.remember_organization(agent.name or agent.text)
+            return self.memory.remember_organization(self._national(agent.name or agent.text))
         if agent.kind == mentions.ROLE_REFERENCE and agent.role:
             return self.memory.remember_organization(agent.role)
         if agent.kind == mentions.PERSON and agent.name:
@@ -871,7 +911,7 @@ class _Reader:
                 memory.remember_person(known)
                 memory.last_person = known
                 return _Source(speaker=known, organization=known.organization, role=known.role, resolution="surname")
-            organization = memory.remember_organization(agent.name or agent.text)
+            organization = memory.remember_organization(agent.name or agent.text, spoke=True)
             source = _Source(organization=organization)
             memory.last_collective = source
             return source
@@ -904,11 +944,12 @@ class _Reader:
             if known is not None:
                 source = _Source(organization=known, resolution="description")
             else:
-                source = _Source(organization=memory.remember_organization(agent.name or agent.text), resolution="named")
+                source = _Source(organization=memory.remember_organization(self._national(agent.name or agent.text)),
+                                 resolution="named")
             memory.last_collective = source
             return source
         if kind == mentions.ORGANIZATION or kind == mentions.MEDIUM:
-            name = memory.remember_organization(agent.name or agent.text)
+            name = memory.remember_organization(agent.name or agent.text, agent.kinds, spoke=True)
             source = _Source(organization=name, medium=agent.name if kind == mentions.MEDIUM else None)
             memory.last_collective = source
             return source
@@ -942,7 +983,7 @@ class _Reader:
             known = _nearest_document(memory.documents, agent.head or "")
             if known is not None:
                 return _Source(organization=known.producer, resolution="document")
-        return _Source(resolution="forward", forward_document=agent.head)
+        return _Source(resolution="forward", forward_document=agent.head, latest_organization=memory.latest_organization)
 
     # -- finishing ---------------------------------------------------------
 
@@ -966,7 +1007,9 @@ class _Reader:
                 if attribution is None:
                     attribution = self._unattributed(start, end)
                 units.append(Unit(start, end, attribution))
-                previous = (sentence, attribution) if attribution.direct_quote and attribution.claimant else None
+                # a quotation standing alone after a sentence that names its source carries on that
+                # source's words, whether that sentence quoted them or reported them
+                previous = (sentence, attribution) if attribution.claimant else None
         # '"Burglary is down. That did not happen by accident," she said.': a quotation
         # whose attribution comes in a later sentence; backwards, so that it reaches every part
         for index in range(len(units) - 2, -1, -1):
@@ -994,7 +1037,12 @@ class _Reader:
         known = _nearest_document(later[::-1], source.forward_document or "")
         if known is not None:
             source.organization = known.producer
-        source.resolution = "forward"
+            source.resolution = "forward"
+        else:
+            # "according to the decision" with no decision named: the decision of the body the
+            # story was last quoting ("the board ... fined", "Police Chief X ... published")
+            source.organization = source.latest_organization
+            source.resolution = "context"
 
     def _continues_quote(self, start: int, end: int, previous: Sentence, sentence: Sentence) -> bool:
         """Is this sentence only more of the quotation the previous sentence attributed?"""

@@ -36,6 +36,12 @@ for _modality, _words in {
 # found a body").
 DOCUMENT_ONLY_CUES = frozenset("found finds show shows showed suggest suggests suggested indicate indicates indicated".split())
 
+# Verbs of record-keeping: with an institution as subject its figures are its
+# own ("police recorded 1,412 burglaries"); a person who "recorded" something
+# made a recording, not a statement.
+RECORDING_CUES = frozenset("recorded records registered logged".split())
+CUE_VERBS.update(dict.fromkeys(RECORDING_CUES, "statement"))
+
 # ", saying that ..." — the claimant is the subject of the main clause.
 PARTICIPLE_CUES: dict[str, str] = {
     "saying": "statement", "adding": "statement", "arguing": "statement", "noting": "statement",
@@ -52,15 +58,17 @@ BETWEEN_SUBJECT_AND_VERB = frozenset(
     "since still just even sharply strongly flatly angrily briefly bluntly quickly".split()
 )
 
-# Roles (lower case; multi-word roles are matched before single words).
+# Roles (lower case; multi-word roles are matched before single words, and
+# their first words are not roles on their own: "a senior bank economist" is
+# an economist).
 ROLES = frozenset(
-    """spokesman spokeswoman spokesperson press secretary secretary minister prime minister
-    president vice president chancellor director executive director managing director
-    chief executive chief executive officer ceo chairman chairwoman chair chairperson head
+    """spokesman spokeswoman spokesperson secretary minister
+    president chancellor director executive
+    ceo chairman chairwoman chair chairperson head
     leader governor mayor councillor councilor senator lawmaker congressman congresswoman mp
     ambassador envoy commander colonel general lieutenant major captain sergeant admiral officer
-    official economist chief economist analyst senior analyst researcher professor scientist
-    expert adviser advisor aide attorney lawyer prosecutor judge auditor general auditor inspector
+    official economist analyst researcher professor scientist
+    expert adviser advisor aide attorney lawyer prosecutor judge auditor inspector
     commissioner secretary-general founder co-founder editor correspondent nurse doctor teacher
     resident witness activist owner manager member representative negotiator diplomat strategist
     historian physician surgeon engineer farmer worker student driver pilot soldier trader
@@ -75,7 +83,23 @@ ROLES = frozenset(
     "chief financial officer", "chief operating officer", "chief technology officer", "finance director",
     "general secretary", "general manager", "chief constable",
     "state secretary", "deputy minister", "junior minister", "permanent secretary",
+    "secretary of state", "minister of state",
 })
+
+# Roles whose holder runs a portfolio named after "for" or "of" ("State
+# Secretary for Agriculture X", "Minister of Health X"): the holder speaks
+# for that portfolio's ministry.
+PORTFOLIO_ROLES = frozenset({"minister", "secretary", "commissioner", "secretary of state", "minister of state"})
+
+# Common nouns that introduce an organisation's name ("the consultancy Casa
+# Index", "the charity Oxfam"): the name after them is an organisation, and
+# the noun is its class.
+ORG_DESCRIPTORS = frozenset(
+    """consultancy consultancies charity ngo insurer broker brokerage retailer carrier airline
+    lender bank manufacturer carmaker supermarket chain developer publisher startup start-up
+    operator regulator watchdog agency company firm group union federation association
+    institute foundation club utility broadcaster pollster""".split()
+)
 
 # Honorifics stripped from names; they are not roles.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame".split())
@@ -101,7 +125,8 @@ EXECUTIVE_ROLES = frozenset({
 # more than one class ("group": a business or a campaign).
 ORG_CLASSES: dict[str, frozenset[str]] = {}
 for _class in (
-    "company group firm corporation business conglomerate producer operator utility holdings inc corp ltd plc llc",
+    "company group firm corporation business conglomerate producer operator utility holdings inc corp ltd plc llc "
+    "consultancy insurer broker retailer carrier carmaker manufacturer supermarket airline startup",
     "regulator authority agency commission watchdog inspectorate supervisor",
     "police force constabulary",
     "club team side franchise",
@@ -112,6 +137,7 @@ for _class in (
     "council municipality assembly",
     "party alliance bloc",
     "bank lender",
+    "board committee panel tribunal court",
 ):
     _nouns = frozenset(_class.split())
     for _noun in _nouns:
@@ -137,7 +163,8 @@ ORG_HEADS = frozenset(
     regulator tank assembly directorate headquarters embassy consulate mission municipality tribunal
     exchange kremlin pentagon inc corp ltd plc llc holdings airline airlines charity ngo tracker
     monitor observatory forum programme program staff prosecutor's body club force utility lender school academy hospital
-    guild constabulary inspectorate conglomerate""".split()
+    guild constabulary inspectorate conglomerate consultancy insurer broker brokerage retailer carrier
+    carmaker manufacturer supermarket broadcaster pollster startup operator""".split()
 )
 
 # Phrases naming a part of an organisation that speaks for it: "the press
@@ -149,7 +176,7 @@ DOCUMENT_NOUNS = frozenset(
     """report reports audit audits study studies survey surveys review analysis assessment tally
     count census poll polls estimate estimates figures figure data statistics numbers records
     statement statements paper document documents filing memo investigation inquiry findings
-    calculations research accounts filings""".split()
+    calculations research accounts filings decision ruling judgment judgement verdict""".split()
 )
 
 # Document nouns for data rather than publications: "the figures" may be the
@@ -162,7 +189,10 @@ GROUP_NOUNS = frozenset(
     diplomats investigators researchers scientists observers activists witnesses authorities
     politicians leaders officers prosecutors doctors workers people members campaigners
     protesters opponents supporters insiders executives investors traders ministers
-    spokespeople representatives commanders academics scholars pollsters auditors inspectors regulators""".split()
+    spokespeople representatives commanders academics scholars pollsters auditors inspectors regulators
+    farmers growers tenants landlords homeowners renters patients parents teachers nurses students
+    fans drivers commuters voters shoppers consumers users customers employers employees retailers
+    exporters importers producers shareholders bondholders lenders borrowers passengers""".split()
 )
 
 # Groups named for what an institution does: "the auditors" are the audit

@@ -22,7 +22,9 @@ from .lexicon import (
     HONORIFICS,
     MEDIA_OUTLETS,
     MEDIA_WORDS,
+    ORG_DESCRIPTORS,
     ORG_HEADS,
+    PORTFOLIO_ROLES,
     PRONOUNS,
     ROLE_INSTITUTIONS,
     ROLES,
@@ -143,7 +145,7 @@ def _parse(words: list[str], text: str) -> Agent | None:
     lowered = [w.lower() for w in words]
     if len(words) == 1 and lowered[0] in PRONOUNS:
         return Agent(PRONOUN, text, head=lowered[0])
-    if "of" in lowered[1:-1]:
+    if "of" in lowered[1:-1] and not _holds_portfolio(lowered):
         of = lowered.index("of", 1)
         left = " ".join(lowered[:of])
         if left in SPEAKING_UNITS or lowered[of - 1] in ROLES or lowered[of - 1] in DOCUMENT_NOUNS:
@@ -195,6 +197,9 @@ def _parse(words: list[str], text: str) -> Agent | None:
         definite = definite or (len(words) == 1 and head in DEFINITE_WITHOUT_ARTICLE)
         return Agent(ORG_REFERENCE, text, name=" ".join(words), head=head, definite=definite)
     if not all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in words):
+        if len(words) > 1 and lowered[0] in ORG_DESCRIPTORS and all(is_capitalised(w) for w in words[1:]):
+            # "the consultancy Casa Index": a name that its class noun introduces
+            return Agent(ORGANIZATION, text, name=" ".join(words[1:]), head=lowered[-1], kinds=[lowered[0]])
         return None
     name = " ".join(w for w in words if w.lower() not in HONORIFICS)
     if not name:
@@ -212,6 +217,13 @@ def _parse(words: list[str], text: str) -> Agent | None:
     if len(named) <= 4:
         return Agent(PERSON, text, name=name, head=named[-1])
     return Agent(ORGANIZATION, text, name=name, head=lowered[-1])
+
+
+def _holds_portfolio(lowered: list[str]) -> bool:
+    """Does the phrase name a minister by portfolio ("minister of health X"),
+    rather than a role at an organisation ("director of the X Project")?"""
+    of = lowered.index("of", 1)
+    return lowered[of - 1] in PORTFOLIO_ROLES and lowered[of + 1] not in _DETERMINERS
 
 
 def _organization_with_connectives(words: list[str], lowered: list[str]) -> bool:
@@ -258,6 +270,14 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
         role_words = [modifiers.pop(), *role_words]
     name_words = [w for w in words[end:] if w.lower() not in HONORIFICS]
     organization = None
+    held = " ".join(lowered[start:end])
+    if (held in PORTFOLIO_ROLES or lowered[end - 1] in PORTFOLIO_ROLES) and len(name_words) >= 4 and name_words[0].lower() in ("for", "of"):
+        # "State Secretary for Agriculture Balazs Fodor": the portfolio, then a two-word name
+        portfolio_words, name_words = name_words[1:-2], name_words[-2:]
+        if all(is_capitalised(w) or w.lower() in _NAME_CONNECTIVES for w in portfolio_words):
+            role_words = [*role_words, words[end], *portfolio_words]
+            organization = Agent(ORGANIZATION, " ".join(portfolio_words),
+                                 name=" ".join([*portfolio_words, "Ministry"]), head="ministry")
     # "Councillor Daniel Reyes of the Civic Alliance": the name, then where the role is held
     link = next((i for i, w in enumerate(name_words) if w.lower() in _AFFILIATION_LINKS and i), None)
     if link is not None and all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in name_words[:link]):
@@ -320,6 +340,7 @@ def parse_appositive(phrase: str) -> Agent | None:
             break
     if not words:
         return None
+    indefinite = words[0].lower() in _INDEFINITE
     if words[0].lower() in _DETERMINERS:
         words = words[1:]
     lowered = [w.lower() for w in words]
@@ -331,10 +352,17 @@ def parse_appositive(phrase: str) -> Agent | None:
         organization = None
         if rest and lowered[link] != "in":
             organization = _workplace(rest, lowered[link])
+            later = next((i for i, w in enumerate(rest) if w.lower() in ("at", "with")), None)
+            if organization is None and later is not None:
+                # "head of research at the consultancy Casa Index": the workplace after the field
+                organization = _workplace(rest[later + 1:], rest[later].lower())
         elif role_at[0] > 0:
             organization = _possessor(head_words[: role_at[0]]) or _parse(
                 head_words[: role_at[0]], " ".join(head_words[: role_at[0]]))
-            if organization is not None and organization.kind not in (ORGANIZATION, ORG_REFERENCE):
+            if organization is not None and (organization.kind not in (ORGANIZATION, ORG_REFERENCE) or (
+                indefinite and organization.kind == ORG_REFERENCE
+            )):
+                # "a primary school teacher" works at some school, not at an institute named before
                 organization = None
         role = " ".join(head_words[role_at[0]: role_at[1]])
         return Agent(ROLE_REFERENCE, phrase.strip(), role=role, head=head_lowered[role_at[1] - 1], organization=organization)

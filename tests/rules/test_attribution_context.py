@@ -322,3 +322,112 @@ def test_a_possessive_noun_names_the_organisation_of_the_role():
 def test_a_role_before_a_phrase_that_is_no_name_gives_no_person():
     found = sources("Its chair, a former teacher, said rents rose 12%.")
     assert found[0][0] is None
+
+
+# -- portfolios, descriptors, records and documents named by what they are ----
+
+
+def test_a_portfolio_between_role_and_name_is_the_ministry():
+    found = attributions(
+        "State Secretary for Fisheries Lena Dahl said quotas fell 9%. "
+        "Minister of Energy Tomas Varga said 3 reactors were offline. "
+        '"We will not cut further," Dahl said.'
+    )
+    assert [(a.speaker, a.organization, a.role) for a in found] == [
+        ("Lena Dahl", "Fisheries Ministry", "State Secretary for Fisheries"),
+        ("Tomas Varga", "Energy Ministry", "Minister of Energy"),
+        ("Lena Dahl", "Fisheries Ministry", "State Secretary for Fisheries"),
+    ]
+
+
+def test_a_role_of_an_organisation_keeps_the_organisation():
+    assert sources("The director of the Nile Basin Project, Sara Adel, said 4 dams leaked.") == [
+        ("Sara Adel", "Nile Basin Project")]
+
+
+def test_first_words_of_titles_are_not_roles_on_their_own():
+    found = attributions("Ruth Mayer, a senior bank economist, said mortgage rates rose 2%.")
+    assert (found[0].speaker, found[0].role) == ("Ruth Mayer", "economist")
+
+
+def test_an_indefinite_description_with_a_class_noun_names_no_organisation():
+    text = (
+        "The Regional Schools Institute said 12% of pupils moved. "
+        "Ana Costa, a secondary school teacher from Faro, said her class shrank by 6 pupils."
+    )
+    assert sources(text)[1] == ("Ana Costa", None)
+
+
+def test_a_class_noun_introduces_an_organisation_name():
+    text = (
+        "Piet Vos, head of research at the consultancy Delta Ratings, expects prices to rise 4%. "
+        "The consultancy said 30% of offices stood empty."
+    )
+    assert sources(text) == [("Piet Vos", "Delta Ratings"), (None, "Delta Ratings")]
+
+
+def test_a_plural_of_ordinary_people_is_no_organisation():
+    found = attributions("Tenants say rents rose 15% in a year.")
+    assert (found[0].speaker, found[0].organization, found[0].role) == (None, None, "Tenants")
+
+
+def test_an_institution_records_its_own_figures():
+    text = (
+        "Burglaries fell 18%, according to figures from the Lakeside Police Service. "
+        "The force recorded 1,240 burglaries in nine months."
+    )
+    assert sources(text)[1] == (None, "Lakeside Police Service")
+
+
+def test_a_person_who_recorded_something_made_no_statement():
+    assert sources("Mia Kors recorded 12 songs in 2021.") == [(None, None)]
+
+
+def test_a_national_body_in_lower_case_is_the_dateline_countrys():
+    text = (
+        "WARSAW -- The national statistics office recorded 2.1% inflation in May. "
+        "Food prices rose 4%, according to the office."
+    )
+    assert sources(text) == [(None, "Polish Statistics Office")] * 2
+
+
+def test_a_national_body_without_a_dateline_keeps_its_words():
+    assert sources("The national statistics office recorded 2.1% inflation in May.") == [
+        (None, "national statistics office")]
+
+
+def test_a_decision_nobody_is_said_to_have_made_is_the_last_quoted_bodys():
+    text = (
+        "The Maritime Safety Board on Monday fined Orca Ferries 2 million euros, saying it had ignored 14 warnings. "
+        "According to the ruling, two ferries sailed with faulty radios."
+    )
+    assert sources(text)[1] == (None, "Maritime Safety Board")
+    assert attributions(text)[1].confidence < PATTERN_CONFIDENCE["according_to"] * 0.6
+
+
+def test_a_decision_with_no_body_quoted_before_has_no_source():
+    assert sources("According to the ruling, two ferries sailed with faulty radios.") == [(None, None)]
+
+
+def test_the_company_is_the_brand_that_spoke_when_the_story_is_about_a_regulator():
+    text = (
+        "The Consumer Markets Board on Tuesday fined Tilda Apps 3 million euros, saying it misled buyers. "
+        "Tilda said in a statement that it would appeal. "
+        "Company spokeswoman Eva Holm said fewer than 2% of buyers had complained."
+    )
+    assert sources(text)[2] == ("Eva Holm", "Tilda")
+
+
+def test_a_quotation_alone_after_a_reported_statement_is_the_same_speakers():
+    text = (
+        "Jonas Berg, a bus driver in Malmo, said his shifts grew by 2 hours. "
+        "“I sleep five hours a night now.”\n\n"
+        "“Nobody has asked us,” one passenger complained."
+    )
+    found = sources(text)
+    assert found[:2] == [("Jonas Berg", None)] * 2
+
+
+def test_a_quotation_in_a_new_paragraph_is_not_carried_over():
+    text = "Jonas Berg, a bus driver, said his shifts grew by 2 hours.\n\n“I sleep five hours a night now.”"
+    assert sources(text)[1] == (None, None)
