@@ -1,7 +1,10 @@
 """Benchmark: claims, attribution and numbers of the rules plugin on the
 hand-labelled seed articles (benchmarks/data/seeds-gold.json).
 
-Usage: python benchmarks/attribution.py [--verbose]
+Usage: python benchmarks/attribution.py [--verbose] [--gold FILE --root DIR --output FILE]
+
+``--gold``/``--root`` score another labelled batch kept outside the
+repository (a sealed held-out batch, scored once before it joins seeds/).
 
 Each gold sentence is matched to the extracted claims that overlap it most
 (a claim split into clauses counts for the sentence it lies in). Figures:
@@ -68,12 +71,24 @@ def ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
+def _shown(path: Path) -> str:
+    """``path`` relative to the repository when it is inside it."""
+    resolved = path.resolve()
+    return str(resolved.relative_to(REPO)) if resolved.is_relative_to(REPO) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print every disagreement")
+    parser.add_argument("--gold", type=Path, default=GOLD,
+                        help="labels to score against (default: benchmarks/data/seeds-gold.json)")
+    parser.add_argument("--root", type=Path, default=REPO,
+                        help="the directory the labels' file paths are relative to (default: the repository)")
+    parser.add_argument("--output", type=Path, default=RESULTS,
+                        help="where to write the figures (default: benchmarks/results/attribution.json)")
     args = parser.parse_args(argv)
-    if not GOLD.exists():
-        print(f"attribution benchmark: gold labels not found at {GOLD}", file=sys.stderr)
+    if not args.gold.exists():
+        print(f"attribution benchmark: gold labels not found at {args.gold}", file=sys.stderr)
         return 2
 
     import registry_rules
@@ -83,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     from registry._plugins import make_plugin_manager
 
     pipeline = Pipeline(make_plugin_manager(registry_rules, entry_points=False))
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
     counts = dict.fromkeys((
         "sentences", "gold_checkworthy", "recalled", "predicted_checkworthy", "precise",
         "speaker_ok", "organization_ok", "both_ok", "sourced", "sourced_both_ok",
@@ -93,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     disagreements: list[dict] = []
     started = time.perf_counter()
     for entry in gold["documents"]:
-        document = load_document(str(REPO / entry["file"]), LoadOptions())
+        document = load_document(str(args.root / entry["file"]), LoadOptions())
         claims = pipeline.extract(document)
         cursor = 0
         spans = []
@@ -187,8 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     result = {
         "benchmark": "attribution",
-        "data": str(GOLD.relative_to(REPO)),
-        "command": "python benchmarks/attribution.py",
+        "data": _shown(args.gold),
+        "command": " ".join(["python benchmarks/attribution.py", *(argv if argv is not None else sys.argv[1:])]),
         "targets": {"claim_recall": 0.9, "claim_precision": 0.9, "attribution_accuracy": 0.9,
                     "number_accuracy_value_f1": 0.9},
         "metrics": {name: round(value, 4) for name, value in metrics.items()},
@@ -196,8 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round(elapsed, 3),
         "disagreements": disagreements,
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     width = max(map(len, metrics))
     print(f"{counts['sentences']} gold sentences in {len(gold['documents'])} documents "
           f"({counts['gold_checkworthy']} check-worthy, {counts['sourced']} with a source, "
@@ -206,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         target = result["targets"].get(name)
         mark = "" if target is None else ("  (target ≥ 0.90: met)" if value >= target else "  (target ≥ 0.90: MISSED)")
         print(f"{name:<{width}}  {value:.3f}{mark}")
-    print(f"{len(disagreements)} sentences with a disagreement; details in {RESULTS.relative_to(REPO)}")
+    print(f"{len(disagreements)} sentences with a disagreement; details in {_shown(args.output)}")
     if args.verbose:
         for item in disagreements:
             print(f"- {item['file']}: {item['sentence'][:80]!r}")
