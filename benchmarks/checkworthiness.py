@@ -77,7 +77,12 @@ PIECE_SCALE = 0.5
 # count a candidate's "we will...", "we should..." or "if we..., it will..."
 # as often check-worthy, so fitted on them these weigh about nothing (a
 # forecast even weighs up); a reporter's "declined to comment" is not said
-# in a debate.
+# in a debate. Two come from the attribution, which debate sentences do not
+# have: a commentator's forecast ("an analyst expects rents to rise": an
+# opinion about the future, where an institution's own projection is an
+# estimate) and a private person's account of their own life (a speaker
+# with no organisation and no role, or the role of a private person: "a
+# retired teacher").
 HAND_SET = {
     "boilerplate": -8.0,
     "byline": -8.0,
@@ -89,6 +94,8 @@ HAND_SET = {
     "evaluation": -1.0,
     "conditional": -1.0,
     "attributed": 0.5,
+    "commentator_forecast": -6.0,
+    "personal_account": -6.0,
 }
 
 

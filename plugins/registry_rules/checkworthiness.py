@@ -37,6 +37,8 @@ from pathlib import Path
 
 from registry import Attribution, Quantity
 
+from .lexicon import COMMENTATOR_ROLES, PRIVATE_ROLES
+
 THRESHOLD = 0.5
 """A sentence whose score is at least this is check-worthy (issue 3: default 0.5)."""
 
@@ -124,7 +126,7 @@ _EVALUATION_PAIRS = frozenset({("far", "too"), ("too", "high"), ("too", "low"), 
 _NO_ANSWER = _words("declined refused respond responded reached return returned")
 # Service information (how to reach someone) in a sentence that gives a phone number,
 # an e-mail address or a web address.
-_CONTACT_WORDS = _words("call calling reach contact contacted email e-mail write visit dial text phone")
+_CONTACT_WORDS = _words("call calling reach contact contacted email e-mail write visit dial text phone helpline hotline")
 _CONTACT_DETAIL = re.compile(
     r"\+?\(?\d{2,4}\)?[ .-]\d{3}[ .-]\d{3,4}\b"  # a phone number
     r"|\b(?:call|calling|dial|dialling|dialing|text|texting)\s+\d{3,}"  # a short service number
@@ -164,6 +166,12 @@ _BYLINE = re.compile(
     r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,4}"
     r"(?:,\s+(?:[\w'’.-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|contributor|staff))?\s*[,.]?\s*$"
 )
+# A note on the reporter at the end of a story: "Aino Lehtinen covers technology for Nordic Tech Daily."
+_REPORTER_NOTE = re.compile(
+    r"\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+(?:covers|reports\s+on|writes\s+about|is\s+(?:a|an|the|our)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist))\b[^.;]{0,120}?\s(?:for|at)\s+(?:the\s+)?[A-Z]"
+)
+_REPORTER_NOTE_WORDS = 20
 _QUOTE_MARKS = frozenset('"“”')
 
 # The claim type each feature stands for; a claim's type is that of the typed
@@ -178,6 +186,8 @@ _FEATURE_TYPES = {
     "forecast": "prediction",
     "conditional": "prediction",
     "quoted_first_person": "opinion",
+    "commentator_forecast": "prediction",
+    "personal_account": "other",
     "no_answer": "other",
     "exhortation": "opinion",
     "evaluation": "opinion",
@@ -240,6 +250,7 @@ def _feature_values(
     opinion = len(vocabulary & _OPINION)
     if opinion <= 1:
         opinion += len(pairs & _OPINION_PHRASES)
+    forecast = not vocabulary.isdisjoint(_FORECAST) or (not vocabulary.isdisjoint(_MODALS) and not pairs.isdisjoint(_TIMES_TO_COME))
     candidates = {
         "quantity": bool(quantities) or "<num>" in vocabulary,
         "named_entity": min(capitalised, 3) / 3,
@@ -250,8 +261,7 @@ def _feature_values(
         "causal": not vocabulary.isdisjoint(_CAUSAL),
         "opinion": min(opinion, 2) / 2,
         "prediction": not vocabulary.isdisjoint(_PREDICTION),
-        "forecast": not vocabulary.isdisjoint(_FORECAST)
-        or (not vocabulary.isdisjoint(_MODALS) and not pairs.isdisjoint(_TIMES_TO_COME)),
+        "forecast": forecast,
         "conditional": not vocabulary.isdisjoint(_CONDITIONS) and not vocabulary.isdisjoint(_MODALS),
         "exhortation": not vocabulary.isdisjoint(_EXHORTATION) or not pairs.isdisjoint(_EXHORTATION_PAIRS),
         "evaluation": not vocabulary.isdisjoint(_EVALUATION) or not pairs.isdisjoint(_EVALUATION_PAIRS),
@@ -261,12 +271,20 @@ def _feature_values(
         # In news, "I" is only ever in a quotation: the speaker's own experience or view.
         "quoted_first_person": first_person and quoted,
         "no_answer": "comment" in vocabulary and not vocabulary.isdisjoint(_NO_ANSWER),
+        # what a commentator says will happen ("an analyst expects rents to rise", "economists
+        # expect ..."): nothing to check yet, unlike an institution's own projection
+        "commentator_forecast": forecast and attribution is not None and attribution.role is not None
+        and attribution.role.lower().split()[-1] in COMMENTATOR_ROLES,
+        # a private person on their own life ("a retired teacher said she waited 14 months")
+        "personal_account": attribution is not None and attribution.speaker is not None
+        and attribution.organization is None and (attribution.role is None or attribution.role.lower() in PRIVATE_ROLES),
         "first_person_plural": not vocabulary.isdisjoint(_FIRST_PERSON_PLURAL),
         "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
         "question": stripped.endswith("?") or (bool(sequence) and sequence[0] in _QUESTION_OPENERS and "?" in text),
         "short": len(words) < 6,
         "boilerplate": _is_boilerplate(sequence, vocabulary),
-        "byline": len(words) <= 8 and _BYLINE.match(text) is not None,
+        "byline": (len(words) <= 8 and _BYLINE.match(text) is not None)
+        or (len(words) <= _REPORTER_NOTE_WORDS and _REPORTER_NOTE.match(text) is not None),
     }
     return {name: float(value) for name, value in candidates.items() if value}
 

@@ -101,6 +101,22 @@ ORG_DESCRIPTORS = frozenset(
     institute foundation club utility broadcaster pollster""".split()
 )
 
+# Roles of private people speaking for themselves ("a retired teacher", "a
+# second-year student"): what they say is their own experience or view.
+PRIVATE_ROLES = frozenset(
+    """resident teacher nurse doctor student driver farmer worker pilot soldier trader investor
+    witness member owner passenger patient parent pensioner tenant commuter shopper fan voter""".split()
+)
+
+# Roles of commentators, who judge and forecast what others decide: their
+# forecast is an opinion about the future, while an institution's own
+# projection ("the ministry expects a deficit of ...") is an estimate.
+COMMENTATOR_ROLES = frozenset(
+    """analyst analysts economist economists researcher researchers professor professors expert experts
+    strategist strategists scientist scientists historian historians academic academics consultant
+    consultants observer observers forecaster forecasters commentator commentators pollster pollsters""".split()
+)
+
 # Honorifics stripped from names; they are not roles.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame".split())
 

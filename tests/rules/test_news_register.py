@@ -1,0 +1,81 @@
+"""Check-worthiness features of the news register that the attribution
+informs: a commentator's forecast and a private person's account weigh a
+sentence down, while an institution's projection and an official's
+statement keep their weight; reporter notes and helplines are page
+furniture. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from registry import Attribution
+from registry_rules.checkworthiness import Assessment, assess
+from registry_rules.quantities import find_quantities
+
+
+def score(text: str, attribution: Attribution | None = None) -> Assessment:
+    return assess(text, quantities=find_quantities(text), attribution=attribution)
+
+
+def said_by(speaker: str | None, role: str | None = None, organization: str | None = None,
+            modality: str = "statement") -> Attribution:
+    return Attribution(speaker=speaker, role=role, organization=organization, modality=modality, confidence=0.9)
+
+
+FORECAST = "Freight volumes will fall by about 12% next year as two shipping lines leave the port."
+
+
+def test_a_commentators_forecast_is_not_checkworthy():
+    result = score(FORECAST, said_by("Ines Maro", "analyst", "Baltic Freight Research", "prediction"))
+    assert "commentator_forecast" in result.features
+    assert not result.checkworthy
+    assert result.claim_type == "prediction"
+
+
+def test_a_forecast_by_a_group_of_economists_is_a_commentators():
+    result = score(FORECAST, said_by(None, "Economists", None, "prediction"))
+    assert "commentator_forecast" in result.features
+
+
+def test_an_institutions_projection_keeps_its_weight():
+    text = "The port authority expects container traffic of 1.4 million units in 2027, up from 1.1 million."
+    result = score(text, said_by(None, None, "Port Authority", "prediction"))
+    assert "commentator_forecast" not in result.features
+    assert result.checkworthy
+
+
+def test_a_commentators_statement_of_fact_is_no_forecast():
+    text = "Freight volumes fell by 12% in the first half, the lowest level since 2009."
+    result = score(text, said_by("Ines Maro", "analyst", "Baltic Freight Research"))
+    assert "commentator_forecast" not in result.features
+    assert result.checkworthy
+
+
+def test_a_private_persons_account_is_not_checkworthy():
+    text = "Lars Holm, a retired driver from Malmo, said he had waited 11 months for a new hip joint."
+    for role in ("driver", None):
+        result = score(text, said_by("Lars Holm", role))
+        assert "personal_account" in result.features
+        assert not result.checkworthy
+
+
+def test_an_officials_statement_is_no_personal_account():
+    text = "Health Minister Eva Lund said waiting times fell by 11% in a year."
+    result = score(text, said_by("Eva Lund", "Health Minister", "Health Ministry"))
+    assert "personal_account" not in result.features
+    assert result.checkworthy
+
+
+def test_a_note_on_the_reporter_is_a_byline():
+    result = score("Jonas Vik covers energy and climate for the Nordic Ledger.")
+    assert "byline" in result.features
+    assert not result.checkworthy
+
+
+def test_a_sentence_about_what_someone_covers_in_a_report_is_no_byline():
+    result = score("The audit covers 4,200 contracts signed by the city between 2019 and 2023.")
+    assert "byline" not in result.features
+
+
+def test_a_helpline_number_is_contact_information():
+    result = score("Drivers with questions can ring the union's helpline on 040 555 019 on weekdays.")
+    assert "contact" in result.features
+    assert not result.checkworthy
