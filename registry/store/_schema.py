@@ -25,7 +25,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import TypeDecorator
@@ -35,7 +34,7 @@ from sqlalchemy.types import TypeDecorator
 VERSION_TABLE = "registry_schema_version"
 #: The migrations' revisions, oldest first; the last one is what this module
 #: describes. (A test checks this against the migration files.)
-SCHEMA_REVISIONS = ("0001", "0002", "0003")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004")
 
 
 class UTCDateTime(TypeDecorator):
@@ -89,10 +88,14 @@ claims = Table(
     Column("first_seen", UTCDateTime, nullable=False),
 )
 
+# A claim's rows in the tables below refer to it by its integer key, not by
+# its id (a hash): new claims get ascending keys, so the indexes led by the
+# key are appended to rather than written at scattered pages.
+
 appearances = Table(
     "appearances", metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("claim_id", String(16), ForeignKey("claims.id"), nullable=False),
+    Column("claim_pk", Integer, ForeignKey("claims.pk"), nullable=False),
     Column("document_id", String(16), ForeignKey("documents.id"), nullable=False),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
@@ -104,7 +107,7 @@ appearances = Table(
     Column("checkworthy", Boolean, nullable=False),
     Column("features", JSONValue, nullable=False),
     Column("seen_at", UTCDateTime, nullable=False),
-    UniqueConstraint("claim_id", "document_id", "span_start", "span_end", name="uq_appearance"),
+    Index("uq_appearance", "claim_pk", "document_id", "span_start", "span_end", unique=True),
 )
 
 quantities = Table(
@@ -118,7 +121,7 @@ quantities = Table(
 check_results = Table(
     "check_results", metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("claim_id", String(16), ForeignKey("claims.id"), nullable=False),
+    Column("claim_pk", Integer, ForeignKey("claims.pk"), nullable=False),
     Column("document_id", String(16), ForeignKey("documents.id")),
     Column("checker", Text, nullable=False),
     Column("version", Text, nullable=False),
@@ -135,13 +138,13 @@ check_results = Table(
     Column("elapsed_ms", Float, nullable=False),
     Column("checked_at", UTCDateTime, nullable=False),
     # By claim only: the cache look-up filters a claim's few results.
-    Index("ix_check_results_claim_id", "claim_id"),
+    Index("ix_check_results_claim_pk", "claim_pk"),
 )
 
 reviews = Table(
     "reviews", metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("claim_id", String(16), ForeignKey("claims.id"), nullable=False, index=True),
+    Column("claim_pk", Integer, ForeignKey("claims.pk"), nullable=False, index=True),
     Column("status", String(30), nullable=False),
     Column("attribution_status", String(30)),
     Column("note", Text, nullable=False),
@@ -153,7 +156,8 @@ reviews = Table(
 
 verdicts = Table(
     "verdicts", metadata,
-    Column("claim_id", String(16), ForeignKey("claims.id"), primary_key=True),
+    # SQLite: the table's rowid, so the verdict is found without an index.
+    Column("claim_pk", Integer, ForeignKey("claims.pk"), primary_key=True, autoincrement=False),
     Column("status", String(30), nullable=False),
     Column("attribution_status", String(30)),
     Column("confidence", Float, nullable=False),
@@ -166,8 +170,9 @@ verdicts = Table(
     Column("machine_explanation", Text),
     Column("machine_decided_by", Text),
     Column("updated_at", UTCDateTime, nullable=False),
-    Index("ix_verdicts_status_updated", "status", "updated_at"),
-    Index("ix_verdicts_updated", "updated_at"),
+    # With the claim key last, `claims list` reads its page in index order.
+    Index("ix_verdicts_status_updated", "status", "updated_at", "claim_pk"),
+    Index("ix_verdicts_updated", "updated_at", "claim_pk"),
 )
 
 factchecks = Table(
@@ -195,8 +200,8 @@ factchecks = Table(
 
 claim_links = Table(
     "claim_links", metadata,
-    Column("claim_id", String(16), ForeignKey("claims.id"), primary_key=True),
-    Column("other_id", String(16), ForeignKey("claims.id"), primary_key=True, index=True),
+    Column("claim_pk", Integer, ForeignKey("claims.pk"), primary_key=True, comment="the lower key of the pair"),
+    Column("other_pk", Integer, ForeignKey("claims.pk"), primary_key=True, index=True),
     Column("similarity", Float, nullable=False),
     Column("measure", String(30), nullable=False),
     Column("state", String(10), nullable=False, comment="linked or suggested"),

@@ -89,12 +89,33 @@ def _attribution_status(value: str | None) -> AttributionStatus | None:
 
 # -- reading ------------------------------------------------------------------
 
+# A claim's rows hold its key; what is read from them names it by its id.
+_CLAIM_ID = claims.c.id.label("claim_id")
+
 _APPEARANCE_COLUMNS = (
-    appearances.c.claim_id, appearances.c.text, appearances.c.span_start, appearances.c.span_end,
+    _CLAIM_ID, appearances.c.text, appearances.c.span_start, appearances.c.span_end,
     appearances.c.attribution, appearances.c.quantities, appearances.c.checkworthiness,
     appearances.c.seen_at, documents.c.uri, documents.c.title, documents.c.publisher,
     documents.c.author, documents.c.published, documents.c.retrieved,
 )
+
+
+def _appearances_query() -> sa.Select:
+    """Appearances with their claim's id and their document's source."""
+    return (
+        sa.select(*_APPEARANCE_COLUMNS)
+        .join_from(appearances, claims, claims.c.pk == appearances.c.claim_pk)
+        .join(documents, documents.c.id == appearances.c.document_id)
+    )
+
+
+_RESULT_COLUMNS = (*(column for column in check_results.c if column.name != "claim_pk"), _CLAIM_ID)
+
+
+def _results_query(*columns: Any) -> sa.Select:
+    """Check results with their claim's id (and ``columns``)."""
+    return sa.select(*_RESULT_COLUMNS, *columns).join_from(check_results, claims,
+                                                           claims.c.pk == check_results.c.claim_pk)
 
 
 def _appearance(row: Any) -> Appearance:
@@ -173,12 +194,7 @@ class RegistryReader:
     @_database_call
     def appearances(self, claim_id: str) -> list[Appearance]:
         """Every stored appearance of the claim, oldest first."""
-        query = (
-            sa.select(*_APPEARANCE_COLUMNS)
-            .join(documents, documents.c.id == appearances.c.document_id)
-            .where(appearances.c.claim_id == claim_id)
-            .order_by(appearances.c.seen_at, appearances.c.pk)
-        )
+        query = _appearances_query().where(claims.c.id == claim_id).order_by(appearances.c.seen_at, appearances.c.pk)
         with self.engine.connect() as connection:
             return [_appearance(row) for row in connection.execute(query)]
 
@@ -191,11 +207,7 @@ class RegistryReader:
             if not ids:
                 return []
             order = {claim_id: i for i, claim_id in enumerate(ids)}
-            query = (
-                sa.select(*_APPEARANCE_COLUMNS)
-                .join(documents, documents.c.id == appearances.c.document_id)
-                .where(appearances.c.claim_id.in_(ids))
-            )
+            query = _appearances_query().where(claims.c.id.in_(ids))
             found = sorted((_appearance(row) for row in connection.execute(query)),
                            key=lambda a: (order[a.claim_id], a.seen or _now()))
         return found[:limit]
@@ -208,8 +220,7 @@ class RegistryReader:
         if unit is not None:
             with_quantities = with_quantities.where(quantities.c.unit_key == unit.casefold())
         query = (
-            sa.select(*_APPEARANCE_COLUMNS)
-            .join(documents, documents.c.id == appearances.c.document_id)
+            _appearances_query()
             .where(appearances.c.pk.in_(with_quantities))
             .order_by(appearances.c.seen_at.desc(), appearances.c.document_id, appearances.c.span_start)
             .limit(limit)
@@ -265,23 +276,22 @@ class RegistryReader:
         full_id = self.resolve_claim_id(claim_id)
         with self.engine.connect() as connection:
             claim_row = connection.execute(sa.select(claims).where(claims.c.id == full_id)).one()
-            verdict_row = connection.execute(sa.select(verdicts).where(verdicts.c.claim_id == full_id)).one()
+            pk = claim_row.pk
+            verdict_row = connection.execute(sa.select(verdicts).where(verdicts.c.claim_pk == pk)).one()
             found = [_appearance(row) for row in connection.execute(
-                sa.select(*_APPEARANCE_COLUMNS)
-                .join(documents, documents.c.id == appearances.c.document_id)
-                .where(appearances.c.claim_id == full_id)
-                .order_by(appearances.c.seen_at, appearances.c.pk)
+                _appearances_query().where(appearances.c.claim_pk == pk).order_by(appearances.c.seen_at, appearances.c.pk)
             )]
             results = [_stored_result(row) for row in connection.execute(
-                sa.select(check_results, documents.c.uri)
+                _results_query(documents.c.uri)
                 .outerjoin(documents, documents.c.id == check_results.c.document_id)
-                .where(check_results.c.claim_id == full_id)
+                .where(check_results.c.claim_pk == pk)
                 .order_by(check_results.c.pk)
             )]
             review_rows = [_review(row) for row in connection.execute(
-                sa.select(reviews).where(reviews.c.claim_id == full_id).order_by(reviews.c.pk)
+                sa.select(reviews, sa.literal(full_id).label("claim_id"))
+                .where(reviews.c.claim_pk == pk).order_by(reviews.c.pk)
             )]
-            links = self._links(connection, full_id)
+            links = self._links(connection, pk)
         return ClaimRecord(
             id=full_id, text=claim_row.text, claim_type=claim_row.claim_type,
             first_seen=claim_row.first_seen,
@@ -290,21 +300,21 @@ class RegistryReader:
             reviews=review_rows, links=links,
         )
 
-    def _links(self, connection: Connection, claim_id: str) -> list[ClaimLink]:
-        other = sa.case((claim_links.c.claim_id == claim_id, claim_links.c.other_id),
-                        else_=claim_links.c.claim_id).label("other")
+    def _links(self, connection: Connection, pk: int) -> list[ClaimLink]:
+        other = sa.case((claim_links.c.claim_pk == pk, claim_links.c.other_pk),
+                        else_=claim_links.c.claim_pk).label("other")
         linked = (
             sa.select(other, claim_links.c.similarity, claim_links.c.measure, claim_links.c.state)
-            .where(sa.or_(claim_links.c.claim_id == claim_id, claim_links.c.other_id == claim_id))
+            .where(sa.or_(claim_links.c.claim_pk == pk, claim_links.c.other_pk == pk))
             .subquery()
         )
         query = (
-            sa.select(linked, claims.c.text)
-            .join(claims, claims.c.id == linked.c.other)
-            .order_by(linked.c.similarity.desc(), linked.c.other)
+            sa.select(linked, claims.c.id, claims.c.text)
+            .join(claims, claims.c.pk == linked.c.other)
+            .order_by(linked.c.similarity.desc(), claims.c.id)
         )
         return [
-            ClaimLink(claim_id=row.other, text=row.text, similarity=round(row.similarity, 4),
+            ClaimLink(claim_id=row.id, text=row.text, similarity=round(row.similarity, 4),
                       measure=row.measure, state=row.state)
             for row in connection.execute(query)
         ]
@@ -317,7 +327,12 @@ class RegistryReader:
         """Claims by most recent activity (stored, re-checked or reviewed)
         first, filtered by current status, speaker (case-insensitive part of
         the name) and activity since a time."""
-        query = sa.select(verdicts.c.claim_id).order_by(verdicts.c.updated_at.desc(), verdicts.c.claim_id)
+        # Claims active at the same moment: the one stored last first (the
+        # order of the verdicts' indexes).
+        query = (
+            sa.select(claims.c.id).join_from(verdicts, claims, claims.c.pk == verdicts.c.claim_pk)
+            .order_by(verdicts.c.updated_at.desc(), verdicts.c.claim_pk.desc())
+        )
         if status is not None:
             query = query.where(verdicts.c.status == status.value)
         if since is not None:
@@ -325,7 +340,7 @@ class RegistryReader:
         if speaker:
             query = query.where(
                 sa.select(appearances.c.pk)
-                .where(appearances.c.claim_id == verdicts.c.claim_id,
+                .where(appearances.c.claim_pk == verdicts.c.claim_pk,
                        sa.func.lower(appearances.c.speaker).contains(speaker.casefold(), autoescape=True))
                 .exists()
             )
@@ -343,30 +358,31 @@ class RegistryReader:
         if not ids:
             return []
         count = (
-            sa.select(sa.func.count()).where(appearances.c.claim_id == claims.c.id)
+            sa.select(sa.func.count()).where(appearances.c.claim_pk == claims.c.pk)
             .scalar_subquery().label("appearance_count")
         )
         rows = []
-        speakers: dict[str, list[str]] = {}
+        speakers: dict[int, list[str]] = {}
         for chunk in chunks(ids):
-            rows.extend(connection.execute(
-                sa.select(claims.c.id, claims.c.text, claims.c.claim_type, claims.c.first_seen, count,
+            found = connection.execute(
+                sa.select(claims.c.pk, claims.c.id, claims.c.text, claims.c.claim_type, claims.c.first_seen, count,
                           verdicts.c.status, verdicts.c.origin, verdicts.c.decided_by,
                           verdicts.c.confidence, verdicts.c.updated_at)
-                .join(verdicts, verdicts.c.claim_id == claims.c.id)
+                .join(verdicts, verdicts.c.claim_pk == claims.c.pk)
                 .where(claims.c.id.in_(chunk))
-            ))
-            for claim_id, name in connection.execute(
-                sa.select(appearances.c.claim_id, appearances.c.speaker).distinct()
-                .where(appearances.c.claim_id.in_(chunk), appearances.c.speaker.is_not(None))
+            ).all()
+            rows.extend(found)
+            for pk, name in connection.execute(
+                sa.select(appearances.c.claim_pk, appearances.c.speaker).distinct()
+                .where(appearances.c.claim_pk.in_([row.pk for row in found]), appearances.c.speaker.is_not(None))
                 .order_by(appearances.c.speaker)
             ):
-                speakers.setdefault(claim_id, []).append(name)
+                speakers.setdefault(pk, []).append(name)
         by_id = {
             row.id: ClaimSummary(
                 id=row.id, text=row.text, claim_type=row.claim_type, status=Status(row.status),
                 origin=row.origin, decided_by=row.decided_by, confidence=row.confidence,
-                speakers=speakers.get(row.id, []), appearances=row.appearance_count,
+                speakers=speakers.get(row.pk, []), appearances=row.appearance_count,
                 first_seen=row.first_seen, updated_at=row.updated_at,
             )
             for row in rows
@@ -380,7 +396,10 @@ class RegistryReader:
         """The claims to export (reviewed ones, or every one with
         ``include_machine``) with the given current statuses, oldest first,
         and how many machine-only claims were left out."""
-        query = sa.select(verdicts.c.claim_id, verdicts.c.origin).order_by(verdicts.c.updated_at, verdicts.c.claim_id)
+        query = (
+            sa.select(_CLAIM_ID, verdicts.c.origin).join_from(verdicts, claims, claims.c.pk == verdicts.c.claim_pk)
+            .order_by(verdicts.c.updated_at, verdicts.c.claim_pk)
+        )
         if statuses:
             query = query.where(verdicts.c.status.in_([s.value for s in statuses]))
         with self.engine.connect() as connection:
@@ -411,8 +430,8 @@ class RegistryStore(RegistryReader):
         """The newest successful result of this checker version and config
         for this claim, or None; failed checks are never reused."""
         query = (
-            sa.select(check_results, sa.null().label("uri"))
-            .where(check_results.c.claim_id == claim_id, check_results.c.checker == checker,
+            _results_query(sa.null().label("uri"))
+            .where(claims.c.id == claim_id, check_results.c.checker == checker,
                    check_results.c.version == version, check_results.c.config_hash == config_hash,
                    check_results.c.error.is_(None))
             .order_by(check_results.c.pk.desc())
@@ -478,12 +497,13 @@ class RegistryStore(RegistryReader):
             evidence=list(evidence), url=url, reviewer=reviewer.strip(), reviewed_at=_now(),
         )
         def write(connection: Connection) -> None:
-            connection.execute(reviews.insert().values(**review.model_dump(mode="python") | {
-                "status": status.value,
+            pk = connection.execute(sa.select(claims.c.pk).where(claims.c.id == full_id)).scalar_one()
+            connection.execute(reviews.insert().values(**review.model_dump(mode="python", exclude={"claim_id"}) | {
+                "claim_pk": pk, "status": status.value,
                 "attribution_status": attribution_status.value if attribution_status else None,
             }))
             connection.execute(
-                verdicts.update().where(verdicts.c.claim_id == full_id).values(
+                verdicts.update().where(verdicts.c.claim_pk == pk).values(
                     status=status.value,
                     attribution_status=(attribution_status.value if attribution_status
                                          else verdicts.c.machine_attribution_status),

@@ -85,16 +85,16 @@ def input_hash(claim_id: str, content_hash: str) -> str:
 DOCUMENT_COLUMNS = ("id", "uri", "content_hash", "location", "title", "publisher", "author", "published",
                     "retrieved", "media_type", "text", "stored_at")
 CLAIM_COLUMNS = ("id", "text", "search_text", "link_key", "claim_type", "first_seen")
-APPEARANCE_COLUMNS = ("claim_id", "document_id", "span_start", "span_end", "text", "speaker", "attribution",
+APPEARANCE_COLUMNS = ("claim_pk", "document_id", "span_start", "span_end", "text", "speaker", "attribution",
                       "quantities", "checkworthiness", "checkworthy", "features", "seen_at")
 QUANTITY_COLUMNS = ("appearance_pk", "position", "value", "unit_key")
-RESULT_COLUMNS = ("claim_id", "document_id", "checker", "version", "config_hash", "input_hash", "status",
+RESULT_COLUMNS = ("claim_pk", "document_id", "checker", "version", "config_hash", "input_hash", "status",
                   "attribution_status", "confidence", "explanation", "evidence", "sources", "attribution",
                   "error", "elapsed_ms", "checked_at")
-VERDICT_COLUMNS = ("claim_id", "status", "attribution_status", "confidence", "explanation", "decided_by",
+VERDICT_COLUMNS = ("claim_pk", "status", "attribution_status", "confidence", "explanation", "decided_by",
                    "origin", "machine_status", "machine_attribution_status", "machine_confidence",
                    "machine_explanation", "machine_decided_by", "updated_at")
-LINK_COLUMNS = ("claim_id", "other_id", "similarity", "measure", "state", "created_at")
+LINK_COLUMNS = ("claim_pk", "other_pk", "similarity", "measure", "state", "created_at")
 
 _APPEARANCE_KEY = itemgetter(0, 1, 2, 3)  # claim, document, span: the unique key
 
@@ -102,8 +102,9 @@ _APPEARANCE_KEY = itemgetter(0, 1, 2, 3)  # claim, document, span: the unique ke
 @dataclass
 class PreparedDocument:
     """One document's rows (tuples of the columns above, ready for the
-    driver), built before the transaction so that the write lock is held
-    only for the database work."""
+    driver, except that a claim key is still the claim's id: the key of a
+    new claim is known only once it is stored), built before the
+    transaction so that the write lock is held only for the database work."""
 
     document_row: tuple
     #: When the batch was stored (the rows hold it in the driver's form).
@@ -229,47 +230,52 @@ def write_documents(connection: Connection, batch: Sequence[PreparedDocument]) -
     insert_rows(connection, documents, DOCUMENT_COLUMNS, document_rows, key=("id",))
 
     claim_rows = sorted({k: r for p in batch for k, r in p.claim_rows.items()}.values(), key=itemgetter(0))
-    known = set(connection.execute(_STORED_CLAIMS[connection.dialect.name], {
-        "keys": _keys_parameter(connection, [row[0] for row in claim_rows]),
-    }).scalars())
-    new_claims = [row for row in claim_rows if row[0] not in known]
+    key_of = _stored_claim_keys(connection, [row[0] for row in claim_rows])
+    new_claims = [row for row in claim_rows if row[0] not in key_of]
     # Read before the new claims are stored, so that only the few stored
     # claims sharing their keys come back, not the new claims themselves.
     earlier = _newest_of_keys(connection, sorted({row[3] for row in new_claims})) if new_claims else {}
-    insert_rows(connection, claims, CLAIM_COLUMNS, new_claims, key=("id",))
+    key_of.update(insert_rows(connection, claims, CLAIM_COLUMNS, new_claims, key=("id",), returning=("id", "pk")))
+    if len(key_of) < len(claim_rows):  # the rest were stored meanwhile by another writer
+        key_of.update(_stored_claim_keys(connection, [row[0] for row in claim_rows if row[0] not in key_of]))
 
-    appearance_rows = sorted((row for p in batch for row in p.appearance_rows), key=_APPEARANCE_KEY)
+    # The rows were built with claim ids, the stored rows hold claim keys.
+    appearance_rows = sorted(((key_of[row[0]], *row[1:]) for p in batch for row in p.appearance_rows),
+                             key=_APPEARANCE_KEY)
     added = insert_rows(connection, appearances, APPEARANCE_COLUMNS, appearance_rows, key=APPEARANCE_COLUMNS[:4],
                         returning=("pk", *APPEARANCE_COLUMNS[:4]))
-    _write_quantities(connection, batch, added)
-    # By claim, like the results' index (a fifth cheaper than document order
-    # at 2,000,000 results); the sort is stable, so each claim's results keep
-    # their order.
-    result_rows = sorted((row for p in batch for row in p.result_rows), key=itemgetter(0))
+    _write_quantities(connection, batch, key_of, added)
+    # By claim, like the results' index; the sort is stable, so each
+    # claim's results keep their order.
+    result_rows = sorted(((key_of[row[0]], *row[1:]) for p in batch for row in p.result_rows), key=itemgetter(0))
     insert_rows(connection, check_results, RESULT_COLUMNS, result_rows)
-    verdict_rows = sorted({k: r for p in batch for k, r in p.verdict_rows.items()}.values(), key=itemgetter(0))
-    insert_rows(connection, verdicts, VERDICT_COLUMNS, verdict_rows, key=("claim_id",), on_conflict=_verdict_upsert)
+    verdict_rows = sorted((key_of[claim], *row[1:]) for claim, row in
+                          {k: r for p in batch for k, r in p.verdict_rows.items()}.items())
+    insert_rows(connection, verdicts, VERDICT_COLUMNS, verdict_rows, key=("claim_pk",), on_conflict=_verdict_upsert)
 
     now = batch[0].stored_at
     if new_claims:
-        _link_near_duplicates(connection, new_claims, earlier, driver_time(connection.dialect.name)(now))
+        _link_near_duplicates(connection, [(key_of[row[0]], row[2], row[3]) for row in new_claims], earlier,
+                              driver_time(connection.dialect.name)(now))
 
     found = [fc for p in batch for fc in p.factchecks]
     if found:
         write_factchecks(connection, list({fc.id: factcheck_row(fc, now) for fc in found}.values()))
 
 
-def _write_quantities(connection: Connection, batch: Sequence[PreparedDocument], added: list[tuple]) -> None:
-    """The quantities of the appearances just ``added`` ((pk, claim id,
+def _write_quantities(connection: Connection, batch: Sequence[PreparedDocument], key_of: dict[str, int],
+                      added: list[tuple]) -> None:
+    """The quantities of the appearances just ``added`` ((pk, claim key,
     document id, span start, span end) of each), under their stored keys.
     An appearance stored before came with its quantities, in its own
     transaction."""
-    wanted = {(p.id, *key): rows for p in batch for key, rows in p.quantity_rows.items()}
+    wanted = {(key_of[claim], p.id, start, end): rows
+              for p in batch for (claim, start, end), rows in p.quantity_rows.items()}
     if not wanted:
         return
     rows: list[tuple] = []
-    for pk, claim_id, doc_id, start, end in added:
-        rows.extend((pk, *row) for row in wanted.get((doc_id, claim_id, start, end), ()))
+    for pk, *appearance in added:
+        rows.extend((pk, *row) for row in wanted.get(tuple(appearance), ()))
     rows.sort(key=itemgetter(0, 1))
     insert_rows(connection, quantities, QUANTITY_COLUMNS, rows, key=("appearance_pk", "position"))
 
@@ -284,7 +290,7 @@ def _verdict_upsert(statement: Any) -> Any:
         return sa.case((reviewed, verdicts.c[column]), else_=new[column])
 
     return statement.on_conflict_do_update(
-        index_elements=["claim_id"],
+        index_elements=["claim_pk"],
         set_={
             "status": unless_reviewed("status"),
             "attribution_status": unless_reviewed("attribution_status"),
@@ -334,72 +340,79 @@ def _factcheck_upsert(statement: Any) -> Any:
 # autovacuum off), a plain "= ANY(keys)" becomes a scan of the whole table,
 # and "ORDER BY pk DESC LIMIT" a walk of the whole table by pk.
 
-# (pk, id, search text, link key) of the :newest claims of each link key.
+# (pk, search text, link key) of the :newest claims of each link key.
 # SQLite's link-key index holds the pk (its rowid), so the newest come from
 # the index and the reading stops there; PostgreSQL reads the key's claims
 # and keeps the newest.
 _NEWEST_CLAIMS = {
     "sqlite": sa.text(
-        "SELECT claims.pk, claims.id, claims.search_text, claims.link_key FROM json_each(:keys) AS wanted "
+        "SELECT claims.pk, claims.search_text, claims.link_key FROM json_each(:keys) AS wanted "
         "JOIN claims ON claims.pk IN (SELECT candidate.pk FROM claims AS candidate "
         "WHERE candidate.link_key = wanted.value ORDER BY candidate.pk DESC LIMIT :newest)"
     ),
     "postgresql": sa.text(
-        "SELECT newest.pk, newest.id, newest.search_text, newest.link_key "
+        "SELECT newest.pk, newest.search_text, newest.link_key "
         "FROM unnest(CAST(:keys AS text[])) AS wanted(link_key) CROSS JOIN LATERAL ("
-        "SELECT pk, id, search_text, link_key FROM ("
-        "SELECT pk, id, search_text, link_key FROM claims WHERE claims.link_key = wanted.link_key OFFSET 0"
+        "SELECT pk, search_text, link_key FROM ("
+        "SELECT pk, search_text, link_key FROM claims WHERE claims.link_key = wanted.link_key OFFSET 0"
         ") AS same_key ORDER BY pk DESC LIMIT :newest) AS newest"
     ),
 }
 
 
-# Which of a list of claim ids are stored: one statement for a whole batch
-# (not one per few hundred ids as bound parameters).
+# The keys of those of a list of claim ids that are stored: one statement
+# for a whole batch (not one per few hundred ids as bound parameters).
 _STORED_CLAIMS = {
-    "sqlite": sa.text("SELECT id FROM claims WHERE id IN (SELECT value FROM json_each(:keys))"),
-    "postgresql": sa.text("SELECT id FROM claims WHERE id = ANY(CAST(:keys AS text[]))"),
+    "sqlite": sa.text("SELECT id, pk FROM claims WHERE id IN (SELECT value FROM json_each(:keys))"),
+    "postgresql": sa.text("SELECT id, pk FROM claims WHERE id = ANY(CAST(:keys AS text[]))"),
 }
 
 
 def _keys_parameter(connection: Connection, keys: list[str]) -> str | list[str]:
-    """A list of keys as the statement above takes it."""
+    """A list of keys as the statements above take it."""
     return json.dumps(keys) if connection.dialect.name == "sqlite" else keys
 
 
-def _newest_of_keys(connection: Connection, keys: list[str]) -> dict[str, list[tuple[int, str, str]]]:
-    """(pk, id, search text) of the LINK_CANDIDATES newest stored claims of
+def _stored_claim_keys(connection: Connection, ids: list[str]) -> dict[str, int]:
+    """The key of each of ``ids`` that is stored, by id."""
+    return dict(connection.execute(_STORED_CLAIMS[connection.dialect.name],
+                                   {"keys": _keys_parameter(connection, ids)}).all())
+
+
+def _newest_of_keys(connection: Connection, keys: list[str]) -> dict[str, list[tuple[int, str]]]:
+    """(pk, search text) of the LINK_CANDIDATES newest stored claims of
     each link key, oldest first."""
-    same_key: dict[str, list[tuple[int, str, str]]] = {}
-    for pk, other_id, other_text, key in connection.execute(_NEWEST_CLAIMS[connection.dialect.name], {
+    same_key: dict[str, list[tuple[int, str]]] = {}
+    for pk, other_text, key in connection.execute(_NEWEST_CLAIMS[connection.dialect.name], {
         "keys": _keys_parameter(connection, keys), "newest": LINK_CANDIDATES,
     }):
-        same_key.setdefault(key, []).append((pk, other_id, other_text))
+        same_key.setdefault(key, []).append((pk, other_text))
     for stored in same_key.values():
         stored.sort()
     return same_key
 
 
-def _link_near_duplicates(connection: Connection, new_claims: list[tuple],
-                          earlier: dict[str, list[tuple[int, str, str]]], stamp: Any) -> None:
-    """Link each new claim to the stored claims that state the same thing:
+def _link_near_duplicates(connection: Connection, new_claims: list[tuple[int, str, str]],
+                          earlier: dict[str, list[tuple[int, str]]], stamp: Any) -> None:
+    """Link each new claim ((key, search text, link key) of each, in the
+    order they were stored) to the stored claims that state the same thing:
     the LINK_CANDIDATES claims with its link key stored just before it are
     compared with it by the measure and thresholds of
-    :mod:`registry.store._text`. "Before it" is by pk: the claims of its key
-    stored before the batch (``earlier``, from :func:`_newest_of_keys`),
-    then the batch's new claims in the order they were inserted, so a batch
-    finds the links that storing its claims one at a time would find,
-    however many claims of one key it brings."""
-    new_by_key: dict[str, list[tuple[str, str]]] = {}
-    for claim, _text, search, key, *_ in new_claims:
+    :mod:`registry.store._text`. "Before it" is by key: the claims of its
+    link key stored before the batch (``earlier``, from
+    :func:`_newest_of_keys`), then the batch's new claims, so a batch finds
+    the links that storing its claims one at a time would find, however many
+    claims of one link key it brings. A link holds the lower key first."""
+    new_by_key: dict[str, list[tuple[int, str]]] = {}
+    for claim, search, key in new_claims:
         new_by_key.setdefault(key, []).append((claim, search))
     grams: dict[str, frozenset[str]] = {}
-    links: dict[tuple[str, str], tuple] = {}
+    links: dict[tuple[int, int], tuple] = {}
     for key, new in new_by_key.items():
         stored = earlier.get(key)
         if stored is None and len(new) == 1:
             continue  # nothing to compare with
-        in_order = [(claim, search) for _pk, claim, search in stored or ()] + new
+        in_order = (stored or []) + new
         sets = []
         for _claim, search in in_order:
             if search not in grams:
@@ -424,4 +437,4 @@ def _link_near_duplicates(connection: Connection, new_claims: list[tuple],
                     links[(first, second)] = (first, second, score, SIMILARITY_MEASURE, state, stamp)
     if links:
         insert_rows(connection, claim_links, LINK_COLUMNS, [links[key] for key in sorted(links)],
-                    key=("claim_id", "other_id"))
+                    key=("claim_pk", "other_pk"))

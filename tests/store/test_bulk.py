@@ -304,7 +304,8 @@ def test_a_batch_links_what_storing_its_claims_one_at_a_time_links(db_url, anoth
         store.save_documents(documents)
     finally:
         store.close()
-    pairs = "SELECT claim_id, other_id, state FROM claim_links ORDER BY claim_id, other_id"
+    pairs = ("SELECT one.id, other.id, state FROM claim_links JOIN claims AS one ON one.pk = claim_pk "
+             "JOIN claims AS other ON other.pk = other_pk ORDER BY one.id, other.id")
     assert query(db_url, pairs) == query(another_db_url, pairs)
     # each claim with the (up to) fifty before it: 0 + 1 + ... + 49, then 50 for each of the last ten
     assert len(query(db_url, pairs)) == sum(range(50)) + 10 * 50

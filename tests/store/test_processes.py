@@ -47,11 +47,11 @@ def assert_consistent(db_url: str, own_lines: int) -> None:
                                  "LEFT JOIN appearances a ON a.document_id = d.id GROUP BY d.id")
     assert per_document and {n for _, n in per_document} == {own_lines + len(SHARED_LINES)}
     assert query(db_url, "SELECT count(*) FROM claims c WHERE NOT EXISTS "
-                         "(SELECT 1 FROM appearances a WHERE a.claim_id = c.id)") == [(0,)]
+                         "(SELECT 1 FROM appearances a WHERE a.claim_pk = c.pk)") == [(0,)]
     assert count(db_url, "verdicts") == count(db_url, "claims")
     assert query(db_url, "SELECT count(*) FROM appearances a WHERE NOT EXISTS "
-                         "(SELECT 1 FROM check_results r WHERE r.claim_id = a.claim_id)") == [(0,)]
-    for table, key in (("claims", "id"), ("appearances", "claim_id, document_id, span_start, span_end")):
+                         "(SELECT 1 FROM check_results r WHERE r.claim_pk = a.claim_pk)") == [(0,)]
+    for table, key in (("claims", "id"), ("appearances", "claim_pk, document_id, span_start, span_end")):
         assert query(db_url, f"SELECT count(*) FROM (SELECT {key} FROM {table} GROUP BY {key} "
                              "HAVING count(*) > 1) AS duplicates") == [(0,)]
     if db_url.startswith("sqlite"):

@@ -83,7 +83,8 @@ def test_an_edited_document_keeps_both_versions(capsys, db_url, tmp_path):
     path.write_text("Correction first.\nMia Wong: 40 bridges were closed\n", encoding="utf-8")
     check(capsys, db_url, str(path))
     assert count(db_url, "documents") == 2
-    spans = query(db_url, "SELECT span_start FROM appearances WHERE claim_id = :c ORDER BY span_start",
+    spans = query(db_url, "SELECT span_start FROM appearances JOIN claims ON claims.pk = claim_pk "
+                          "WHERE claims.id = :c ORDER BY span_start",
                   c=claim_id("40 bridges were closed"))
     assert spans == [(10,), (28,)]
 
@@ -165,7 +166,7 @@ def test_near_duplicates_are_linked_or_suggested(capsys, db_url, docs):
     # Another number is another claim, however alike the words: never compared.
     assert "Ukraine has lost over 120,000 troops since June [false]" not in links
     assert "Prices in Prague rose faster than wages in the spring" not in links
-    assert query(db_url, "SELECT count(*) FROM claim_links WHERE claim_id >= other_id") == [(0,)]
+    assert query(db_url, "SELECT count(*) FROM claim_links WHERE claim_pk >= other_pk") == [(0,)]
 
 
 def test_claims_without_numbers_are_linked_through_their_words(capsys, db_url, tmp_path):
