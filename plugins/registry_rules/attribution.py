@@ -81,6 +81,7 @@ PATTERN_CONFIDENCE = {
     "in_statement": 0.9,
     "speaking_to": 0.9,
     "figures_show": 0.85,
+    "passive_by": 0.85,
     "put_figure": 0.85,
     "as_reported_by": 0.8,
     "citing": 0.75,
@@ -118,10 +119,15 @@ _STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?stat
 _SPEAKING_TO = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+" + _PHRASE)
 _INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
 _THAT = re.compile(r"\s+that\b")
+_BY_AGENT = re.compile(r"\s+by\s+")
+_NAME_PHRASE_END = re.compile(r"[,;:.()\x1f]|\s(?:[a-z]+ed|is|was|has|had|said|lost|won|and|who)\b")
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+\w+ly)?$")
 _TOLD = re.compile(r"\b(?:told|telling)\s+")
 _PUT_FIGURE = re.compile(
     r"\bput(?:s|ting)?\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?"
     r"(?:figure|number|toll|total|tally|count|cost|losses|estimate)\b"
+    # "put the on-time rate of its rival, Skybridge, at 74%": whatever is put at a number
+    r"|\bput(?:s|ting)?\s+(?:the|its|their|his|her)\s+(?:[^\s.;]+\s+){0,10}?at\s+(?:[a-z]+\s+){0,2}[$€£]?\d"
 )
 # A headline that names its source after a dash: "US must rethink stance – Kremlin".
 _HEADLINE_SOURCE = re.compile(r"\s(?:–|—|--?)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)$")
@@ -140,7 +146,8 @@ _PRODUCED_BY = re.compile(
     r"provided|carried\s+out)\b(?:\s+\S+){0,3}?\s+by\s+(.+)|\b(?:by|from)\s+(.+)"
 )
 _PRODUCER_END = re.compile(
-    r"\s+(?:on|in|at|last|this|earlier|during|for|from|since|after|before|with|which|that|who|and)\b.*"
+    # "for", "and", "of" before a capitalised word are part of a name: "the Commission for Aviation Consumers"
+    r"\s+(?:on|in|at|last|this|earlier|during|since|after|before|which|that|who|(?:for|from|with|and)(?!\s+[A-Z]))\b.*"
 )
 _DOCUMENT_END = re.compile(r"\s+(?:[a-z]+ed|on|in|at|last|this|from|since|for)\b.*")
 _CHUNK_BREAK = re.compile(r"[,;:“”\"«»()\x1f]|\s[—–]\s|\s-{1,2}\s|—|–")
@@ -221,7 +228,11 @@ class _Match:
 class _Memory:
     """The sources named so far in one document, most recent last."""
 
-    def __init__(self, find_lead: Callable[[], str | None] = lambda: None) -> None:
+    def __init__(
+        self,
+        find_lead: Callable[[], str | None] = lambda: None,
+        find_acronyms: Callable[[], dict[str, str]] = dict,
+    ) -> None:
         self.persons: list[_Person] = []
         self.organizations: list[_Organization] = []
         self.documents: list[_Document] = []
@@ -230,6 +241,8 @@ class _Memory:
         self.latest_organization: str | None = None  # the organisation of the source named last
         self._find_lead = find_lead
         self._lead: tuple[str | None] | None = None
+        self._find_acronyms = find_acronyms
+        self._acronyms: dict[str, str] | None = None
 
     @property
     def lead(self) -> str | None:
@@ -263,7 +276,22 @@ class _Memory:
         self.persons.append(person)
         return person
 
+    def full_name(self, name: str) -> str:
+        """The organisation an acronym stands for: defined in the text ("Norrvik
+        Container Terminal (NCT)"), else the initials of one named before."""
+        if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+            return name
+        if self._acronyms is None:
+            self._acronyms = self._find_acronyms()
+        if name in self._acronyms:
+            return self._acronyms[name]
+        for organization in reversed(self.organizations):
+            if "".join(w[0] for w in organization.name.split() if is_capitalised(w)) == name:
+                return organization.name
+        return name
+
     def remember_organization(self, name: str, kinds: list[str] | tuple[str, ...] = (), spoke: bool = False) -> str:
+        name = self.full_name(name)
         lowered = name.lower()
         for organization in self.organizations:
             if organization.name.lower() == lowered:
@@ -427,12 +455,13 @@ def _subject_at_start(masked: str) -> Agent | None:
     intro = _INTRO.match(masked, position)
     if intro:
         position = intro.end()
-    tokens = words_of(masked[position: position + 200].split(",", 1)[0])
+    chunks = masked[position: position + 200].split(",", 2)
+    tokens = words_of(chunks[0])
     taken: list[str] = []
     have_head = False
     for token in tokens:
         low = token.lower()
-        if not taken and low in ("the", "a", "an"):
+        if not taken and (low in ("the", "a", "an", "its") or low in POSSESSIVE_PRONOUNS):
             taken.append(token)
             continue
         if low in NOT_IN_NAME or low in BETWEEN_SUBJECT_AND_VERB:
@@ -444,7 +473,13 @@ def _subject_at_start(masked: str) -> Agent | None:
             taken.append(token)
         else:
             break
-    return parse_source(" ".join(taken)) if have_head else None
+    if not have_head:
+        return None
+    agent = parse_source(" ".join(taken))
+    if agent is not None and agent.kind == mentions.ROLE_REFERENCE and len(chunks) == 3 and len(taken) == len(tokens):
+        # "Its chief executive, Mattias Berg, went further ...": the role, then its holder
+        return _named_after(agent, chunks[0], chunks[1]) or agent
+    return agent
 
 
 def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | None:
@@ -465,20 +500,29 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
         agent.kind in (mentions.ORGANIZATION, mentions.PERSON) and _describes(appositive_text)
     )):
         # "Her main challenger, Councillor X of Y, accused": the name is the second phrase
-        named = parse_source(appositive_text)
-        if named is None or named.kind != mentions.PERSON:
-            return None
-        if agent is not None and agent.kind == mentions.ROLE_REFERENCE and not named.role:
-            # "Its president, X, said", "The guild's president, X, said": the role before the name is X's
-            owner = agent.organization or (_ITS if body[:cut].lstrip().lower().startswith("its ") else None)
-            named = Agent(mentions.PERSON, named.text, name=named.name, role=agent.role, head=named.head,
-                          organization=owner)
-        return named, [], passive
+        named = _named_after(agent, body[:cut], appositive_text)
+        return (named, [], passive) if named is not None else None
     return _described_organization(agent, appositive), [appositive] if appositive else [], passive
+
+
+def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent | None:
+    """The person named in ``name_text`` after a phrase for their role
+    (``agent``, read from ``agent_text``): "Its president, X, said", "The
+    guild's president, X, said" (X with that role and organisation)."""
+    named = parse_source(name_text)
+    if named is None or named.kind != mentions.PERSON:
+        return None
+    if agent is not None and agent.kind == mentions.ROLE_REFERENCE and not named.role:
+        owner = agent.organization or (_ITS if agent_text.lstrip().lower().startswith("its ") else None)
+        named = Agent(mentions.PERSON, named.text, name=named.name, role=agent.role, head=named.head,
+                      organization=owner)
+    return named
 
 
 # "Its president, X, said": the organisation named last, resolved when the source is.
 _ITS = Agent(mentions.ORG_REFERENCE, "its", definite=True)
+# A name with its acronym after it in brackets.
+_ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du)\s+)*){1,7})\(([A-Z]{2,6})\)")
 
 
 def _described_organization(agent: Agent, appositive: Agent | None) -> Agent:
@@ -527,6 +571,17 @@ def _subject_after(masked: str, start: int) -> tuple[Agent, list[Agent]] | None:
     return _described_organization(agent, appositives[0] if appositives else None), appositives
 
 
+def _described_outlet(words: list[str]) -> str | None:
+    """The outlet that a description introduces at the start of ``words``:
+    "news agency Nordpress on Monday" → "Nordpress"."""
+    described = next((i for i, word in enumerate(words[:4]) if is_capitalised(word)), None)
+    if not described:
+        return None
+    name = list(itertools.takewhile(is_capitalised, words[described:]))
+    outlet = parse_source(" ".join([*words[:described], *name]))
+    return outlet.name if outlet is not None and outlet.kind == mentions.MEDIUM else None
+
+
 def _medium_after(masked: str, start: int) -> tuple[str | None, str | None]:
     """The medium (and interviewer) named right after "told": "told NBC's
     Keir Simmons" → ("NBC", "Keir Simmons"); (None, None) when the words
@@ -534,6 +589,8 @@ def _medium_after(masked: str, start: int) -> tuple[str | None, str | None]:
     tokens = words_of(masked[start: start + 120].split(",", 1)[0])
     if tokens and tokens[0].lower() == "the":
         tokens = tokens[1:]
+    if tokens and not is_capitalised(tokens[0]):
+        return _described_outlet(tokens), None  # "told the news agency Nordpress"
     name: list[str] = []
     possessive = False
     for token in tokens:
@@ -695,6 +752,13 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
         if cue in DOCUMENT_ONLY_CUES or cue in RECORDING_CUES:
             return None
         return _Match(found.start(), "inverted", agent, cue, modality, appositives)
+    by = _BY_AGENT.match(masked, found.end()) if _PASSIVE_END.search(left_text) else None
+    if by is not None:
+        # "That account was disputed by the X Network": the source is the agent after "by"
+        after = _subject_after(masked, by.end())
+        if after is None or cue in DOCUMENT_ONLY_CUES or cue in RECORDING_CUES:
+            return None
+        return _Match(found.start(), "passive_by", after[0], cue, modality, after[1])
     subject = _subject_before(masked, found.start())
     if subject is None:
         if cue in DOCUMENT_ONLY_CUES:
@@ -738,7 +802,7 @@ class _Reader:
         self.quotation_ends = [quotation.end for quotation in self.quotations]
         self.masked = mask_quotations(text, self.quotations)
         self.sentences: list[Sentence] = []
-        self.memory = _Memory(self._lead_organization)
+        self.memory = _Memory(self._lead_organization, self._acronyms)
         self.publisher_link = AttributionLink(name=publisher, kind="publisher")
         self.publisher_own: dict[tuple[str | None, bool], Attribution] = {}
         self._country: tuple[str | None] | None = None  # the dateline's country, found when first needed
@@ -759,6 +823,19 @@ class _Reader:
             results.append((sentence, resolved))
         return self._finish(results)
 
+    def _acronyms(self) -> dict[str, str]:
+        """Acronyms the text defines: "Norrvik Container Terminal (NCT)"."""
+        found = {}
+        for defined in _ACRONYM_DEFINED.finditer(self.text):
+            name, acronym = defined.group(1).strip(), defined.group(2)
+            words = [w for w in name.split() if is_capitalised(w)]
+            # the name is the run of words whose initials the acronym spells, counted from its end
+            initials = "".join(w[0] for w in words)
+            if initials.endswith(acronym):
+                first = words[len(words) - len(acronym)]
+                found[acronym] = name[name.rfind(first):]
+        return found
+
     def _lead_organization(self) -> str | None:
         """The organisation the article is about: the subject of one of its
         first sentences ("Westport United lost £38.7 million ..."), if any."""
@@ -770,6 +847,28 @@ class _Reader:
                 agent = _described_organization(agent, parse_appositive(parts[1]))
             if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
                 return agent.name
+        return None
+
+    def _person_named_before(self, surname: str, sentence: int) -> tuple[str, None, str | None] | None:
+        """The person the text named before sentence number ``sentence`` by
+        their first name and ``surname``, if any: (full name, role,
+        organisation); the organisation when the words that named them give
+        it ("Grace Achieng of the People's Unity Party")."""
+        if not surname.isalpha() or not is_capitalised(surname):
+            return None
+        before = self.masked[: self.sentences[sentence].start]
+        if surname not in before:
+            return None  # most names: not in the text before, no search
+        for found in re.finditer(r"\b[A-Z][a-z]+\s+" + re.escape(surname) + r"\b", before):
+            named = parse_source(found.group())
+            if named is None or named.kind != mentions.PERSON or named.name != found.group():
+                continue
+            # "Grace Achieng of the People's Unity Party": the organisation after "of"
+            rest = _NAME_PHRASE_END.split(before[found.end(): found.end() + 120], maxsplit=1)[0]
+            affiliation = parse_source(rest[4:]) if rest.startswith(" of ") else None
+            if affiliation is not None and affiliation.kind == mentions.ORGANIZATION:
+                return named.name, None, affiliation.name
+            return named.name, None, None
         return None
 
     def _national(self, name: str) -> str:
@@ -870,6 +969,10 @@ class _Reader:
         command named before."""
         if agent.kind == mentions.ORGANIZATION or agent.kind == mentions.NAME:
             name = agent.name or agent.text
+            if " " not in name and not name.isupper() and (
+                self.memory.person(name) or self._person_named_before(name, sentence)
+            ):
+                return None  # "a lawyer for Mwangi": a client, not an employer
             # a class noun standing for an organisation named before: "Company spokesman X"
             known = self.memory.organization_of_class(name.lower()) if " " not in name else None
             return known or self.memory.remember_organization(name, agent.kinds)
@@ -907,6 +1010,10 @@ class _Reader:
                            resolution="surname" if known is not None and known.name != agent.name else "named")
         if kind == mentions.NAME:
             known = memory.person(agent.name or "")
+            if known is None and (named := self._person_named_before(agent.name or "", sentence)):
+                # "Achieng, speaking to Kirimo FM, ...": a person the story named before as
+                # "Grace Achieng of the People's Unity Party"
+                known = memory.remember_person(_Person(*named))
             if known is not None:
                 memory.remember_person(known)
                 memory.last_person = known
@@ -916,7 +1023,8 @@ class _Reader:
             memory.last_collective = source
             return source
         if kind == mentions.PRONOUN:
-            if agent.head == "they":
+            if agent.head in ("they", "it"):
+                # "they", "it": the organisation or group last named as a source
                 if memory.last_collective is None:
                     return None
                 previous = memory.last_collective
@@ -942,7 +1050,8 @@ class _Reader:
         if kind == mentions.ORG_REFERENCE:
             known = memory.organization_like(agent.head or "") if agent.definite or not agent.name else None
             if known is not None:
-                source = _Source(organization=known, resolution="description")
+                # named again: the organisation "its" and "the group" refer to next
+                source = _Source(organization=memory.remember_organization(known, spoke=True), resolution="description")
             else:
                 source = _Source(organization=memory.remember_organization(self._national(agent.name or agent.text)),
                                  resolution="named")
@@ -1120,11 +1229,15 @@ class _Reader:
         for pattern, may_match in ((_SPEAKING_TO, speaking), (_INTERVIEW_WITH, "interview" in masked)):
             found = pattern.search(masked) if may_match else None
             if found:
-                # the outlet's name ends where a lower-case word starts: "Matchday Radio on Wednesday"
+                # the outlet's name ends where a lower-case word starts: "Matchday Radio on Wednesday";
+                # a description may come before it: "the business channel Ekonomi24"
                 words = found.group(1).strip().removeprefix("the ").split()
                 name = " ".join(itertools.takewhile(is_capitalised, words))
                 if mentions.is_medium(name):
                     return name, None
+                outlet = _described_outlet(words) if words and not name else None
+                if outlet:
+                    return outlet, None
         if "told" in masked or "telling" in masked:
             for told in _TOLD.finditer(masked):
                 medium, interviewer = _medium_after(masked, told.end())

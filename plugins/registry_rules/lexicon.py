@@ -21,7 +21,8 @@ for _modality, _words in {
         "attributed attributes credited credits condemned condemns "
         "conceded concluded concludes observed tweeted posted called calls described describes "
         "criticised criticized criticises criticizes questioned questions found finds show shows "
-        "showed suggest suggests suggested indicate indicates indicated"
+        "showed suggest suggests suggested indicate indicates indicated "
+        "promised promises pledged pledges vowed vows asked"
     ),
     "estimate": "estimated estimates estimate calculated calculates counted counts projected projects tallied",
     "allegation": "accused accuses alleged alleges claimed claims blamed blames charged",
@@ -192,12 +193,12 @@ DOCUMENT_NOUNS = frozenset(
     """report reports audit audits study studies survey surveys review analysis assessment tally
     count census poll polls estimate estimates figures figure data statistics numbers records
     statement statements paper document documents filing memo investigation inquiry findings
-    calculations research accounts filings decision ruling judgment judgement verdict""".split()
+    calculations research accounts filings decision ruling judgment judgement verdict results""".split()
 )
 
 # Document nouns for data rather than publications: "the figures" may be the
 # data named before, but not the report.
-DATA_NOUNS = frozenset("tally count estimate estimates figures figure data statistics numbers records calculations".split())
+DATA_NOUNS = frozenset("tally count estimate estimates figures figure data statistics numbers records calculations results".split())
 
 # Plural nouns for unnamed groups of people ("officials said").
 GROUP_NOUNS = frozenset(
@@ -216,7 +217,7 @@ GROUP_NOUNS = frozenset(
 # officials" are not the statistics office.
 TRADE_GROUPS = frozenset("auditors inspectors regulators prosecutors investigators".split())
 
-PRONOUNS = frozenset({"he", "she", "they"})
+PRONOUNS = frozenset({"he", "she", "they", "it"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 
 # Words a noun phrase never contains; the backward scan for a subject stops there.
@@ -245,7 +246,7 @@ MEDIA_OUTLETS = frozenset(
 MEDIA_WORDS = frozenset(
     """Radio TV Television News Times Post Journal Gazette Herald Tribune Channel Broadcasting
     Broadcast Daily Magazine Telegraph Chronicle Observer Press Wire Ledger Express Mirror
-    Newspaper Podcast Media""".split()
+    Newspaper Podcast Media FM""".split()
 )
 
 # Places that stand for their governments when they say something

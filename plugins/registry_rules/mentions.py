@@ -72,9 +72,15 @@ _NAME_PARTICLES = frozenset("de da di del della der den van von bin al el la le 
 _ORG_NAME_WORDS = frozenset(
     "International Global National World Europe European Africa African Asia Asian America American "
     "United Union Tracker Monitor Watch Institute Centre Center Project Group Fund Council "
-    "Capital Securities Partners Holdings Energy Motors Rovers Athletic Wanderers FC".split()
+    "Capital Securities Partners Holdings Energy Motors Rovers Athletic Wanderers FC "
+    "Pharmaceuticals Pharma Airways Airlines Apps Technologies Systems Industries Logistics Shipping "
+    "Foods Mining Insurance Telecom Labs Terminals Solutions Software Networks Resources Properties "
+    "Ventures Bank Ltd Inc Plc AG SA".split()
 )
 _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
+# Lower-case nouns that introduce the name of an outlet: "the news agency NordWire".
+_MEDIA_NOUNS = frozenset("agency channel broadcaster newspaper daily weekly station network outlet website magazine".split())
+_MEDIA_IF_NEWS = frozenset({"agency", "network", "website"})  # "the news agency X", but "the drug agency X"
 _NAME_CONNECTIVES = frozenset({"of", "for", "and", "the", "on", "&"})
 _MAX_ROLE_WORDS = 4
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLES)
@@ -192,15 +198,19 @@ def _parse(words: list[str], text: str) -> Agent | None:
         return Agent(GROUP, text, head=head, organization=organization, definite=definite)
     if head in ORG_HEADS:
         if any(is_capitalised(w) for w in words[1:]) or (is_capitalised(words[0]) and not definite and len(words) == 1):
-            return Agent(ORGANIZATION, text, name=" ".join(words), head=head)
+            # the name is the run of capitalised words that ends the phrase: "results declared on
+            # Saturday by the Independent Electoral Commission" names the commission
+            start = len(words) - 1
+            while start and (is_capitalised(words[start - 1]) or lowered[start - 1] in ("of", "for", "and", "&")):
+                start -= 1
+            while not is_capitalised(words[start]):
+                start += 1
+            return Agent(ORGANIZATION, text, name=" ".join(words[start:]), head=head)
         # "police said" means the police force as "the police said" does
         definite = definite or (len(words) == 1 and head in DEFINITE_WITHOUT_ARTICLE)
         return Agent(ORG_REFERENCE, text, name=" ".join(words), head=head, definite=definite)
     if not all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in words):
-        if len(words) > 1 and lowered[0] in ORG_DESCRIPTORS and all(is_capitalised(w) for w in words[1:]):
-            # "the consultancy Casa Index": a name that its class noun introduces
-            return Agent(ORGANIZATION, text, name=" ".join(words[1:]), head=lowered[-1], kinds=[lowered[0]])
-        return None
+        return _introduced_name(words, lowered, text)
     name = " ".join(w for w in words if w.lower() not in HONORIFICS)
     if not name:
         return None
@@ -217,6 +227,23 @@ def _parse(words: list[str], text: str) -> Agent | None:
     if len(named) <= 4:
         return Agent(PERSON, text, name=name, head=named[-1])
     return Agent(ORGANIZATION, text, name=name, head=lowered[-1])
+
+
+def _introduced_name(words: list[str], lowered: list[str], text: str) -> Agent | None:
+    """A name that a lower-case description of its class introduces: "the
+    consultancy Casa Index", "the consumer group Fair Skies Ireland", "the
+    business channel Ekonomi24" (an organisation, or a medium)."""
+    named_at = next((i for i, w in enumerate(words) if is_capitalised(w)), len(words))
+    if not 0 < named_at < len(words) or not all(is_capitalised(w) for w in words[named_at:]):
+        return None
+    description = lowered[:named_at]
+    if description[-1] not in ORG_DESCRIPTORS and description[-1] not in ORG_HEADS and description[-1] not in _MEDIA_NOUNS:
+        return None
+    name = " ".join(words[named_at:])
+    if description[-1] in _MEDIA_NOUNS and (description[-1] not in _MEDIA_IF_NEWS or "news" in description):
+        return Agent(MEDIUM, text, name=name)
+    kinds = [" ".join(description[-2:]), description[-1]] if len(description) > 1 else [description[-1]]
+    return Agent(ORGANIZATION, text, name=name, head=description[-1], kinds=kinds)
 
 
 def _holds_portfolio(lowered: list[str]) -> bool:
@@ -271,11 +298,16 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
     name_words = [w for w in words[end:] if w.lower() not in HONORIFICS]
     organization = None
     held = " ".join(lowered[start:end])
-    if (held in PORTFOLIO_ROLES or lowered[end - 1] in PORTFOLIO_ROLES) and len(name_words) >= 4 and name_words[0].lower() in ("for", "of"):
-        # "State Secretary for Agriculture Balazs Fodor": the portfolio, then a two-word name
-        portfolio_words, name_words = name_words[1:-2], name_words[-2:]
-        if all(is_capitalised(w) or w.lower() in _NAME_CONNECTIVES for w in portfolio_words):
+    if (held in PORTFOLIO_ROLES or lowered[end - 1] in PORTFOLIO_ROLES) and len(name_words) >= 2 and (
+        name_words[0].lower() in ("for", "of")
+    ):
+        # "State Secretary for Agriculture Balazs Fodor", "the Minister of Health": the portfolio,
+        # then the holder's name if two more capitalised words follow it
+        named = 2 if len(name_words) >= 4 else 0
+        portfolio_words = name_words[1: len(name_words) - named]
+        if portfolio_words and all(is_capitalised(w) or w.lower() in _NAME_CONNECTIVES for w in portfolio_words):
             role_words = [*role_words, words[end], *portfolio_words]
+            name_words = name_words[len(name_words) - named:]
             organization = Agent(ORGANIZATION, " ".join(portfolio_words),
                                  name=" ".join([*portfolio_words, "Ministry"]), head="ministry")
     # "Councillor Daniel Reyes of the Civic Alliance": the name, then where the role is held
@@ -286,7 +318,8 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
     if lowered[end - 1] == "minister" and modifiers:
         role_words = [*modifiers, *role_words]
         modifiers = []
-    portfolio = [w for w in role_words[:-1] if w.lower() not in _ROLE_MODIFIERS | {"prime"}]
+    # a portfolio is capitalised ("Finance Minister"); "the federal minister" names none
+    portfolio = [w for w in role_words[:-1] if w.lower() not in _ROLE_MODIFIERS | {"prime"} and is_capitalised(w)]
     if organization is not None:
         pass  # named outright after the name
     elif lowered[end - 1] == "minister" and portfolio and role_words[0].lower() != "prime":

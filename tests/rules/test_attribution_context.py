@@ -431,3 +431,114 @@ def test_a_quotation_alone_after_a_reported_statement_is_the_same_speakers():
 def test_a_quotation_in_a_new_paragraph_is_not_carried_over():
     text = "Jonas Berg, a bus driver, said his shifts grew by 2 hours.\n\n“I sleep five hours a night now.”"
     assert sources(text)[1] == (None, None)
+
+
+# -- acronyms, passives, earlier mentions, "it" ---------------------------------
+
+
+def test_an_acronym_defined_in_brackets_is_the_full_name():
+    text = (
+        "Ferry crews struck against the Baltic Harbour Company (BHC), the union said. "
+        "BHC denied that 120 jobs would go. The company said 3 ferries still sailed."
+    )
+    assert sources(text)[1:] == [(None, "Baltic Harbour Company")] * 2
+
+
+def test_an_acronym_with_the_initials_of_an_organisation_quoted_before():
+    text = "The Baltic Harbour Company said 40 ships waited. BHC officials said 12 cranes were idle. BHC denied it."
+    assert sources(text)[2] == (None, "Baltic Harbour Company")
+
+
+def test_an_acronym_nobody_defined_stays_as_it_is():
+    assert sources("NTSB said 14 aircraft were grounded.") == [(None, "NTSB")]
+
+
+def test_it_is_the_organisation_last_quoted():
+    text = "The Coastal Water Agency said 40 beaches were closed. Another 12 may follow, it added."
+    assert sources(text) == [(None, "Coastal Water Agency")] * 2
+
+
+def test_it_with_no_organisation_before_has_no_source():
+    assert sources("It said 40 beaches were closed.") == [(None, None)]
+
+
+def test_the_agent_of_a_passive_attribution_verb_is_the_source():
+    text = (
+        "That figure was disputed by the Northern Growers Federation, which said 300 farms had closed. "
+        "The estimate was rejected by Trade Minister Ola Berg."
+    )
+    assert sources(text) == [(None, "Northern Growers Federation"), ("Ola Berg", "Trade Ministry")]
+    assert attributions(text)[0].modality == "denial"
+
+
+def test_a_passive_without_an_agent_names_nobody():
+    assert sources("The figure is expected to rise by 4%. The bridge was built by Aker Yards in 1998.") == [
+        (None, None), (None, None)]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before():
+    text = (
+        "Mara Olsen of the Green Coast Party lost by 2,100 votes to the incumbent. "
+        "Olsen, speaking to Radio Vest on Monday, called the count flawed. She said 14 ballot boxes were missing."
+    )
+    found = attributions(text)
+    assert [(a.speaker, a.organization) for a in found[1:]] == [("Mara Olsen", "Green Coast Party")] * 2
+    assert found[1].medium == "Radio Vest"
+
+
+def test_a_person_named_after_for_is_a_client_not_an_employer():
+    text = (
+        "Mara Olsen of the Green Coast Party lost by 2,100 votes. "
+        "Ivo Kask, a lawyer for Olsen, told the court that 14 ballot boxes were missing."
+    )
+    assert sources(text)[1] == ("Ivo Kask", None)
+
+
+def test_a_role_then_its_holder_open_a_sentence_without_an_attribution_verb():
+    text = (
+        "The Vesterhavn Ferry Company said 3 routes closed. "
+        "Its chief executive, Anna Dahl, went further on Sunday, accusing the union of blocking 200 jobs. "
+        "Dahl estimated that the strike cost 2 million kroner a day."
+    )
+    assert sources(text)[1:] == [("Anna Dahl", "Vesterhavn Ferry Company")] * 2
+
+
+def test_a_lower_case_description_introduces_a_name_or_an_outlet():
+    text = (
+        "The consumer group Fair Rail Watch said 30% of trains were late. "
+        "Its director, Ola Lind, told the news agency Nordpress that refunds fell 12%."
+    )
+    found = attributions(text)
+    assert [(a.speaker, a.organization) for a in found] == [(None, "Fair Rail Watch"), ("Ola Lind", "Fair Rail Watch")]
+    assert found[1].medium == "Nordpress"
+
+
+def test_a_portfolio_after_a_role_without_a_name_is_the_ministry():
+    text = "The federal Minister of Energy, Rhea Sand, said 4 reactors were offline."
+    assert attributions(text)[0].organization == "Energy Ministry"
+
+
+def test_a_name_with_for_in_it_is_not_cut_short():
+    text = "Delays rose 8%, according to figures published on Monday by the Authority for Rail Passengers."
+    assert sources(text) == [(None, "Authority for Rail Passengers")]
+
+
+def test_an_organisation_named_at_the_end_of_a_description_is_that_organisation():
+    text = "Turnout was 61%, according to results declared on Sunday by the National Election Board."
+    assert sources(text) == [(None, "National Election Board")]
+
+
+def test_a_document_that_puts_a_figure_at_a_number():
+    text = (
+        "The Rail Office's annual report found that 1,200 trains were cancelled. "
+        "The report put the punctuality of its main rival, Nordbahn, at 81%."
+    )
+    assert sources(text)[1] == (None, "Rail Office")
+
+
+def test_a_question_asked_after_a_quotation_is_the_askers():
+    text = (
+        "Per Lund, a haulage contractor, said his costs doubled.\n\n"
+        "“I have paid 9,000 euros in storage. Who pays for that?” he asked."
+    )
+    assert sources(text)[1:] == [("Per Lund", None)] * 2
