@@ -198,14 +198,7 @@ def _parse(words: list[str], text: str) -> Agent | None:
         return Agent(GROUP, text, head=head, organization=organization, definite=definite)
     if head in ORG_HEADS:
         if any(is_capitalised(w) for w in words[1:]) or (is_capitalised(words[0]) and not definite and len(words) == 1):
-            # the name is the run of capitalised words that ends the phrase: "results declared on
-            # Saturday by the Independent Electoral Commission" names the commission
-            start = len(words) - 1
-            while start and (is_capitalised(words[start - 1]) or lowered[start - 1] in ("of", "for", "and", "&")):
-                start -= 1
-            while not is_capitalised(words[start]):
-                start += 1
-            return Agent(ORGANIZATION, text, name=" ".join(words[start:]), head=head)
+            return Agent(ORGANIZATION, text, name=" ".join(_trailing_name(words, lowered)), head=head)
         # "police said" means the police force as "the police said" does
         definite = definite or (len(words) == 1 and head in DEFINITE_WITHOUT_ARTICLE)
         return Agent(ORG_REFERENCE, text, name=" ".join(words), head=head, definite=definite)
@@ -227,6 +220,21 @@ def _parse(words: list[str], text: str) -> Agent | None:
     if len(named) <= 4:
         return Agent(PERSON, text, name=name, head=named[-1])
     return Agent(ORGANIZATION, text, name=name, head=lowered[-1])
+
+
+def _trailing_name(words: list[str], lowered: list[str]) -> list[str]:
+    """The run of capitalised words that ends an organisation's phrase:
+    "results declared on Saturday by the Independent Electoral Commission"
+    names the commission. A phrase that ends in a lower-case head ("the
+    Rennes water board") is the name as it is."""
+    if not is_capitalised(words[-1]):
+        return words
+    start = len(words) - 1
+    while start and (is_capitalised(words[start - 1]) or lowered[start - 1] in ("of", "for", "and", "&")):
+        start -= 1
+    while not is_capitalised(words[start]):
+        start += 1  # a connective cannot start a name
+    return words[start:]
 
 
 def _introduced_name(words: list[str], lowered: list[str], text: str) -> Agent | None:

@@ -7,8 +7,12 @@ cases, on sentences written for these tests."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from registry import Attribution
 from registry_rules.attribution import PATTERN_CONFIDENCE, attribute_document
+from registry_rules.mentions import parse_appositive, parse_source
 
 PUBLISHER = "Test Gazette"
 
@@ -542,3 +546,27 @@ def test_a_question_asked_after_a_quotation_is_the_askers():
         "“I have paid 9,000 euros in storage. Who pays for that?” he asked."
     )
     assert sources(text)[1:] == [("Per Lund", None)] * 2
+
+
+# -- robustness of the source-phrase reader ------------------------------------
+
+_PHRASE_WORDS = [
+    "the", "a", "its", "of", "for", "and", "by", "on", "Saturday", "Water", "Board", "board", "agency",
+    "Agency", "regional", "Health", "Minister", "minister", "Secretary", "State", "said", "NCT", "Mara",
+    "Olsen", "group", "consumer", "news", "channel", "Ekonomi24", "report", "figures", "Ltd", "union's",
+    "Union's", "spokesman", "chief", "executive", "lawyer", "Company", "company", "(BHC)", "it",
+]
+
+
+@given(st.lists(st.sampled_from(_PHRASE_WORDS), min_size=1, max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_reading_any_phrase_of_news_words_never_raises(words):
+    phrase = " ".join(words)
+    parse_source(phrase)
+    parse_appositive(phrase)
+    attribute_document(f"{phrase} said 40 ships waited. {phrase.capitalize()} told Radio Vest that 3 left.", PUBLISHER)
+
+
+def test_a_capitalised_place_before_a_lower_case_head_is_a_reference():
+    agent = parse_source("the Rennes Water agency")
+    assert agent is not None and agent.name == "Rennes Water agency"
