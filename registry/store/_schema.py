@@ -164,6 +164,8 @@ verdicts = Table(
     Column("explanation", Text, nullable=False),
     Column("decided_by", Text),
     Column("origin", String(10), nullable=False, comment="review or machine"),
+    # The newest machine verdict beside a reviewer's verdict (NULL while
+    # the machine verdict is the current one, which the columns above hold).
     Column("machine_status", String(30)),
     Column("machine_attribution_status", String(30)),
     Column("machine_confidence", Float),

@@ -150,19 +150,19 @@ def _review(row: Any) -> Review:
 
 
 def _stored_verdict(row: Any) -> StoredVerdict:
-    machine = None
-    if row.machine_status:
+    current = Verdict(
+        status=Status(row.status), attribution_status=_attribution_status(row.attribution_status),
+        confidence=row.confidence, explanation=row.explanation, decided_by=row.decided_by,
+    )
+    machine = current  # a machine verdict is kept in the machine columns only beside a review
+    if row.origin == "review":
         machine = Verdict(
             status=Status(row.machine_status),
             attribution_status=_attribution_status(row.machine_attribution_status),
             confidence=row.machine_confidence or 0.0, explanation=row.machine_explanation or "",
             decided_by=row.machine_decided_by,
-        )
-    return StoredVerdict(
-        status=Status(row.status), attribution_status=_attribution_status(row.attribution_status),
-        confidence=row.confidence, explanation=row.explanation, decided_by=row.decided_by,
-        origin=row.origin, updated_at=row.updated_at, machine=machine,
-    )
+        ) if row.machine_status else None
+    return StoredVerdict(**dict(current), origin=row.origin, updated_at=row.updated_at, machine=machine)
 
 
 def _factcheck(row: Any) -> FactCheck:
@@ -502,13 +502,18 @@ class RegistryStore(RegistryReader):
                 "claim_pk": pk, "status": status.value,
                 "attribution_status": attribution_status.value if attribution_status else None,
             }))
+            # A machine verdict moves to the machine columns (the right-hand
+            # sides read the row as it was).
+            machine = verdicts.c.origin == "machine"
             connection.execute(
                 verdicts.update().where(verdicts.c.claim_pk == pk).values(
                     status=status.value,
-                    attribution_status=(attribution_status.value if attribution_status
-                                         else verdicts.c.machine_attribution_status),
+                    attribution_status=(attribution_status.value if attribution_status else sa.case(
+                        (machine, verdicts.c.attribution_status), else_=verdicts.c.machine_attribution_status)),
                     confidence=1.0, explanation=note, decided_by=review.reviewer, origin="review",
                     updated_at=review.reviewed_at,
+                    **{f"machine_{name}": sa.case((machine, verdicts.c[name]), else_=verdicts.c[f"machine_{name}"])
+                       for name in ("status", "attribution_status", "confidence", "explanation", "decided_by")},
                 )
             )
 

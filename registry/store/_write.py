@@ -91,9 +91,9 @@ QUANTITY_COLUMNS = ("appearance_pk", "position", "value", "unit_key")
 RESULT_COLUMNS = ("claim_pk", "document_id", "checker", "version", "config_hash", "input_hash", "status",
                   "attribution_status", "confidence", "explanation", "evidence", "sources", "attribution",
                   "error", "elapsed_ms", "checked_at")
+# The machine columns are filled only once a reviewer has set the verdict.
 VERDICT_COLUMNS = ("claim_pk", "status", "attribution_status", "confidence", "explanation", "decided_by",
-                   "origin", "machine_status", "machine_attribution_status", "machine_confidence",
-                   "machine_explanation", "machine_decided_by", "updated_at")
+                   "origin", "updated_at")
 LINK_COLUMNS = ("claim_pk", "other_pk", "similarity", "measure", "state", "created_at")
 
 _APPEARANCE_KEY = itemgetter(0, 1, 2, 3)  # claim, document, span: the unique key
@@ -190,8 +190,7 @@ def prepare(
         attribution_status = _VALUE[verdict.attribution_status]
         prepared.verdict_rows[claim] = (
             claim, status, attribution_status, verdict.confidence, verdict.explanation, verdict.decided_by,
-            "machine", status, attribution_status, verdict.confidence, verdict.explanation,
-            verdict.decided_by, stamp,
+            "machine", stamp,
         )
     for item in document.metadata.get("factchecks") or ():
         try:
@@ -280,28 +279,20 @@ def _write_quantities(connection: Connection, batch: Sequence[PreparedDocument],
     insert_rows(connection, quantities, QUANTITY_COLUMNS, rows, key=("appearance_pk", "position"))
 
 
+_VERDICT_FIELDS = ("status", "attribution_status", "confidence", "explanation", "decided_by")
+
+
 def _verdict_upsert(statement: Any) -> Any:
-    """Replace the machine verdict; the current verdict too, unless a
-    reviewer set it."""
+    """Replace the machine verdict: the current verdict, or the machine
+    columns beside a reviewer's verdict."""
     new = statement.excluded
     reviewed = verdicts.c.origin == sa.literal_column("'review'")
-
-    def unless_reviewed(column: str) -> Any:
-        return sa.case((reviewed, verdicts.c[column]), else_=new[column])
-
     return statement.on_conflict_do_update(
         index_elements=["claim_pk"],
         set_={
-            "status": unless_reviewed("status"),
-            "attribution_status": unless_reviewed("attribution_status"),
-            "confidence": unless_reviewed("confidence"),
-            "explanation": unless_reviewed("explanation"),
-            "decided_by": unless_reviewed("decided_by"),
-            "machine_status": new.machine_status,
-            "machine_attribution_status": new.machine_attribution_status,
-            "machine_confidence": new.machine_confidence,
-            "machine_explanation": new.machine_explanation,
-            "machine_decided_by": new.machine_decided_by,
+            **{name: sa.case((reviewed, verdicts.c[name]), else_=new[name]) for name in _VERDICT_FIELDS},
+            **{f"machine_{name}": sa.case((reviewed, new[name]), else_=verdicts.c[f"machine_{name}"])
+               for name in _VERDICT_FIELDS},
             "updated_at": new.updated_at,
         },
     )

@@ -212,7 +212,14 @@ def test_a_review_outranks_the_machine_verdicts_of_a_later_batch(db_url):
     store = open_store(db_url)
     try:
         store.save_documents(BATCH)
+        # Claims active at the same moment: the one stored last first (a
+        # batch stores its new claims in id order).
+        assert [s.id for s in store.list_claims(limit=5)] == sorted(
+            {r.id for _d, reports, _h in BATCH for r in reports}, reverse=True)[:5]
+        first_machine = store.claim(reviewed).verdict
         store.add_review(reviewed, status=Status.MISLEADING, reviewer="Ada", note="context missing")
+        assert store.claim(reviewed).verdict.machine == first_machine.machine == Verdict(
+            **first_machine.model_dump(include=set(Verdict.model_fields)))
         changed = [
             (document, [r.model_copy(update={"verdict": Verdict(status=Status.MIXED, confidence=0.5,
                                                                  decided_by="rules")}) for r in reports], hashes)

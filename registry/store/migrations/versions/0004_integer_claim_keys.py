@@ -7,8 +7,10 @@ cache and every batch rewrote most of their pages. New claims get ascending
 keys, so the same indexes are now appended to. A verdict's key is its
 SQLite rowid (no separate index), and the verdict indexes end with the
 claim key, so ``claims list`` reads its page in index order (claims
-active at the same moment newest-stored first). A link keeps the lower key
-of its pair first, as it kept the lower id.
+active at the same moment newest-stored first). A verdict row keeps the
+machine verdict in its machine columns only beside a reviewer's verdict
+(they repeated the current verdict before). A link keeps the lower key of
+its pair first, as it kept the lower id.
 
 The five tables are rebuilt (copied with their keys translated, every row
 and primary key kept); quantities, which refer to appearances, are copied
@@ -31,6 +33,7 @@ depends_on = None
 TIMESTAMP = sa.DateTime(timezone=True)
 JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 _NEW = "_0004"  # suffix of a table while it is built
+_VERDICT_FIELDS = ("status", "attribution_status", "confidence", "explanation", "decided_by")
 
 
 def _claim_key(name: str = "claim_pk", **kwargs) -> sa.Column:
@@ -107,9 +110,9 @@ def _tables() -> dict[str, tuple[list[sa.Column], str]]:
             sa.Column("machine_decided_by", sa.Text),
             sa.Column("updated_at", TIMESTAMP, nullable=False),
         ], "SELECT claims.pk, old.status, old.attribution_status, old.confidence, old.explanation, "
-           "old.decided_by, old.origin, old.machine_status, old.machine_attribution_status, "
-           "old.machine_confidence, old.machine_explanation, old.machine_decided_by, old.updated_at "
-           "FROM verdicts AS old JOIN claims ON claims.id = old.claim_id ORDER BY claims.pk"),
+           "old.decided_by, old.origin, " + ", ".join(
+               f"CASE WHEN old.origin = 'review' THEN old.machine_{name} END" for name in _VERDICT_FIELDS
+           ) + ", old.updated_at FROM verdicts AS old JOIN claims ON claims.id = old.claim_id ORDER BY claims.pk"),
         "claim_links": ([
             _claim_key(primary_key=True),
             _claim_key("other_pk", primary_key=True),
