@@ -53,6 +53,7 @@ from .lexicon import (
     GROUP_NOUNS,
     LEAD_CLASS_NOUNS,
     NOT_IN_NAME,
+    NOT_INVERTED_CUES,
     ORG_CLASSES,
     ORG_HEADS,
     PARTICIPLE_CUES,
@@ -120,6 +121,7 @@ _SPEAKING_TO = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+" + _PH
 _INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
 _THAT = re.compile(r"\s+that\b")
 _BY_AGENT = re.compile(r"\s+by\s+")
+_INTRODUCED_PERSON = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|an)\s+[a-z]")
 _NAME_PHRASE_END = re.compile(r"[,;:.()\x1f]|\s(?:[a-z]+ed|is|was|has|had|said|lost|won|and|who)\b")
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+\w+ly)?$")
 _TOLD = re.compile(r"\b(?:told|telling)\s+")
@@ -161,6 +163,7 @@ _ROLE_WORDS = frozenset(word for role in ROLES for word in role.split())
 # Nouns that can head a source phrase (one set: tested for every word of a subject).
 _HEAD_WORDS = _ROLE_WORDS | ORG_HEADS | DOCUMENT_NOUNS | GROUP_NOUNS
 _UNIT_WORDS = frozenset({"office", "service", "team", "press"})
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 _PORTFOLIO_ENDS = frozenset(role.split()[-1] for role in PORTFOLIO_ROLES)  # a role that "for <portfolio>" follows
 _MAX_MODIFIERS = 3
 # How sentences whose subject is no person start ("The figures ...", a quotation).
@@ -326,12 +329,8 @@ class _Memory:
                 not nouns.isdisjoint(kind.split()) for kind in organization.kinds
             ):
                 return organization.name
-        if self.lead is not None:
-            lead_words = self.lead.lower().split()
-            if not nouns.isdisjoint(lead_words) or (
-                noun in LEAD_CLASS_NOUNS and not any(word in ORG_CLASSES for word in lead_words)
-            ):
-                return self.lead
+        if self.lead is not None and fits_class(self.lead, noun):
+            return self.lead
         if noun in LEAD_CLASS_NOUNS:
             # "Kestrel said ... the company said": a brand that has spoken, when the article is
             # about someone else (a regulator fining it)
@@ -341,6 +340,18 @@ class _Memory:
                 ):
                     return organization.name
         return None
+
+
+def fits_class(name: str, noun: str) -> bool:
+    """Can the class noun ``noun`` ("the company") refer to the organisation
+    ``name``: by a noun of its class in the name, or, for a name that shows
+    no class ("Westport United"), when the noun is one for a business or a
+    club?"""
+    nouns = ORG_CLASSES.get(noun)
+    if nouns is None:
+        return False
+    words = name.lower().split()
+    return not nouns.isdisjoint(words) or (noun in LEAD_CLASS_NOUNS and not any(word in ORG_CLASSES for word in words))
 
 
 # -- reading one sentence ------------------------------------------------------
@@ -427,7 +438,9 @@ def _scan_back(text: str) -> Agent | None:
         # a capitalised "Said" is a name ("Amira Said"), unless it starts the chunk
         if low in NOT_IN_NAME and low not in PRONOUNS and (not is_capitalised(token) or index == 0):
             break
-        if _head_like(token, low):
+        if _head_like(token, low) or (
+            not accepted and index >= 2 and tokens[index - 1] == "of" and tokens[index - 2].lower() in _ROLE_WORDS
+        ):  # "head of services": the field of a role ends the phrase
             accepted.insert(0, token)
         elif accepted and modifiers < _MAX_MODIFIERS and token.replace("-", "").replace("'", "").replace("’", "").isalpha():
             accepted.insert(0, token)
@@ -490,7 +503,7 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
         agent = _scan_back(left)
         return (agent, [], passive) if agent is not None else None
     body = left[:-1]
-    cut = body.rfind(",")
+    cut = body.rfind(", ")  # not the comma of "310,000"
     if cut < 0:
         return None
     appositive_text = body[cut + 1:]
@@ -562,6 +575,11 @@ def _subject_after(masked: str, start: int) -> tuple[Agent, list[Agent]] | None:
     agent = parse_source(parts[0])
     if agent is None or agent.kind in (mentions.DOCUMENT,):
         return None
+    if agent.kind == mentions.ROLE_REFERENCE and len(parts) > 1:
+        # "said its president, Loïc Guéguen, who raises pigs": the role, then its holder
+        named = _named_after(agent, parts[0], parts[1])
+        if named is not None:
+            return named, []
     appositives = []
     for part in parts[1:3]:
         appositive = parse_appositive(part)
@@ -743,7 +761,7 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
     cue = found.group(1)
     modality = CUE_VERBS[cue]
     left_text = masked[: found.start()].rstrip()
-    inverted = not left_text or left_text[-1] in ",”\"’\x1f"
+    inverted = (not left_text or left_text[-1] in ",”\"’\x1f") and cue not in NOT_INVERTED_CUES
     if inverted and not (left_text.endswith(",") and _subject_before(masked, found.start())):
         after = _subject_after(masked, found.end())
         if after is None:
@@ -818,7 +836,7 @@ class _Reader:
                 match = self._best_match(masked)
                 if match is None:
                     match = self._person_subject(masked, index)
-                source = self._resolve_match(match, index) if match is not None else None
+                source = self._resolve_match(match, index, masked) if match is not None else None
                 resolved.append((start, end, source, match))
             results.append((sentence, resolved))
         return self._finish(results)
@@ -890,6 +908,14 @@ class _Reader:
         ("Police Chief X declined to comment", "X defended the outlay in an
         interview with Y", "Mendes also voiced doubt"): the person is its
         source, and is remembered for the sentences after it."""
+        introduced = _INTRODUCED_PERSON.match(masked)
+        if introduced is not None:
+            # "Rosa Quilodrán, a seamstress, lost her house": the story's account of a person, who
+            # is remembered for the "she said" after it
+            agent = parse_source(introduced.group(1))
+            if agent is not None and agent.kind == mentions.PERSON and not self.memory.person(agent.name or ""):
+                self._resolve(agent, sentence)
+                return None
         opening = masked[:_OPENING].split()
         if masked.startswith(_NOT_A_PERSON_SUBJECT) or not (
             any(word.lower() in _ROLE_WORDS for word in opening)
@@ -941,8 +967,19 @@ class _Reader:
 
     # -- resolution --------------------------------------------------------
 
-    def _resolve_match(self, match: _Match, sentence: int) -> _Source | None:
-        source = self._resolve(match.agent, sentence)
+    def _resolve_match(self, match: _Match, sentence: int, masked: str) -> _Source | None:
+        agent = match.agent
+        if match.pattern in ("trailing", "inverted") and agent.kind == mentions.ORG_REFERENCE and agent.definite:
+            # "Tarangam Systems will cut 1,800 jobs, the company said": the sentence's own subject
+            subject = _subject_at_start(masked)
+            # two capitalised words read as a person's name unless "the company" says otherwise
+            named = subject is not None and subject.name and (subject.kind == mentions.ORGANIZATION or (
+                subject.kind in (mentions.PERSON, mentions.NAME) and not subject.role
+                and self.memory.person(subject.name) is None
+            ))
+            if named and fits_class(subject.name, agent.head or ""):
+                agent = Agent(mentions.ORGANIZATION, subject.text, name=subject.name, head=subject.head)
+        source = self._resolve(agent, sentence)
         if source is None:
             return None
         for appositive in match.appositives:
@@ -1001,8 +1038,10 @@ class _Reader:
             if organization is None and agent.role:
                 organization = memory.organization_like(agent.role.split()[-1], None) if agent.role.lower() in {
                     o.name.lower() for o in memory.organizations} else None
-                if organization is None and agent.role.lower() in EXECUTIVE_ROLES:
-                    organization = memory.lead  # "Chief Executive X" runs the company the article is about
+                if organization is None and agent.role.lower() in EXECUTIVE_ROLES | SPOKESPEOPLE:
+                    # "Chief Executive X" runs the company the article is about; "a spokesperson, X"
+                    # speaks for it
+                    organization = memory.lead
             known = memory.person(agent.name or "")
             person = memory.remember_person(_Person(agent.name or "", agent.role, organization))
             memory.last_person = person

@@ -22,7 +22,7 @@ for _modality, _words in {
         "conceded concluded concludes observed tweeted posted called calls described describes "
         "criticised criticized criticises criticizes questioned questions found finds show shows "
         "showed suggest suggests suggested indicate indicates indicated "
-        "promised promises pledged pledges vowed vows asked"
+        "promised promises pledged pledges vowed vows asked signalled signaled signals"
     ),
     "estimate": "estimated estimates estimate calculated calculates counted counts projected projects tallied",
     "allegation": "accused accuses alleged alleges claimed claims blamed blames charged",
@@ -42,6 +42,16 @@ DOCUMENT_ONLY_CUES = frozenset("found finds show shows showed suggest suggests s
 # made a recording, not a statement.
 RECORDING_CUES = frozenset("recorded records registered logged".split())
 CUE_VERBS.update(dict.fromkeys(RECORDING_CUES, "statement"))
+
+# Verbs that never come before their subject ("'...,' said X" but not "...,
+# called X"): after a comma they continue a sentence whose subject is before.
+NOT_INVERTED_CUES = frozenset(
+    """called calls described describes criticised criticized criticises criticizes questioned questions
+    condemned condemns attributed attributes credited credits urged urges posted reported reports announced
+    announces accused accuses blamed blames charged disputed disputes dismissed dismisses rejected rejects
+    refuted refutes promised promises pledged pledges vowed vows expect expects expected forecast forecasts
+    found finds show shows showed recorded records registered logged""".split()
+)
 
 # ", saying that ..." — the claimant is the subject of the main clause.
 PARTICIPLE_CUES: dict[str, str] = {
@@ -84,13 +94,16 @@ ROLES = frozenset(
     "chief financial officer", "chief operating officer", "chief technology officer", "finance director",
     "general secretary", "general manager", "chief constable",
     "state secretary", "deputy minister", "junior minister", "permanent secretary",
-    "secretary of state", "minister of state",
+    "secretary of state", "minister of state", "undersecretary", "under-secretary", "vice-minister",
 })
 
 # Roles whose holder runs a portfolio named after "for" or "of" ("State
 # Secretary for Agriculture X", "Minister of Health X"): the holder speaks
 # for that portfolio's ministry.
-PORTFOLIO_ROLES = frozenset({"minister", "secretary", "commissioner", "secretary of state", "minister of state"})
+PORTFOLIO_ROLES = frozenset({
+    "minister", "secretary", "commissioner", "secretary of state", "minister of state", "undersecretary",
+    "under-secretary", "vice-minister", "deputy minister",
+})
 
 # Common nouns that introduce an organisation's name ("the consultancy Casa
 # Index", "the charity Oxfam"): the name after them is an organisation, and

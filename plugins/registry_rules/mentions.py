@@ -78,6 +78,7 @@ _ORG_NAME_WORDS = frozenset(
     "Ventures Bank Ltd Inc Plc AG SA".split()
 )
 _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
+_HEADING_VERBS = frozenset("heads leads runs chairs directs manages headed led ran chaired directed managed".split())
 # Lower-case nouns that introduce the name of an outlet: "the news agency NordWire".
 _MEDIA_NOUNS = frozenset("agency channel broadcaster newspaper daily weekly station network outlet website magazine".split())
 _MEDIA_IF_NEWS = frozenset({"agency", "network", "website"})  # "the news agency X", but "the drug agency X"
@@ -178,9 +179,9 @@ def _parse(words: list[str], text: str) -> Agent | None:
     if role_at is not None:
         return _with_role(words, lowered, role_at, text, definite)
     head = lowered[-1]
-    if _organization_with_connectives(words, lowered):
+    if _organization_with_connectives(words, lowered, definite):
         return Agent(ORGANIZATION, text, name=" ".join(words),
-                     head=next(w for w in lowered if w in ORG_HEADS or w.title() in _ORG_NAME_WORDS))
+                     head=next((w for w in lowered if w in ORG_HEADS or w.title() in _ORG_NAME_WORDS), lowered[-1]))
     modifiers = words[:-1]
     if head in DOCUMENT_NOUNS:
         producer = _parse(modifiers, " ".join(modifiers)) if _names_something(modifiers) else None
@@ -261,7 +262,7 @@ def _holds_portfolio(lowered: list[str]) -> bool:
     return lowered[of - 1] in PORTFOLIO_ROLES and lowered[of + 1] not in _DETERMINERS
 
 
-def _organization_with_connectives(words: list[str], lowered: list[str]) -> bool:
+def _organization_with_connectives(words: list[str], lowered: list[str], definite: bool) -> bool:
     """A proper name joined by "of", "for", "and" or "the" that has a word of
     an organisation in it: "Atlantic Institute of Public Policy", "Bank of
     Lisbon", "Centre for Energy and Climate"."""
@@ -269,7 +270,8 @@ def _organization_with_connectives(words: list[str], lowered: list[str]) -> bool
         return False
     if not all(is_capitalised(w) or w in _NAME_CONNECTIVES for w in words):
         return False
-    return any(w in ORG_HEADS for w in lowered) or any(w in _ORG_NAME_WORDS for w in words)
+    # "the Tech Workers' Collective of Karnataka": with "the", a proper name with "of" is no person's
+    return any(w in ORG_HEADS for w in lowered) or any(w in _ORG_NAME_WORDS for w in words) or definite
 
 
 def _names_something(words: list[str]) -> bool:
@@ -287,6 +289,10 @@ def _unit_of(unit: list[str], lowered: list[str], inner: Agent | None, text: str
     """"the press office of X" speaks for X; "the director of X" is a role at
     X; "a report of X" is X's document."""
     if inner is None:
+        role_at = find_role(lowered)
+        if role_at is not None and role_at[1] == len(lowered):
+            # "head of services", "director of operations": a title, at the organisation named elsewhere
+            return Agent(ROLE_REFERENCE, text, role=" ".join(unit[role_at[0]:]), head=lowered[-1], definite=definite)
         return None
     if lowered[-1] in DOCUMENT_NOUNS:
         return Agent(DOCUMENT, text, head=lowered[-1], definite=definite, producer=inner)
@@ -456,13 +462,32 @@ def _relative_clause(words: list[str], phrase: str) -> Agent | None:
     if len(words) > 1 and words[0].lower() in ("is", "was") and words[1].lower() in _DETERMINERS:
         return parse_appositive(" ".join(words[1:]))
     lowered = [w.lower() for w in words]
+    if len(words) > 1 and lowered[0] in _HEADING_VERBS:
+        # ", who heads the Karnataka Labour Department,"
+        organization = _workplace(_proper_run(words[1:]), "of")
+        if organization is not None and organization.kind == ORGANIZATION:
+            return Agent(ROLE_REFERENCE, phrase.strip(), role="head", head="head", organization=organization)
     for index in range(len(words) - 2, -1, -1):
         if lowered[index] in ("at", "for") and is_capitalised(words[index + 1]) or (
             lowered[index] in ("at", "for") and lowered[index + 1] == "the" and index + 2 < len(words)
             and is_capitalised(words[index + 2])
         ):
-            organization = _workplace(words[index + 1:], lowered[index])
+            # "for Parakh Securities in Mumbai": the name ends where a lower-case word starts
+            organization = _workplace(_proper_run(words[index + 1:]), lowered[index])
             if organization is not None and organization.kind == ORGANIZATION:
                 return Agent(ROLE_REFERENCE, phrase.strip(), organization=organization)
             return None
     return None
+
+
+def _proper_run(words: list[str]) -> list[str]:
+    """``words`` up to the end of the proper name they start with (an
+    article before it kept): "the Labour Department in Bengaluru" → "the
+    Labour Department"."""
+    start = 1 if words and words[0].lower() in _DETERMINERS else 0
+    end = start
+    while end < len(words) and (is_capitalised(words[end]) or (
+        words[end].lower() in _NAME_CONNECTIVES and end + 1 < len(words) and is_capitalised(words[end + 1])
+    )):
+        end += 1
+    return words[:end]

@@ -570,3 +570,68 @@ def test_reading_any_phrase_of_news_words_never_raises(words):
 def test_a_capitalised_place_before_a_lower_case_head_is_a_reference():
     agent = parse_source("the Rennes Water agency")
     assert agent is not None and agent.name == "Rennes Water agency"
+
+
+# -- descriptions with numbers, relative clauses, introductions -----------------
+
+
+def test_a_number_with_a_comma_in_an_appositive_does_not_cut_it():
+    text = "Nordvik Water, the operator that supplies about 310,000 homes, disputed the figures."
+    assert sources(text) == [(None, "Nordvik Water")]
+
+
+def test_a_workplace_in_a_relative_clause_ends_where_the_name_does():
+    text = "Ravi Kumar, who covers banks for Sagar Securities in Pune, estimated that 4,000 jobs went."
+    assert sources(text) == [("Ravi Kumar", "Sagar Securities")]
+
+
+def test_a_person_who_heads_an_organisation():
+    text = "Meena Rao, who heads the Goa Water Department, said 12 wells failed."
+    assert sources(text) == [("Meena Rao", "Goa Water Department")]
+
+
+def test_an_undersecretary_of_a_portfolio():
+    text = "The Undersecretary of Fisheries, Pablo Mena, said catches fell 9%."
+    assert sources(text) == [("Pablo Mena", "Fisheries Ministry")]
+
+
+def test_a_person_introduced_with_a_description_is_remembered_for_she_said():
+    text = (
+        "Ana Soto, a seamstress, lost her house in the fire.\n\n"
+        '"We had ten minutes to leave," she said.'
+    )
+    assert sources(text) == [(None, None), ("Ana Soto", None)]
+
+
+def test_an_inverted_verb_before_a_role_and_its_holder():
+    text = (
+        "The Coastal Fishers Guild said 300 boats stayed in port. "
+        '"We are being blamed for a problem we did not make," said its president, Yann Morvan, who fishes near Brest.'
+    )
+    assert sources(text)[1] == ("Yann Morvan", "Coastal Fishers Guild")
+
+
+def test_a_spokesperson_with_no_organisation_speaks_for_the_company_the_story_is_about():
+    text = (
+        "Velora Systems will cut 900 jobs, the company said on Monday. "
+        '"We are not replacing staff with software," a spokesperson, Nina Paul, said.'
+    )
+    assert sources(text) == [(None, "Velora Systems"), ("Nina Paul", "Velora Systems")]
+
+
+def test_a_class_noun_after_a_statement_is_its_own_subject():
+    text = "The Harbour Pilots Guild said 40 ships waited. Baltic Lines lost 12 million euros, the company said."
+    assert sources(text)[1] == (None, "Baltic Lines")
+
+
+def test_a_verb_that_is_never_inverted_does_not_look_for_a_subject_after_it():
+    text = (
+        "The Tech Staff Collective of Goa, which says it represents about 6,000 workers, called the cuts illegal "
+        "and said it would complain to the state labour department."
+    )
+    assert sources(text) == [(None, "Tech Staff Collective of Goa")]
+
+
+def test_a_role_of_a_field_before_a_name():
+    text = "The charity Fair Credit said 300 families sought help. Its head of services, Lia Tui, said 40% were renters."
+    assert sources(text)[1] == ("Lia Tui", "Fair Credit")
