@@ -95,7 +95,7 @@ HAND_SET = {
     "conditional": -1.0,
     "attributed": 0.5,
     "commentator_forecast": -6.0,
-    "personal_account": -6.0,
+    "personal_account": -8.0,
 }
 
 

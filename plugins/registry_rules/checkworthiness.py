@@ -164,7 +164,9 @@ _FURNITURE_KEYS_ON_SHORT_LINES = frozenset(max(phrase, key=len) for phrase in _F
 _SHORT_LINE_WORDS = 12
 _BYLINE = re.compile(
     r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,4}"
-    r"(?:,\s+(?:[\w'’.-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|contributor|staff))?\s*[,.]?\s*$"
+    r"(?:,\s+(?:[\w'’.-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|contributor|staff)"
+    # or the outlet and the place: "By Wanjiru Kamau, Lakeview Standard, Nakuru"
+    r"|(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}){1,2})?\s*[,.]?\s*$"
 )
 # A note on the reporter at the end of a story: "Aino Lehtinen covers technology for Nordic Tech Daily."
 _REPORTER_NOTE = re.compile(
@@ -244,7 +246,11 @@ def _feature_values(
     # ``sequence`` is the lower-cased words with numbers as '<num>': no word list
     # or phrase here contains a digit, so they read it as they would the words.
     stripped = text.strip().rstrip("\"'”’)")
-    capitalised = sum(1 for word in words[1:] if word[0].isupper() and word not in _FIRST_PERSON)
+    # names in the claim, not in the words that attribute it ("..., the agency's director, Dr Yannick
+    # Le Bihan, told reporters in Rennes" names no one the claim is about)
+    attributing = _attributing_words(attribution) if attribution is not None and attribution.claimant else _NO_WORDS
+    capitalised = sum(1 for word in words[1:] if word[0].isupper() and word not in _FIRST_PERSON
+                      and word not in attributing)
     quoted = (attribution is not None and attribution.direct_quote) or not _QUOTE_MARKS.isdisjoint(text)
     first_person = not _FIRST_PERSON.isdisjoint(words)
     opinion = len(vocabulary & _OPINION)
@@ -271,10 +277,11 @@ def _feature_values(
         # In news, "I" is only ever in a quotation: the speaker's own experience or view.
         "quoted_first_person": first_person and quoted,
         "no_answer": "comment" in vocabulary and not vocabulary.isdisjoint(_NO_ANSWER),
-        # what a commentator says will happen ("an analyst expects rents to rise", "economists
-        # expect ..."): nothing to check yet, unlike an institution's own projection
-        "commentator_forecast": forecast and attribution is not None and attribution.role is not None
-        and attribution.role.lower().split()[-1] in COMMENTATOR_ROLES,
+        # what a commentator says will or would happen ("an analyst expects rents to rise",
+        # "analysts said the delays would cut profit"): nothing to check yet, unlike an
+        # institution's own projection
+        "commentator_forecast": (forecast or not vocabulary.isdisjoint(_MODALS)) and attribution is not None
+        and attribution.role is not None and not COMMENTATOR_ROLES.isdisjoint(attribution.role.lower().split()),
         # a private person on their own life ("a retired teacher said she waited 14 months")
         "personal_account": attribution is not None and attribution.speaker is not None
         and attribution.organization is None and (attribution.role is None or attribution.role.lower() in PRIVATE_ROLES),
@@ -287,6 +294,16 @@ def _feature_values(
         or (len(words) <= _REPORTER_NOTE_WORDS and _REPORTER_NOTE.match(text) is not None),
     }
     return {name: float(value) for name, value in candidates.items() if value}
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+_TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame"})  # before a speaker's name
+
+
+def _attributing_words(attribution: Attribution) -> frozenset[str]:
+    """The words of the names an attribution gives (speaker, role, organisation, medium, interviewer)."""
+    names = (attribution.speaker, attribution.role, attribution.organization, attribution.medium, attribution.interviewer)
+    return _TITLES.union(word for name in names if name for word in tokens(name))
 
 
 def _is_boilerplate(lowered: list[str], vocabulary: set[str]) -> bool:

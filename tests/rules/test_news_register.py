@@ -79,3 +79,30 @@ def test_a_helpline_number_is_contact_information():
     result = score("Drivers with questions can ring the union's helpline on 040 555 019 on weekdays.")
     assert "contact" in result.features
     assert not result.checkworthy
+
+
+def test_names_that_attribute_a_claim_are_not_named_entities_of_the_claim():
+    text = "“These are not figures we can accept,” the agency's director, Dr Anna Berg, told reporters."
+    attributed = score(text, said_by("Anna Berg", "director", "Coastal Water Agency"))
+    unattributed = score(text)
+    assert "named_entity" in unattributed.features
+    assert "named_entity" not in attributed.features
+
+
+def test_names_in_the_claim_still_count_when_it_is_attributed():
+    text = "Anna Berg said Norsk Hydro closed the Sunndal plant in March."
+    result = score(text, said_by("Anna Berg", "director", "Coastal Water Agency"))
+    assert result.features["named_entity"] > 0
+
+
+def test_an_analysts_note_on_what_would_happen_is_a_commentators_forecast():
+    text = "Analysts at Fjord Securities said the strike would cut annual profit by 30 million euros."
+    result = score(text, said_by(None, "Analysts at Fjord Securities", "Fjord Securities"))
+    assert "commentator_forecast" in result.features
+    assert not result.checkworthy
+
+
+def test_a_byline_with_the_outlet_and_the_place():
+    for text in ("By Ana Lima, Harbour Ledger, Porto", "By Ana Lima, Harbour Ledger"):
+        assert "byline" in score(text).features
+    assert "byline" not in score("By 2030, rents in Porto will have doubled.").features
