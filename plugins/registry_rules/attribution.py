@@ -151,6 +151,11 @@ _PRODUCER_END = re.compile(
     # "for", "and", "of" before a capitalised word are part of a name: "the Commission for Aviation Consumers"
     r"\s+(?:on|in|at|last|this|earlier|during|since|after|before|which|that|who|(?:for|from|with|and)(?!\s+[A-Z]))\b.*"
 )
+_DOCUMENT_MADE_BY_SUBJECT = re.compile(
+    r"\s*((?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))"
+    r"\s+(?:that\s+|which\s+)?((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
+    r"(?:carried\s+out|conducted|published|commissioned|released|ran|compiled|produced|prepared|issued)\b"
+)
 _DOCUMENT_END = re.compile(r"\s+(?:[a-z]+ed|on|in|at|last|this|from|since|for)\b.*")
 _CHUNK_BREAK = re.compile(r"[,;:“”\"«»()\x1f]|\s[—–]\s|\s-{1,2}\s|—|–")
 _BREAK_CHARACTERS = ",;:“”\"«»()\x1f—–-"  # every match of _CHUNK_BREAK has one; white space aside, nothing else
@@ -415,18 +420,19 @@ def _scan_back(text: str) -> Agent | None:
         if low in ("the", "a", "an") or low in POSSESSIVE_PRONOUNS:
             if accepted:
                 accepted.insert(0, token)
-                if low == "the" and index >= 2 and tokens[index - 1] == "of" and (
+                if low == "the" and index >= 2 and tokens[index - 1] in ("of", "for") and (
                     is_capitalised(tokens[index - 2]) or tokens[index - 2].lower() in _ROLE_WORDS
                 ):
                     # "Senator Paula Greer of the Harbour Party", "the director of the X Project":
                     # the phrase goes on before "of the"
-                    accepted.insert(0, "of")
+                    accepted.insert(0, tokens[index - 1])
                     index -= 2
                     modifiers = 0
                     continue
             break
-        if low == "of" or (low == "for" and index and tokens[index - 1].lower() in _PORTFOLIO_ENDS):
-            # "the director of X", "State Secretary for Agriculture X": the phrase goes on before it
+        if low in ("of", "for") or (low == "and" and accepted and index and is_capitalised(tokens[index - 1])):
+            # "the director of X", "State Secretary for Agriculture X", "deputy mayor for the
+            # environment", "Minister of Trade and Competition": the phrase goes on before it
             before = tokens[index - 1].lower() if index else ""
             if accepted and (before in _UNIT_WORDS or before in _ROLE_WORDS or before in DOCUMENT_NOUNS
                              or (index and is_capitalised(tokens[index - 1]))):
@@ -438,9 +444,7 @@ def _scan_back(text: str) -> Agent | None:
         # a capitalised "Said" is a name ("Amira Said"), unless it starts the chunk
         if low in NOT_IN_NAME and low not in PRONOUNS and (not is_capitalised(token) or index == 0):
             break
-        if _head_like(token, low) or (
-            not accepted and index >= 2 and tokens[index - 1] == "of" and tokens[index - 2].lower() in _ROLE_WORDS
-        ):  # "head of services": the field of a role ends the phrase
+        if _head_like(token, low) or (not accepted and _field_of_role(tokens, index)):
             accepted.insert(0, token)
         elif accepted and modifiers < _MAX_MODIFIERS and token.replace("-", "").replace("'", "").replace("’", "").isalpha():
             accepted.insert(0, token)
@@ -456,6 +460,13 @@ def _scan_back(text: str) -> Agent | None:
     if start >= 2 and tokens[start - 1].lower() == "by" and tokens[start - 2].lower().endswith("ed"):
         return _scan_back(" ".join(tokens[: start - 2]))
     return parse_source(" ".join(accepted))
+
+
+def _field_of_role(tokens: list[str], index: int) -> bool:
+    """Is ``tokens[index]`` the field a role is held for, ending the phrase:
+    "head of services", "deputy mayor for the environment"?"""
+    link = index - 2 if index >= 3 and tokens[index - 1].lower() == "the" else index - 1
+    return link >= 1 and tokens[link].lower() in ("of", "for") and tokens[link - 1].lower() in _ROLE_WORDS
 
 
 def _subject_at_start(masked: str) -> Agent | None:
@@ -506,6 +517,9 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
     cut = body.rfind(", ")  # not the comma of "310,000"
     if cut < 0:
         return None
+    before = body.rfind(", ", 0, cut)
+    if before >= 0 and _parenthetical(body[cut + 1:]) and _parenthetical(body[before + 1: cut]):
+        body, cut = body[:cut], before  # "Julia Mazur, 19, from a village near Olsztyn, said"
     appositive_text = body[cut + 1:]
     appositive = parse_appositive(appositive_text)
     agent = _scan_back(body[:cut])
@@ -522,6 +536,12 @@ def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent 
     """The person named in ``name_text`` after a phrase for their role
     (``agent``, read from ``agent_text``): "Its president, X, said", "The
     guild's president, X, said" (X with that role and organisation)."""
+    if agent is not None and agent.kind == mentions.ORG_REFERENCE and agent.head and not agent.definite and (
+        name_text.strip()[:1].isupper()
+    ):
+        # "A residents' group, Save the Hanamura Line, accused": the description, then its name
+        name = name_text.strip()
+        return Agent(mentions.ORGANIZATION, name, name=name, head=agent.head, kinds=[agent.head])
     named = parse_source(name_text)
     if named is None or named.kind != mentions.PERSON:
         return None
@@ -561,7 +581,7 @@ def _parenthetical(text: str) -> bool:
         return True  # an age: "Vance, 61, denied"
     return bool(words) and words[0].lower() in {
         "for", "who", "which", "in", "on", "at", "however", "meanwhile", "too", "though", "also",
-        "by", "like", "as", "speaking", "asked", "writing", "according",
+        "by", "like", "as", "speaking", "asked", "writing", "according", "from",
     }
 
 
@@ -581,7 +601,7 @@ def _subject_after(masked: str, start: int) -> tuple[Agent, list[Agent]] | None:
         if named is not None:
             return named, []
     appositives = []
-    for part in parts[1:3]:
+    for part in [part for part in parts[1:4] if not part.strip().isdigit()][:2]:  # "said Takeshi Mori, 71, a ..."
         appositive = parse_appositive(part)
         if appositive is None:
             break
@@ -734,6 +754,13 @@ def _frame_source(phrase: str) -> Agent | None:
         document = parse_source(phrase[: produced.start()])
         producer_text = _PRODUCER_END.sub("", produced.group(1) or produced.group(2))
         producer = parse_source(producer_text)
+        if document is not None and document.kind == mentions.DOCUMENT and producer is not None:
+            document.producer = producer
+            return document
+    made = _DOCUMENT_MADE_BY_SUBJECT.match(phrase)
+    if made is not None:
+        # "a survey the union carried out in June": the document, then who made it
+        document, producer = parse_source(made.group(1)), parse_source(made.group(2))
         if document is not None and document.kind == mentions.DOCUMENT and producer is not None:
             document.producer = producer
             return document

@@ -95,6 +95,7 @@ ROLES = frozenset(
     "general secretary", "general manager", "chief constable",
     "state secretary", "deputy minister", "junior minister", "permanent secretary",
     "secretary of state", "minister of state", "undersecretary", "under-secretary", "vice-minister",
+    "deputy mayor",
 })
 
 # Roles whose holder runs a portfolio named after "for" or "of" ("State
@@ -140,12 +141,14 @@ ROLE_INSTITUTIONS = {
     "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament",
 }
 
-# Roles that run a company or a club: held without an organisation named
-# ("Chief Executive X"), they belong to the organisation the article is about.
+# Roles that run a company, a club or an agency: held without an organisation
+# named ("Chief Executive X", "Commissioner X"), they belong to the
+# organisation the article is about.
 EXECUTIVE_ROLES = frozenset({
     "chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "chairperson",
     "managing director", "chief financial officer", "cfo", "finance director", "chief operating officer",
-    "coo", "executive chairman", "owner",
+    "coo", "executive chairman", "owner", "commissioner", "director", "director general", "director-general",
+    "executive director",
 })
 
 # Classes of organisation: a definite description with one of these nouns
@@ -280,6 +283,12 @@ COUNTRY_ADJECTIVES = {
     "Ireland": "Irish", "Serbia": "Serbian", "Mexico": "Mexican", "Brazil": "Brazilian",
     "South Korea": "South Korean", "North Korea": "North Korean", "Taiwan": "Taiwanese",
     "Saudi Arabia": "Saudi", "Afghanistan": "Afghan", "Venezuela": "Venezuelan",
+    "South Africa": "South African", "Kenya": "Kenyan", "Nigeria": "Nigerian", "Ghana": "Ghanaian",
+    "Chile": "Chilean", "Argentina": "Argentine", "Colombia": "Colombian", "Peru": "Peruvian",
+    "New Zealand": "New Zealand", "Philippines": "Philippine", "Indonesia": "Indonesian",
+    "Thailand": "Thai", "Vietnam": "Vietnamese", "Malaysia": "Malaysian", "Croatia": "Croatian",
+    "Slovenia": "Slovenian", "Belgium": "Belgian", "Netherlands": "Dutch", "Switzerland": "Swiss",
+    "Iceland": "Icelandic", "Morocco": "Moroccan", "Ethiopia": "Ethiopian", "Bangladesh": "Bangladeshi",
 }
 CAPITALS = {
     "Moscow": "Russian", "Kyiv": "Ukrainian", "Kiev": "Ukrainian", "Washington": "US",
@@ -294,7 +303,13 @@ CAPITALS = {
     "Helsinki": "Finnish", "Stockholm": "Swedish", "Oslo": "Norwegian", "Copenhagen": "Danish",
     "Athens": "Greek", "Lisbon": "Portuguese", "Dublin": "Irish", "Belgrade": "Serbian",
     "Seoul": "South Korean", "Pyongyang": "North Korean", "Taipei": "Taiwanese", "Riyadh": "Saudi",
-    "Kabul": "Afghan", "Caracas": "Venezuelan",
+    "Kabul": "Afghan", "Caracas": "Venezuelan", "Pretoria": "South African", "Nairobi": "Kenyan",
+    "Abuja": "Nigerian", "Accra": "Ghanaian", "Santiago": "Chilean", "Buenos Aires": "Argentine",
+    "Bogota": "Colombian", "Lima": "Peruvian", "Wellington": "New Zealand", "Manila": "Philippine",
+    "Jakarta": "Indonesian", "Bangkok": "Thai", "Hanoi": "Vietnamese", "Kuala Lumpur": "Malaysian",
+    "Zagreb": "Croatian", "Ljubljana": "Slovenian", "Brussels": "Belgian", "The Hague": "Dutch",
+    "Bern": "Swiss", "Reykjavik": "Icelandic", "Rabat": "Moroccan", "Addis Ababa": "Ethiopian",
+    "Dhaka": "Bangladeshi",
 }
 GOVERNMENT_METONYMS = {**{name: f"{adj} government" for name, adj in CAPITALS.items()},
                        **{name: f"{adj} government" for name, adj in COUNTRY_ADJECTIVES.items()}}

@@ -75,7 +75,7 @@ _ORG_NAME_WORDS = frozenset(
     "Capital Securities Partners Holdings Energy Motors Rovers Athletic Wanderers FC "
     "Pharmaceuticals Pharma Airways Airlines Apps Technologies Systems Industries Logistics Shipping "
     "Foods Mining Insurance Telecom Labs Terminals Solutions Software Networks Resources Properties "
-    "Ventures Bank Ltd Inc Plc AG SA".split()
+    "Ventures Bank Ltd Inc Plc AG SA Railway Railways Rail Airport Transport Power Electric Gas Post".split()
 )
 _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
 _HEADING_VERBS = frozenset("heads leads runs chairs directs manages headed led ran chaired directed managed".split())
@@ -242,8 +242,10 @@ def _introduced_name(words: list[str], lowered: list[str], text: str) -> Agent |
     """A name that a lower-case description of its class introduces: "the
     consultancy Casa Index", "the consumer group Fair Skies Ireland", "the
     business channel Ekonomi24" (an organisation, or a medium)."""
-    named_at = next((i for i, w in enumerate(words) if is_capitalised(w)), len(words))
-    if not 0 < named_at < len(words) or not all(is_capitalised(w) for w in words[named_at:]):
+    # the name starts after the last lower-case word ("Environmental group Clean Air Plovdiv": the
+    # first word is capitalised only because it opens the sentence)
+    named_at = max((i for i, w in enumerate(words) if not is_capitalised(w)), default=-1) + 1
+    if not 0 < named_at < len(words):
         return None
     description = lowered[:named_at]
     if description[-1] not in ORG_DESCRIPTORS and description[-1] not in ORG_HEADS and description[-1] not in _MEDIA_NOUNS:
@@ -317,7 +319,9 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
     ):
         # "State Secretary for Agriculture Balazs Fodor", "the Minister of Health": the portfolio,
         # then the holder's name if two more capitalised words follow it
-        named = 2 if len(name_words) >= 4 else 0
+        named = 2 if len(name_words) >= 4 and all(is_capitalised(w) for w in name_words[-2:]) and (
+            name_words[-3].lower() not in _NAME_CONNECTIVES
+        ) else 0
         portfolio_words = name_words[1: len(name_words) - named]
         if portfolio_words and all(is_capitalised(w) or w.lower() in _NAME_CONNECTIVES for w in portfolio_words):
             role_words = [*role_words, words[end], *portfolio_words]

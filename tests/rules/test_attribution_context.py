@@ -635,3 +635,64 @@ def test_a_verb_that_is_never_inverted_does_not_look_for_a_subject_after_it():
 def test_a_role_of_a_field_before_a_name():
     text = "The charity Fair Credit said 300 families sought help. Its head of services, Lia Tui, said 40% were renters."
     assert sources(text)[1] == ("Lia Tui", "Fair Credit")
+
+
+# -- ages, origins, groups named after a description, portfolios with "and" ----
+
+
+def test_an_age_and_an_origin_between_a_name_and_its_verb():
+    text = "Ola Berg, 19, from a village near Lund, said his class had 3 teachers in a year."
+    assert sources(text) == [("Ola Berg", None)]
+
+
+def test_an_age_after_an_inverted_verb():
+    text = "“They cut the trains to six a day,” said Ken Ito, 71, a retired teacher."
+    assert sources(text) == [("Ken Ito", None)]
+
+
+def test_a_group_described_then_named():
+    text = "A residents' group, Keep the Valley Line, accused the railway of cutting 12 trains a day."
+    assert sources(text) == [(None, "Keep the Valley Line")]
+
+
+def test_a_capitalised_description_opening_a_sentence_introduces_a_name():
+    text = "Environmental group Clean Air Varna said 4 stations missed the worst districts."
+    assert sources(text) == [(None, "Clean Air Varna")]
+
+
+def test_a_deputy_mayor_of_a_city_for_a_field():
+    text = "Varna's deputy mayor for transport, Iva Kirova, said 14 million leva went to new buses."
+    found = attributions(text)
+    assert [(a.speaker, a.organization) for a in found] == [("Iva Kirova", "Varna")]
+    assert found[0].role == "deputy mayor"
+
+
+def test_a_portfolio_joined_by_and_is_no_name():
+    text = "The Minister of Trade and Industry, Lerato Dube, said contracts worth R3.1 billion were awarded."
+    assert sources(text) == [("Lerato Dube", "Trade and Industry Ministry")]
+
+
+def test_a_rail_company_is_an_organisation_not_a_person():
+    text = "Hokuto Railway said it would replace the line with buses. Hokuto Railway denied cutting services."
+    assert sources(text) == [(None, "Hokuto Railway")] * 2
+
+
+def test_a_capital_stands_for_its_government():
+    assert sources("Pretoria said it had asked for a wider inquiry into 3 chains.") == [
+        (None, "South African government")]
+
+
+def test_a_commissioner_without_an_organisation_heads_the_one_the_story_is_about():
+    text = (
+        "The National Competition Board has accused 3 supermarket chains of fixing bread prices. "
+        "Commissioner Thuli Dlamini told reporters that prices rose 12% in a week."
+    )
+    assert sources(text)[1] == ("Thuli Dlamini", "National Competition Board")
+
+
+def test_a_document_its_maker_carried_out():
+    text = (
+        "The Union of Slovak Nurses said 300 wards were short of staff. "
+        "According to a survey the union carried out in May, 62 per cent of nurses worked overtime."
+    )
+    assert sources(text)[1] == (None, "Union of Slovak Nurses")
