@@ -21,7 +21,6 @@ Repetition is not verification, so corroboration alone sets no status.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -102,7 +101,7 @@ class ConsistencyChecker(Checker):
         extra = [_Repeats(s) for s in self._from_registry(claim, ctx, config, memo)]
         found = memo.matches(mine, config)
         if extra:
-            found = found.plus(_matches(mine, _relay_candidates(mine, extra, memo), _figures_of_groups(extra),
+            found = found.plus(_matches(mine, _relay_candidates(mine, extra, memo), _figures_of_groups(extra, memo),
                                         config, memo))
         agreements = found.agreements_for(me.document)
         if me.document in found.relayed_documents:
@@ -217,10 +216,10 @@ class _Repeats:
     def outside(self, document: str) -> Iterator[Sighting]:
         return (s for s in self.members if s.document != document)
 
-    def figures(self, tolerance: float) -> list[Figure]:
+    def figures(self, tolerance: float, memo: _RunMemo) -> list[Figure]:
         """The figures of the group's first appearance."""
         if self._figures is None or self._figures[0] != tolerance:
-            self._figures = (tolerance, figures_of(self.first, tolerance))
+            self._figures = (tolerance, figures_of(self.first, tolerance, memo.words(self.first.text)))
         return self._figures[1]
 
 
@@ -292,9 +291,11 @@ def _relay_candidates(mine: _Repeats, groups: list[_Repeats], memo: _RunMemo) ->
     ]
 
 
-def _figures_of_groups(groups: list[_Repeats]) -> Callable[[Figure, float], list[tuple[Figure, _Repeats]]]:
+def _figures_of_groups(
+    groups: list[_Repeats], memo: _RunMemo,
+) -> Callable[[Figure, float], list[tuple[Figure, _Repeats]]]:
     def candidates(_: Figure, tolerance: float) -> list[tuple[Figure, _Repeats]]:
-        return [(theirs, g) for g in groups for theirs in g.figures(tolerance)]
+        return [(theirs, g) for g in groups for theirs in g.figures(tolerance, memo)]
     return candidates
 
 
@@ -319,7 +320,7 @@ def _matches(
             memo.features(me.text), memo.features(other.first.text))
         if similarity >= config.near_duplicate:
             found.relays.append((other, similarity))
-    for a in mine.figures(config.tolerance):
+    for a in mine.figures(config.tolerance, memo):
         for b, other in figure_candidates(a, config.tolerance):
             if other is mine or not same_quantity(a, b):
                 continue
@@ -348,9 +349,16 @@ class _RunMemo:
         self.registry_loaded = False
         self._groups: dict[tuple[Any, ...], _Repeats] = {}
         self._by_wording: dict[tuple[str, str], list[_Repeats]] = {}
-        self._wordings_by_word: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # Wordings by rank (the order first seen) with their number of
+        # content words, and one posting (word id, wording rank) per content
+        # word of each: the arrays similar_wordings counts are made from them.
+        self._wordings: list[tuple[str, str]] = []
+        self._wording_sizes: list[int] = []
+        self._word_ids: dict[str, int] = {}
+        self._posting_words: list[int] = []
+        self._posting_ranks: list[int] = []
+        self._postings: _Postings | None = None
         self._wordings_by_id: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self._wording_rank: dict[tuple[str, str], int] = {}  # in the order first seen
         self._words: dict[str, set[str]] = {}
         self._features: dict[str, Any] = {}
         self._by_subject: dict[str, list[tuple[Figure, _Repeats]]] | None = None
@@ -402,10 +410,16 @@ class _RunMemo:
             wording = (sighting.claim_id, sighting.text)
             if wording not in self._by_wording:
                 self._by_wording[wording] = []
-                self._wording_rank[wording] = len(self._wording_rank)
+                rank = len(self._wordings)
+                words = self.words(sighting.text)
+                self._wordings.append(wording)
+                self._wording_sizes.append(len(words))
                 self._wordings_by_id[sighting.claim_id].append(wording)
-                for word in self.words(sighting.text):
-                    self._wordings_by_word[word].append(wording)
+                word_ids = self._word_ids
+                for word in words:
+                    self._posting_words.append(word_ids.setdefault(word, len(word_ids)))
+                    self._posting_ranks.append(rank)
+                self._postings = None
             self._by_wording[wording].append(group)
             self._by_subject = None
         self._matches.clear()  # a new appearance can be anyone's match
@@ -454,7 +468,7 @@ class _RunMemo:
             self._tolerance = tolerance
             self._by_subject = defaultdict(list)
             for group in self._groups.values():
-                for theirs in group.figures(tolerance):
+                for theirs in group.figures(tolerance, self):
                     if theirs.subject:
                         self._by_subject[theirs.subject[:4]].append((theirs, group))
         return [(f, g) for f, g in self._by_subject.get(subject[:4], ()) if same_name(f.subject, subject)]
@@ -465,29 +479,13 @@ class _RunMemo:
         the most of its content words, at least :data:`PREFILTER_DICE`
         (Dice coefficient); among equals, the first seen first."""
         words = self.words(sighting.text)
-        # Prefix filtering, as in all-pairs similarity joins: a wording that
-        # reaches the Dice threshold shares at least ``needed`` of these
-        # words, so it holds one of the len(words) - needed + 1 rarest. Only
-        # their (short) postings are read; common words ("people", "year")
-        # would otherwise make every look-up visit most of the run.
-        # A wording first met at the i-th rarest word can share at most
-        # len(words) - i of them, which also rules out the longer ones.
-        needed = math.ceil(PREFILTER_DICE * len(words) / (2 - PREFILTER_DICE) - 1e-9)
-        rarest = sorted(words, key=lambda word: (len(self._wordings_by_word.get(word, ())), word))
-        words_of = self._words
-        candidates: set[tuple[str, str]] = set()
-        for skipped, word in enumerate(rarest[:len(words) - needed + 1]):
-            longest = 2 * (len(words) - skipped) / PREFILTER_DICE - len(words)
-            candidates.update(w for w in self._wordings_by_word.get(word, ()) if len(words_of[w[1]]) <= longest)
-        passing = []
-        for wording in candidates:
-            theirs = self._words[wording[1]]
-            shared = len(words & theirs)
-            if 2 * shared >= PREFILTER_DICE * (len(words) + len(theirs)):
-                passing.append((-shared, self._wording_rank[wording], wording))
-        passing.sort()
-        wordings = self._wordings_by_id.get(sighting.claim_id, []) + [
-            wording for _, _, wording in passing[:MAX_SIMILARITY_CANDIDATES]]
+        if self._postings is None:
+            self._postings = _Postings(
+                self._posting_words, self._posting_ranks, len(self._word_ids), self._wording_sizes)
+        ranks = self._postings.similar(
+            [self._word_ids[word] for word in words if word in self._word_ids], len(words),
+            PREFILTER_DICE, MAX_SIMILARITY_CANDIDATES)
+        wordings = self._wordings_by_id.get(sighting.claim_id, []) + [self._wordings[rank] for rank in ranks]
         return [group for wording in dict.fromkeys(wordings) for group in self._by_wording[wording]]
 
     def interested_party(self, me: Sighting, document: Document) -> str | None:
@@ -511,6 +509,41 @@ class _RunMemo:
             return self._subjects[key]
 
         return interested_party(me, document, named_outside, subject)
+
+
+class _Postings:
+    """The run's wordings by content word, as arrays: the wordings that
+    share words with a claim are counted in one pass over the postings of
+    its words, with every word counted (an exact count, so no candidate
+    needs its words compared) at the speed of compiled code. Scanning the
+    postings in Python cost most of a run of distinct text: words such as
+    "people" or "country" are in a large share of the run's wordings."""
+
+    def __init__(self, posting_words: list[int], posting_ranks: list[int], vocabulary: int, sizes: list[int]) -> None:
+        import numpy as np
+
+        words = np.array(posting_words, dtype=np.int64)
+        order = np.argsort(words, kind="stable")
+        self.ranks = np.array(posting_ranks, dtype=np.int64)[order]
+        # the postings of word id i are ranks[starts[i]:starts[i + 1]]
+        self.starts = np.concatenate(([0], np.cumsum(np.bincount(words, minlength=vocabulary))))
+        self.sizes = np.array(sizes, dtype=np.int64)
+
+    def similar(self, word_ids: list[int], size: int, dice: float, limit: int) -> list[int]:
+        """The ranks of the wordings that share at least ``dice`` (Dice
+        coefficient) of their content words with ``size`` words, these
+        ``word_ids`` among them: the ``limit`` that share the most, among
+        equals the first seen first."""
+        import numpy as np
+
+        if not word_ids:
+            return []
+        starts = self.starts
+        found = np.concatenate([self.ranks[starts[i]:starts[i + 1]] for i in word_ids])
+        ranks, shared = np.unique(found, return_counts=True)
+        passing = 2 * shared >= dice * (size + self.sizes[ranks])
+        ranks, shared = ranks[passing], shared[passing]
+        return ranks[np.lexsort((ranks, -shared))[:limit]].tolist()
 
 
 def _first_of_each(streams: list[Iterable[_T]], limit: int) -> list[_T]:

@@ -95,8 +95,8 @@ def same_name(a: str | None, b: str | None) -> bool:
 def content_words(text: str) -> set[str]:
     """Lower-case content words of ``text``, synonyms folded into their concept."""
     words = set()
-    for match in _WORD.finditer(text):
-        word = match.group().casefold().strip("'’-")
+    for word in _WORD.findall(text):
+        word = word.lower().strip("'’-")  # ASCII letters: lower() is casefold()
         if len(word) < 3 or word in _STOPWORDS:
             continue
         words.add(_CONCEPT_OF.get(word, word.rstrip("s") if len(word) > 4 else word))
@@ -277,25 +277,38 @@ def _starts_lower_case_word(text: str, prefix: str) -> bool:
 def subject_of(sighting: Sighting, position: int) -> str | None:
     """The folded proper name nearest before ``position`` (else the nearest
     after), leaving out the claimant's own name."""
+    return _nearest(_subject_names(sighting), position)
+
+
+def _subject_names(sighting: Sighting) -> list[tuple[int, str]]:
+    """(offset, folded name) of the sighting's proper names, in order, but the claimant's own."""
     attribution = sighting.attribution
     claimant_words = {
         fold_name(w) for part in (attribution.speaker, attribution.organization) if part
         for w in _WORD.findall(part)
     } if attribution else set()
     names = [(start, fold_name(word)) for start, word in proper_names(sighting.text)]
-    names = [(start, name) for start, name in names if name not in claimant_words]
-    before = [name for start, name in names if start < position]
-    if before:
-        return before[-1]
-    after = [name for start, name in names if start >= position]
-    return after[0] if after else None
+    return [(start, name) for start, name in names if name not in claimant_words]
 
 
-def figures_of(sighting: Sighting, tolerance: float) -> list[Figure]:
+def _nearest(names: list[tuple[int, str]], position: int) -> str | None:
+    """The last of ``names`` (in offset order) before ``position``, else the first at or after it."""
+    before = None
+    for start, name in names:
+        if start >= position:
+            return name if before is None else before
+        before = name
+    return before
+
+
+def figures_of(sighting: Sighting, tolerance: float, measure: set[str] | None = None) -> list[Figure]:
     """Every figure the sighting states; the two ends of a "between" range
-    become one figure."""
+    become one figure. ``measure`` is the sighting's :func:`content_words`,
+    when the caller has them."""
     figures: list[Figure] = []
-    measure = content_words(sighting.text)
+    if measure is None:
+        measure = content_words(sighting.text)
+    names = _subject_names(sighting) if sighting.quantities else []
     quantities = list(sighting.quantities)
     i = 0
     while i < len(quantities):
@@ -313,7 +326,7 @@ def figures_of(sighting: Sighting, tolerance: float) -> list[Figure]:
             sighting=sighting,
             quantity=unit_source,
             interval=interval,
-            subject=subject_of(sighting, _position(sighting, q)),
+            subject=_nearest(names, _position(sighting, q)),
             measure=measure,
             text=text,
         ))
