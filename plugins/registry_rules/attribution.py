@@ -129,7 +129,7 @@ _PUT_FIGURE = re.compile(
     r"\bput(?:s|ting)?\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?"
     r"(?:figure|number|toll|total|tally|count|cost|losses|estimate)\b"
     # "put the on-time rate of its rival, Skybridge, at 74%": whatever is put at a number
-    r"|\bput(?:s|ting)?\s+(?:the|its|their|his|her)\s+(?:[^\s.;]+\s+){0,10}?at\s+(?:[a-z]+\s+){0,2}[$€£]?\d"
+    r"|\bput(?:s|ting)?\s+(?:(?:the|its|their|his|her)\s+)?(?:[^\s.;]+\s+){1,10}?at\s+(?:[a-z]+\s+){0,2}[$€£]?\d"
 )
 # A headline that names its source after a dash: "US must rethink stance – Kremlin".
 _HEADLINE_SOURCE = re.compile(r"\s(?:–|—|--?)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)$")
@@ -376,6 +376,10 @@ def _strip_between(text: str) -> tuple[str, bool]:
             continue
         return stripped, passive
 
+# "is demanding", "are warning": a form of "be" before a verb in -ing is no passive
+_PROGRESSIVE = re.compile(r"\w+ing\b")
+_MADE_BY = re.compile(r"\s*(?:[a-z]+\s+){1,2}by\s+(.+)")  # "drawn up by X", "published by X"
+
 
 def _head_like(token: str, low: str) -> bool:
     """Can ``token`` (lower-cased ``low``) be the head of a source phrase?"""
@@ -523,6 +527,11 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
     appositive_text = body[cut + 1:]
     appositive = parse_appositive(appositive_text)
     agent = _scan_back(body[:cut])
+    made = _MADE_BY.match(appositive_text) if agent is not None and agent.kind == mentions.DOCUMENT else None
+    if made is not None and agent is not None:
+        # "The assessment, drawn up by the National Disaster Recovery Office, counts ..."
+        agent.producer = parse_source(_PRODUCER_END.sub("", made.group(1)))
+        return agent, [], passive
     if agent is None or (appositive is None and not _parenthetical(appositive_text) and not (
         agent.kind in (mentions.ORGANIZATION, mentions.PERSON) and _describes(appositive_text)
     )):
@@ -812,7 +821,7 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
                 return _Match(found.start(), "figures_show", agent, cue, modality)
         return None
     agent, appositives, passive = subject
-    if passive:
+    if passive and not _PROGRESSIVE.match(cue):
         return None  # "is expected", "was reported": nobody is named as saying it
     if cue in DOCUMENT_ONLY_CUES and agent.kind != mentions.DOCUMENT and _THAT.match(masked, found.end()) is None:
         return None  # "police found a body" attributes nothing; "the authority found that ..." does

@@ -22,7 +22,8 @@ for _modality, _words in {
         "conceded concluded concludes observed tweeted posted called calls described describes "
         "criticised criticized criticises criticizes questioned questions found finds show shows "
         "showed suggest suggests suggested indicate indicates indicated "
-        "promised promises pledged pledges vowed vows asked signalled signaled signals"
+        "promised promises pledged pledges vowed vows asked signalled signaled signals "
+        "demanded demands demanding"
     ),
     "estimate": "estimated estimates estimate calculated calculates counted counts projected projects tallied",
     "allegation": "accused accuses alleged alleges claimed claims blamed blames charged",
@@ -57,7 +58,8 @@ NOT_INVERTED_CUES = frozenset(
 PARTICIPLE_CUES: dict[str, str] = {
     "saying": "statement", "adding": "statement", "arguing": "statement", "noting": "statement",
     "warning": "statement", "insisting": "statement", "stressing": "statement",
-    "explaining": "statement", "claiming": "allegation", "accusing": "allegation",
+    "explaining": "statement", "ruling": "statement", "finding": "statement", "concluding": "statement",
+    "claiming": "allegation", "accusing": "allegation",
     "alleging": "allegation", "denying": "denial", "rejecting": "denial",
     "estimating": "estimate", "predicting": "prediction",
 }
@@ -133,7 +135,7 @@ COMMENTATOR_ROLES = frozenset(
 )
 
 # Honorifics stripped from names; they are not roles.
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame justice".split())
 
 # Roles that imply the institution a holder belongs to.
 ROLE_INSTITUTIONS = {
@@ -159,7 +161,7 @@ EXECUTIVE_ROLES = frozenset({
 ORG_CLASSES: dict[str, frozenset[str]] = {}
 for _class in (
     "company group firm corporation business conglomerate producer operator utility holdings inc corp ltd plc llc "
-    "consultancy insurer broker retailer carrier carmaker manufacturer supermarket airline startup",
+    "consultancy insurer broker retailer carrier carmaker manufacturer supermarket airline startup subsidiary",
     "regulator authority agency commission watchdog inspectorate supervisor",
     "police force constabulary",
     "club team side franchise",
@@ -197,7 +199,7 @@ ORG_HEADS = frozenset(
     exchange kremlin pentagon inc corp ltd plc llc holdings airline airlines charity ngo tracker
     monitor observatory forum programme program staff prosecutor's body club force utility lender school academy hospital
     guild constabulary inspectorate conglomerate consultancy insurer broker brokerage retailer carrier
-    carmaker manufacturer supermarket broadcaster pollster startup operator""".split()
+    carmaker manufacturer supermarket broadcaster pollster startup operator subsidiary affiliate division""".split()
 )
 
 # Phrases naming a part of an organisation that speaks for it: "the press

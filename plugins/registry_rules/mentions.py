@@ -244,7 +244,7 @@ def _introduced_name(words: list[str], lowered: list[str], text: str) -> Agent |
     business channel Ekonomi24" (an organisation, or a medium)."""
     # the name starts after the last lower-case word ("Environmental group Clean Air Plovdiv": the
     # first word is capitalised only because it opens the sentence)
-    named_at = max((i for i, w in enumerate(words) if not is_capitalised(w)), default=-1) + 1
+    named_at = max((i for i, w in enumerate(words) if not is_capitalised(w) and w != "&"), default=-1) + 1
     if not 0 < named_at < len(words):
         return None
     description = lowered[:named_at]
@@ -391,6 +391,12 @@ def parse_appositive(phrase: str) -> Agent | None:
             break
     if not words:
         return None
+    if "and" in words[1:-1]:
+        # "a cardiology resident and the union's vice-president": the description that names an organisation
+        cut = words.index("and", 1)
+        first, second = parse_appositive(" ".join(words[:cut])), parse_appositive(" ".join(words[cut + 1:]))
+        if second is not None and second.organization is not None and (first is None or first.organization is None):
+            return second
     indefinite = words[0].lower() in _INDEFINITE
     if words[0].lower() in _DETERMINERS:
         words = words[1:]
@@ -402,7 +408,7 @@ def parse_appositive(phrase: str) -> Agent | None:
     if role_at is not None:
         organization = None
         if rest and lowered[link] != "in":
-            organization = _workplace(rest, lowered[link])
+            organization = _workplace(rest, lowered[link]) or _workplace(_proper_run(rest), lowered[link])
             later = next((i for i, w in enumerate(rest) if w.lower() in ("at", "with")), None)
             if organization is None and later is not None:
                 # "head of research at the consultancy Casa Index": the workplace after the field
@@ -423,8 +429,9 @@ def parse_appositive(phrase: str) -> Agent | None:
     if rest and lowered[link] in _AFFILIATION_LINKS and 0 < len(head_words) <= _MAX_ROLE_WORDS and all(
         w.isalpha() and not is_capitalised(w) for w in head_words
     ):
-        # an occupation the role list does not know, at a named organisation: "a criminologist at X"
-        organization = _workplace(rest, lowered[link])
+        # an occupation the role list does not know, at a named organisation: "a criminologist at X",
+        # "a hydrologist at the Institute for Water Research in Maribor"
+        organization = _workplace(rest, lowered[link]) or _workplace(_proper_run(rest), lowered[link])
         if organization is not None and organization.kind in (ORGANIZATION, ORG_REFERENCE):
             return Agent(ROLE_REFERENCE, phrase.strip(), role=head_words[-1], head=head_lowered[-1],
                          organization=organization)
@@ -467,8 +474,8 @@ def _relative_clause(words: list[str], phrase: str) -> Agent | None:
         return parse_appositive(" ".join(words[1:]))
     lowered = [w.lower() for w in words]
     if len(words) > 1 and lowered[0] in _HEADING_VERBS:
-        # ", who heads the Karnataka Labour Department,"
-        organization = _workplace(_proper_run(words[1:]), "of")
+        # ", who heads the Karnataka Labour Department,", ", who chairs the residents' association X,"
+        organization = _workplace(words[1:], "of") or _workplace(_proper_run(words[1:]), "of")
         if organization is not None and organization.kind == ORGANIZATION:
             return Agent(ROLE_REFERENCE, phrase.strip(), role="head", head="head", organization=organization)
     for index in range(len(words) - 2, -1, -1):

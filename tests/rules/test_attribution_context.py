@@ -696,3 +696,67 @@ def test_a_document_its_maker_carried_out():
         "According to a survey the union carried out in May, 62 per cent of nurses worked overtime."
     )
     assert sources(text)[1] == (None, "Union of Slovak Nurses")
+
+
+# -- progressives, appositives joined by "and", documents drawn up by someone ---
+
+
+def test_a_progressive_is_no_passive():
+    text = "The Young Nurses' Union said 300 wards were short. The union is demanding a 25 percent rise in pay."
+    assert sources(text)[1] == (None, "Young Nurses Union")
+
+
+def test_two_descriptions_joined_by_and_the_one_with_an_organisation_counts():
+    text = (
+        "The Young Nurses' Union said 300 wards were short. "
+        '"We are paid like students," said Ana Popa, a 29-year-old ward nurse and the union’s vice-president.'
+    )
+    assert sources(text)[1] == ("Ana Popa", "Young Nurses Union")
+
+
+def test_a_chair_of_an_association_introduced_by_its_class_noun():
+    text = (
+        "“We are not against wind power,” said Eva Lund, who chairs the residents' association Vester Naboer. "
+        "The association says 31 of its members live within 1.5 kilometres of a turbine."
+    )
+    assert sources(text) == [("Eva Lund", "Vester Naboer"), (None, "Vester Naboer")]
+
+
+def test_a_workplace_named_before_a_place():
+    text = "Ana Kos, a hydrologist at the Institute for Water Research in Maribor, said floods rose 30%."
+    assert sources(text) == [("Ana Kos", "Institute for Water Research")]
+
+
+def test_a_firm_with_an_ampersand_in_its_name():
+    text = "Kofi Mensah, a mining lawyer at the Accra firm Mensah & Boateng, said 27 leases were granted."
+    assert sources(text) == [("Kofi Mensah", "Mensah & Boateng")]
+
+
+def test_a_document_drawn_up_by_an_office():
+    text = "The assessment, drawn up by the National Recovery Office, counts 3,870 damaged homes."
+    assert sources(text) == [(None, "National Recovery Office")]
+
+
+def test_a_court_ruling_that_something_happened():
+    text = "Ghana's High Court on Thursday quashed a mining lease, ruling that 40 people could not give consent."
+    assert sources(text) == [(None, "Ghanaian High Court")]
+
+
+def test_a_judges_title_is_not_part_of_her_name():
+    assert sources("Justice Ama Boateng said 40 people attended the meeting.") == [("Ama Boateng", None)]
+
+
+def test_a_subsidiary_is_an_organisation_and_the_company():
+    text = (
+        "Birim Ridge Gold, a subsidiary of the Australian-listed Coralstone Resources, said it would appeal. "
+        "In a statement, the company said it had spent $48 million on roads."
+    )
+    assert sources(text) == [(None, "Birim Ridge Gold")] * 2
+
+
+def test_a_country_that_puts_a_figure_at_a_number():
+    assert sources("Slovenia puts Lesna valley flood damage at 640 million euros") == [(None, "Slovenian government")]
+
+
+def test_output_put_at_a_figure_names_no_source():
+    assert sources("Wheat fared better, with output put at 5.1 million tonnes.") == [(None, None)]
