@@ -82,7 +82,8 @@ PIECE_SCALE = 0.5
 # opinion about the future, where an institution's own projection is an
 # estimate) and a private person's account of their own life (a speaker
 # with no organisation and no role, or the role of a private person: "a
-# retired teacher").
+# retired teacher"). A named source's denial ("X denied any wrongdoing") is
+# a claim to check even when it is short and has no figure.
 HAND_SET = {
     "boilerplate": -8.0,
     "byline": -8.0,
@@ -96,6 +97,7 @@ HAND_SET = {
     "attributed": 0.5,
     "commentator_forecast": -6.0,
     "personal_account": -8.0,
+    "denial": 1.5,
 }
 
 

@@ -121,7 +121,7 @@ _SPEAKING_TO = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+" + _PH
 _INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
 _THAT = re.compile(r"\s+that\b")
 _BY_AGENT = re.compile(r"\s+by\s+")
-_INTRODUCED_PERSON = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|an)\s+[a-z]")
+_INTRODUCED_PERSON = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|an)\s+((?:[\w'’-]+\s+){0,3}?[a-z]+),")
 _NAME_PHRASE_END = re.compile(r"[,;:.()\x1f]|\s(?:[a-z]+ed|is|was|has|had|said|lost|won|and|who)\b")
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+\w+ly)?$")
 _TOLD = re.compile(r"\b(?:told|telling)\s+")
@@ -950,6 +950,9 @@ class _Reader:
             # is remembered for the "she said" after it
             agent = parse_source(introduced.group(1))
             if agent is not None and agent.kind == mentions.PERSON and not self.memory.person(agent.name or ""):
+                # the description's noun is what the person is ("a seamstress"), unless it is a role at an
+                # organisation, which the appositive reader handles
+                agent.role = introduced.group(2).split()[-1]
                 self._resolve(agent, sentence)
                 return None
         opening = masked[:_OPENING].split()

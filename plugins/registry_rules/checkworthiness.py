@@ -37,7 +37,7 @@ from pathlib import Path
 
 from registry import Attribution, Quantity
 
-from .lexicon import COMMENTATOR_ROLES, PRIVATE_ROLES
+from .lexicon import COMMENTATOR_ROLES, PRIVATE_ROLES, ROLES
 
 THRESHOLD = 0.5
 """A sentence whose score is at least this is check-worthy (issue 3: default 0.5)."""
@@ -165,8 +165,9 @@ _SHORT_LINE_WORDS = 12
 _BYLINE = re.compile(
     r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,4}"
     r"(?:,\s+(?:[\w'’.-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|contributor|staff)"
-    # or the outlet and the place: "By Wanjiru Kamau, Lakeview Standard, Nakuru"
-    r"|(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}){1,2})?\s*[,.]?\s*$"
+    # or the outlet, the place and the date: "By Wanjiru Kamau, Lakeview Standard, Nakuru",
+    # "By Nina Vidmar | Alpine Wire | October 7, 2026"
+    r"|(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}){1,2}|(?:\s+[|·•]\s+[^|·•]+){1,3})?\s*[,.]?\s*$"
 )
 # A note on the reporter at the end of a story: "Aino Lehtinen covers technology for Nordic Tech Daily."
 _REPORTER_NOTE = re.compile(
@@ -282,9 +283,13 @@ def _feature_values(
         # institution's own projection
         "commentator_forecast": (forecast or not vocabulary.isdisjoint(_MODALS)) and attribution is not None
         and attribution.role is not None and not COMMENTATOR_ROLES.isdisjoint(attribution.role.lower().split()),
-        # a private person on their own life ("a retired teacher said she waited 14 months")
+        # a private person on their own life ("a retired teacher said she waited 14 months"): a
+        # speaker with no organisation and no role, or a private person's role, or an occupation
+        # no institution gives ("a seamstress")
         "personal_account": attribution is not None and attribution.speaker is not None
-        and attribution.organization is None and (attribution.role is None or attribution.role.lower() in PRIVATE_ROLES),
+        and attribution.organization is None and (attribution.role is None or _private_role(attribution.role.lower())),
+        # a named source rejecting an accusation or a figure ("FreshWay denied any wrongdoing")
+        "denial": attribution is not None and attribution.claimant is not None and attribution.modality == "denial",
         "first_person_plural": not vocabulary.isdisjoint(_FIRST_PERSON_PLURAL),
         "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
         "question": stripped.endswith("?") or (bool(sequence) and sequence[0] in _QUESTION_OPENERS and "?" in text),
@@ -304,6 +309,11 @@ def _attributing_words(attribution: Attribution) -> frozenset[str]:
     """The words of the names an attribution gives (speaker, role, organisation, medium, interviewer)."""
     names = (attribution.speaker, attribution.role, attribution.organization, attribution.medium, attribution.interviewer)
     return _TITLES.union(word for name in names if name for word in tokens(name))
+
+
+def _private_role(role: str) -> bool:
+    last = role.split()[-1]
+    return last in PRIVATE_ROLES or last not in ROLES
 
 
 def _is_boilerplate(lowered: list[str], vocabulary: set[str]) -> bool:

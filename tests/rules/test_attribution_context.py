@@ -760,3 +760,8 @@ def test_a_country_that_puts_a_figure_at_a_number():
 
 def test_output_put_at_a_figure_names_no_source():
     assert sources("Wheat fared better, with output put at 5.1 million tonnes.") == [(None, None)]
+
+
+def test_a_person_introduced_by_a_description_has_it_as_role():
+    text = "Rosa Mena, a seamstress, lost her house in the fire.\n\n“We had ten minutes,” she said."
+    assert attributions(text)[1].role == "seamstress"

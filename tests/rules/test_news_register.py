@@ -106,3 +106,20 @@ def test_a_byline_with_the_outlet_and_the_place():
     for text in ("By Ana Lima, Harbour Ledger, Porto", "By Ana Lima, Harbour Ledger"):
         assert "byline" in score(text).features
     assert "byline" not in score("By 2030, rents in Porto will have doubled.").features
+
+
+def test_a_named_sources_denial_is_checkworthy_even_without_a_figure():
+    result = score("Brightloaf denied any wrongdoing.", said_by(None, None, "Brightloaf", "denial"))
+    assert "denial" in result.features
+    assert result.checkworthy
+
+
+def test_an_occupation_no_institution_gives_is_a_private_persons():
+    text = "She said she had received 2.5 million pesos in emergency aid after the fire."
+    result = score(text, said_by("Rosa Mena", "seamstress"))
+    assert "personal_account" in result.features
+    assert not result.checkworthy
+
+
+def test_a_byline_with_pipes():
+    assert "byline" in score("By Nina Vidmar | Alpine Wire | October 7, 2026").features
