@@ -121,6 +121,8 @@ _SPEAKING_TO = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+" + _PH
 _INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
 _THAT = re.compile(r"\s+that\b")
 _BY_AGENT = re.compile(r"\s+by\s+")
+_CALLING = frozenset({"called", "calls"})
+_ARTICLE = re.compile(r"\s+(?:a|an)\s")
 _INTRODUCED_PERSON = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|an)\s+((?:[\w'’-]+\s+){0,3}?[a-z]+),")
 _NAME_PHRASE_END = re.compile(r"[,;:.()\x1f]|\s(?:[a-z]+ed|is|was|has|had|said|lost|won|and|who)\b")
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+\w+ly)?$")
@@ -149,7 +151,8 @@ _PRODUCED_BY = re.compile(
 )
 _PRODUCER_END = re.compile(
     # "for", "and", "of" before a capitalised word are part of a name: "the Commission for Aviation Consumers"
-    r"\s+(?:on|in|at|last|this|earlier|during|since|after|before|which|that|who|(?:for|from|with|and)(?!\s+[A-Z]))\b.*"
+    r"\s+(?:on|in|at|last|this|earlier|during|since|after|before|which|that|who|[a-z]+ed"
+    r"|(?:for|from|with|and)(?!\s+[A-Z]))\b.*"
 )
 _DOCUMENT_MADE_BY_SUBJECT = re.compile(
     r"\s*((?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))"
@@ -424,7 +427,7 @@ def _scan_back(text: str) -> Agent | None:
         if low in ("the", "a", "an") or low in POSSESSIVE_PRONOUNS:
             if accepted:
                 accepted.insert(0, token)
-                if low == "the" and index >= 2 and tokens[index - 1] in ("of", "for") and (
+                if low == "the" and index >= 2 and tokens[index - 1] in ("of", "for", "at") and (
                     is_capitalised(tokens[index - 2]) or tokens[index - 2].lower() in _ROLE_WORDS
                 ):
                     # "Senator Paula Greer of the Harbour Party", "the director of the X Project":
@@ -434,7 +437,9 @@ def _scan_back(text: str) -> Agent | None:
                     modifiers = 0
                     continue
             break
-        if low in ("of", "for") or (low == "and" and accepted and index and is_capitalised(tokens[index - 1])):
+        if low in ("of", "for") or (low == "at" and index and tokens[index - 1].lower() in _ROLE_WORDS) or (
+            low == "and" and accepted and index and is_capitalised(tokens[index - 1])
+        ):
             # "the director of X", "State Secretary for Agriculture X", "deputy mayor for the
             # environment", "Minister of Trade and Competition": the phrase goes on before it
             before = tokens[index - 1].lower() if index else ""
@@ -469,8 +474,13 @@ def _scan_back(text: str) -> Agent | None:
 def _field_of_role(tokens: list[str], index: int) -> bool:
     """Is ``tokens[index]`` the field a role is held for, ending the phrase:
     "head of services", "deputy mayor for the environment"?"""
-    link = index - 2 if index >= 3 and tokens[index - 1].lower() == "the" else index - 1
-    return link >= 1 and tokens[link].lower() in ("of", "for") and tokens[link - 1].lower() in _ROLE_WORDS
+    for link in range(index - 1, max(index - 4, 0), -1):  # "head of pelagic research", "mayor for the environment"
+        word = tokens[link].lower()
+        if word in ("of", "for"):
+            return tokens[link - 1].lower() in _ROLE_WORDS
+        if not (word == "the" or (word.isalpha() and word.islower())):
+            return False
+    return False
 
 
 def _subject_at_start(masked: str) -> Agent | None:
@@ -522,8 +532,12 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
     if cut < 0:
         return None
     before = body.rfind(", ", 0, cut)
-    if before >= 0 and _parenthetical(body[cut + 1:]) and _parenthetical(body[before + 1: cut]):
-        body, cut = body[:cut], before  # "Julia Mazur, 19, from a village near Olsztyn, said"
+    if before >= 0 and _parenthetical(body[cut + 1:]) and (
+        _parenthetical(body[before + 1: cut]) or body[cut + 1:].lstrip().startswith("which ")
+    ):
+        # "Julia Mazur, 19, from a village near Olsztyn, said", "X, a supervisor at the Y plant,
+        # which employs 140 people, said": the clause describes what comes before it
+        body, cut = body[:cut], before
     appositive_text = body[cut + 1:]
     appositive = parse_appositive(appositive_text)
     agent = _scan_back(body[:cut])
@@ -825,6 +839,8 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
         return None  # "is expected", "was reported": nobody is named as saying it
     if cue in DOCUMENT_ONLY_CUES and agent.kind != mentions.DOCUMENT and _THAT.match(masked, found.end()) is None:
         return None  # "police found a body" attributes nothing; "the authority found that ..." does
+    if cue in _CALLING and _ARTICLE.match(masked, found.end()):
+        return None  # "has called a 48-hour strike", "called an election": an act, not a statement
     if cue in RECORDING_CUES and agent.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.GROUP):
         return None  # "the force recorded 1,412 burglaries" is its figure; "Smith recorded a song" is not a statement
     if agent.kind == mentions.ORG_REFERENCE and not agent.definite and agent.name and not agent.kinds:
@@ -914,6 +930,8 @@ class _Reader:
         if surname not in before:
             return None  # most names: not in the text before, no search
         for found in re.finditer(r"\b[A-Z][a-z]+\s+" + re.escape(surname) + r"\b", before):
+            if found.group().split()[0].lower() in NOT_IN_NAME:
+                continue  # "In Split", "The Hague": no first name
             named = parse_source(found.group())
             if named is None or named.kind != mentions.PERSON or named.name != found.group():
                 continue

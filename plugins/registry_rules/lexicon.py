@@ -199,7 +199,8 @@ ORG_HEADS = frozenset(
     exchange kremlin pentagon inc corp ltd plc llc holdings airline airlines charity ngo tracker
     monitor observatory forum programme program staff prosecutor's body club force utility lender school academy hospital
     guild constabulary inspectorate conglomerate consultancy insurer broker brokerage retailer carrier
-    carmaker manufacturer supermarket broadcaster pollster startup operator subsidiary affiliate division""".split()
+    carmaker manufacturer supermarket broadcaster pollster startup operator subsidiary affiliate division
+    plant factory mill refinery smelter""".split()
 )
 
 # Phrases naming a part of an organisation that speaks for it: "the press

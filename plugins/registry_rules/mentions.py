@@ -248,9 +248,14 @@ def _introduced_name(words: list[str], lowered: list[str], text: str) -> Agent |
     if not 0 < named_at < len(words):
         return None
     description = lowered[:named_at]
-    if description[-1] not in ORG_DESCRIPTORS and description[-1] not in ORG_HEADS and description[-1] not in _MEDIA_NOUNS:
-        return None
     name = " ".join(words[named_at:])
+    if description[-1] not in ORG_DESCRIPTORS and description[-1] not in ORG_HEADS and (
+        description[-1] not in _MEDIA_NOUNS
+    ):
+        if len(description) <= 2 and 2 <= len(words) - named_at <= 3 and description[-1].isalpha():
+            # "welder Moses Tembo": an occupation, then the person's name
+            return Agent(PERSON, text, name=name, role=description[-1], head=words[-1])
+        return None
     if description[-1] in _MEDIA_NOUNS and (description[-1] not in _MEDIA_IF_NEWS or "news" in description):
         return Agent(MEDIUM, text, name=name)
     kinds = [" ".join(description[-2:]), description[-1]] if len(description) > 1 else [description[-1]]
@@ -290,10 +295,10 @@ def _proper_name(words: list[str]) -> bool:
 def _unit_of(unit: list[str], lowered: list[str], inner: Agent | None, text: str, definite: bool) -> Agent | None:
     """"the press office of X" speaks for X; "the director of X" is a role at
     X; "a report of X" is X's document."""
-    if inner is None:
+    if inner is None or (inner.kind == DOCUMENT and inner.producer is None and lowered[-1] not in DOCUMENT_NOUNS):
         role_at = find_role(lowered)
         if role_at is not None and role_at[1] == len(lowered):
-            # "head of services", "director of operations": a title, at the organisation named elsewhere
+            # "head of services", "head of pelagic research": a title, at the organisation named elsewhere
             return Agent(ROLE_REFERENCE, text, role=" ".join(unit[role_at[0]:]), head=lowered[-1], definite=definite)
         return None
     if lowered[-1] in DOCUMENT_NOUNS:
@@ -329,8 +334,12 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
             organization = Agent(ORGANIZATION, " ".join(portfolio_words),
                                  name=" ".join([*portfolio_words, "Ministry"]), head="ministry")
     # "Councillor Daniel Reyes of the Civic Alliance": the name, then where the role is held
-    link = next((i for i, w in enumerate(name_words) if w.lower() in _AFFILIATION_LINKS and i), None)
-    if link is not None and all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in name_words[:link]):
+    link = next((i for i, w in enumerate(name_words) if w.lower() in _AFFILIATION_LINKS), None)
+    if organization is None and link is not None and all(
+        is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in name_words[:link]
+    ):
+        # "Councillor X of the Civic Alliance"; "the State Secretary at the Ministry of Tourism",
+        # "a spokesman for the Transport Secretariat" (no name: a role at an organisation)
         organization = _workplace(name_words[link + 1:], name_words[link].lower())
         name_words = name_words[:link]
     if lowered[end - 1] == "minister" and modifiers:

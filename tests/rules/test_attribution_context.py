@@ -765,3 +765,45 @@ def test_output_put_at_a_figure_names_no_source():
 def test_a_person_introduced_by_a_description_has_it_as_role():
     text = "Rosa Mena, a seamstress, lost her house in the fire.\n\n“We had ten minutes,” she said."
     assert attributions(text)[1].role == "seamstress"
+
+
+# -- fields, workplaces, unnamed spokesmen, occupations before names ------------
+
+
+def test_a_role_for_a_field_of_two_words():
+    text = "The Marine Institute denied it. Its head of pelagic research, Dr Ola Berg, said 92 percent was covered."
+    assert sources(text)[1] == ("Ola Berg", "Marine Institute")
+
+
+def test_a_relative_clause_after_a_workplace():
+    text = "In Hofn, Eva Lind, a shift supervisor at the Nordfish plant, which employs 140 people, said 30 jobs went."
+    assert sources(text) == [("Eva Lind", "Nordfish plant")]
+
+
+def test_a_role_at_an_organisation_before_the_name():
+    text = "The State Secretary at the Ministry of Tourism, Ivo Baric, said revenue rose 8%."
+    assert sources(text) == [("Ivo Baric", "Ministry of Tourism")]
+
+
+def test_an_unnamed_spokesman_for_an_organisation():
+    text = "A spokesman for the Transport Office, who asked not to be named, disputed the figure of 23 billion."
+    assert sources(text) == [(None, "Transport Office")]
+
+
+def test_an_occupation_before_a_name():
+    text = 'In the market, welder Moses Banda said he spent 600 kwacha a day on fuel. "It is too much," he said.'
+    assert sources(text) == [("Moses Banda", None)] * 2
+
+
+def test_calling_a_strike_is_no_statement():
+    assert sources("The Dockers' Union has called a 48-hour strike for 14 October.") == [(None, None)]
+
+
+def test_a_place_after_in_is_no_first_name():
+    text = "Hotels in Split were full in August. Split's deputy mayor, Ivo Rako, said 412 fines were issued."
+    assert sources(text)[1] == ("Ivo Rako", "Split")
+
+
+def test_a_report_by_an_office_published_on_a_date():
+    text = "It lost 142 billion pesos, according to a report by the Federal Audit Office published in August."
+    assert sources(text) == [(None, "Federal Audit Office")]
