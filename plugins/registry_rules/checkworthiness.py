@@ -175,6 +175,7 @@ _REPORTER_NOTE = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist))\b[^.;]{0,120}?\s(?:for|at)\s+(?:the\s+)?[A-Z]"
 )
 _REPORTER_NOTE_WORDS = 20
+_BYLINE_WORDS = 10
 _QUOTE_MARKS = frozenset('"“”')
 
 # The claim type each feature stands for; a claim's type is that of the typed
@@ -295,7 +296,8 @@ def _feature_values(
         "question": stripped.endswith("?") or (bool(sequence) and sequence[0] in _QUESTION_OPENERS and "?" in text),
         "short": len(words) < 6,
         "boilerplate": _is_boilerplate(sequence, vocabulary),
-        "byline": (len(words) <= 8 and _BYLINE.match(text) is not None)
+        # words as written: the tokens split "Lucía" and "Río" in two
+        "byline": (len(text.split()) <= _BYLINE_WORDS and _BYLINE.match(text) is not None)
         or (len(words) <= _REPORTER_NOTE_WORDS and _REPORTER_NOTE.match(text) is not None),
     }
     return {name: float(value) for name, value in candidates.items() if value}

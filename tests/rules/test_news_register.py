@@ -123,3 +123,7 @@ def test_an_occupation_no_institution_gives_is_a_private_persons():
 
 def test_a_byline_with_pipes():
     assert "byline" in score("By Nina Vidmar | Alpine Wire | October 7, 2026").features
+
+
+def test_a_byline_with_accented_names():
+    assert "byline" in score("By Lucía Ferreyra | Río de la Plata Herald").features
