@@ -122,6 +122,11 @@ _INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
 _THAT = re.compile(r"\s+that\b")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _CALLING = frozenset({"called", "calls"})
+# A description that only a person fits: "a single mother of three", "a 54-year-old retired teacher".
+_A_PERSON = re.compile(
+    r"\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:mother|father|parent|grandmother|grandfather|widow|widower|pensioner|"
+    r"retiree|resident|student|worker|woman|man|girl|boy|teenager|tenant|patient|passenger|claimant|neighbour|neighbor)\b"
+)
 _ARTICLE = re.compile(r"\s+(?:a|an)\s")
 _INTRODUCED_PERSON = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|an)\s+((?:[\w'’-]+\s+){0,3}?[a-z]+),")
 _NAME_PHRASE_END = re.compile(r"[,;:.()\x1f]|\s(?:[a-z]+ed|is|was|has|had|said|lost|won|and|who)\b")
@@ -546,6 +551,11 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
         # "The assessment, drawn up by the National Disaster Recovery Office, counts ..."
         agent.producer = parse_source(_PRODUCER_END.sub("", made.group(1)))
         return agent, [], passive
+    if agent is not None and agent.kind == mentions.NAME and appositive is None and _describes(appositive_text) and (
+        _A_PERSON.match(appositive_text)
+    ):
+        # "Nadia, a single mother of three who ..., said": a person known by one name
+        return Agent(mentions.PERSON, agent.text, name=agent.name, head=agent.head), [], passive
     if agent is None or (appositive is None and not _parenthetical(appositive_text) and not (
         agent.kind in (mentions.ORGANIZATION, mentions.PERSON) and _describes(appositive_text)
     )):
@@ -1031,9 +1041,8 @@ class _Reader:
             subject = _subject_at_start(masked)
             # two capitalised words read as a person's name unless "the company" says otherwise
             named = subject is not None and subject.name and (subject.kind == mentions.ORGANIZATION or (
-                subject.kind in (mentions.PERSON, mentions.NAME) and not subject.role
-                and self.memory.person(subject.name) is None
-            ))
+                subject.kind == mentions.PERSON and not subject.role and self.memory.person(subject.name) is None
+            ))  # one capitalised word opening a sentence ("Production of the Tessa ...") is no name
             if named and fits_class(subject.name, agent.head or ""):
                 agent = Agent(mentions.ORGANIZATION, subject.text, name=subject.name, head=subject.head)
         source = self._resolve(agent, sentence)
@@ -1063,10 +1072,11 @@ class _Reader:
         command named before."""
         if agent.kind == mentions.ORGANIZATION or agent.kind == mentions.NAME:
             name = agent.name or agent.text
-            if " " not in name and not name.isupper() and (
-                self.memory.person(name) or self._person_named_before(name, sentence)
+            if not name.isupper() and (
+                any(person.name == name for person in self.memory.persons)
+                or " " not in name and (self.memory.person(name) or self._person_named_before(name, sentence))
             ):
-                return None  # "a lawyer for Mwangi": a client, not an employer
+                return None  # "a lawyer for Mwangi", "Marc D.'s lawyer": a client, not an employer
             # a class noun standing for an organisation named before: "Company spokesman X"
             known = self.memory.organization_of_class(name.lower()) if " " not in name else None
             return known or self.memory.remember_organization(name, agent.kinds)

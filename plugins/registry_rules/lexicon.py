@@ -87,7 +87,7 @@ ROLES = frozenset(
     historian physician surgeon engineer farmer worker student driver pilot soldier trader
     investor banker deputy speaker treasurer coordinator campaigner organiser organizer
     superintendent chief vice-chancellor vice-president vice-chair vice-chairman pro-vice-chancellor
-    provost dean rector registrar""".split()
+    provost dean rector registrar investigator""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",
@@ -140,7 +140,7 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame justice".split
 # Roles that imply the institution a holder belongs to.
 ROLE_INSTITUTIONS = {
     "councillor": "council", "councilor": "council", "senator": "Senate", "congressman": "Congress",
-    "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament",
+    "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament", "judge": "court",
 }
 
 # Roles that run a company, a club or an agency: held without an organisation
@@ -182,7 +182,10 @@ for _class in (
 # (a brand: "Westport United", "Vistula"): such names are mostly those of
 # businesses and clubs, so "the company" or "the club" may mean the one the
 # article is about, while "the union" or "the regulator" may not.
-LEAD_CLASS_NOUNS = frozenset("company firm group business club team side".split())
+LEAD_CLASS_NOUNS = frozenset(
+    """company firm group business club team side consultancy insurer broker retailer carrier carmaker
+    manufacturer supermarket airline startup subsidiary operator producer""".split()
+)
 
 # Institutions named without an article that still mean one definite body:
 # "police said" is the police force named before.
@@ -200,7 +203,7 @@ ORG_HEADS = frozenset(
     monitor observatory forum programme program staff prosecutor's body club force utility lender school academy hospital
     guild constabulary inspectorate conglomerate consultancy insurer broker brokerage retailer carrier
     carmaker manufacturer supermarket broadcaster pollster startup operator subsidiary affiliate division
-    plant factory mill refinery smelter""".split()
+    plant factory mill refinery smelter prosecution""".split()
 )
 
 # Phrases naming a part of an organisation that speaks for it: "the press
@@ -245,7 +248,8 @@ NOT_IN_NAME = frozenset(
     though if as than then so to of in on at by for with from into onto over under about against
     between during since until without within this these those it its is are was were be been
     being has have had do does did will would can could may might must should not no yes we i
-    you me us our your my mine said says told also later citing quoting according""".split()
+    you me us our your my mine said says told also later citing quoting according
+    nobody everyone everybody anyone anybody someone somebody others many some few most several all both""".split()
 )
 
 # News outlets that relay what people say ("told NBC"). Proper nouns with a

@@ -66,7 +66,7 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _LEADING = _DETERMINERS | {"its", "their", "his", "her"}
 _INDEFINITE = frozenset({"a", "an"})
 _NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
-_ROLE_MODIFIERS = frozenset("senior chief deputy former acting top lead assistant associate interim vice".split())
+_ROLE_MODIFIERS = frozenset("senior chief deputy former acting top lead assistant associate interim vice presiding".split())
 _NAME_PARTICLES = frozenset("de da di del della der den van von bin al el la le du dos das ter".split())
 # Words that make a run of capitalised words an organisation rather than a person.
 _ORG_NAME_WORDS = frozenset(
@@ -75,9 +75,11 @@ _ORG_NAME_WORDS = frozenset(
     "Capital Securities Partners Holdings Energy Motors Rovers Athletic Wanderers FC "
     "Pharmaceuticals Pharma Airways Airlines Apps Technologies Systems Industries Logistics Shipping "
     "Foods Mining Insurance Telecom Labs Terminals Solutions Software Networks Resources Properties "
-    "Ventures Bank Ltd Inc Plc AG SA Railway Railways Rail Airport Transport Power Electric Gas Post".split()
+    "Ventures Bank Ltd Inc Plc AG SA Railway Railways Rail Airport Transport Power Electric Gas Post "
+    "Lines Ferries Partido Parti Partei".split()
 )
 _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
+_OFFICES = frozenset({"office", "department", "cabinet", "team", "chambers"})
 _HEADING_VERBS = frozenset("heads leads runs chairs directs manages headed led ran chaired directed managed".split())
 # Lower-case nouns that introduce the name of an outlet: "the news agency NordWire".
 _MEDIA_NOUNS = frozenset("agency channel broadcaster newspaper daily weekly station network outlet website magazine".split())
@@ -163,11 +165,14 @@ def _parse(words: list[str], text: str) -> Agent | None:
         possessor = words[: possessor_at + 1]
         possessor[-1] = strip_possessive(possessor[-1])
         rest = words[possessor_at + 1:]
-        if rest[-1].lower() in DOCUMENT_NOUNS:
+        if rest[-1].lower() in DOCUMENT_NOUNS and not any(w.lower() in ORG_HEADS for w in rest):  # not "Court of Audit"
             owner_words = (["the"] if definite else []) + possessor
             return Agent(DOCUMENT, text, head=rest[-1].lower(), definite=True,
                          producer=_parse(owner_words, " ".join(owner_words)))
         owner = " ".join(possessor)
+        if len(rest) == 1 and rest[0].lower() in _OFFICES and possessor[-1].lower() in ROLES:
+            # "the Liège public prosecutor's office", "the mayor's office": an office is an organisation
+            return Agent(ORGANIZATION, text, name=" ".join(words), head=rest[0].lower())
         if owner in COUNTRY_ADJECTIVES:
             words = [COUNTRY_ADJECTIVES[owner], *rest]
         elif not is_capitalised(owner) and owner.lower() not in ORG_HEADS:
@@ -249,9 +254,10 @@ def _introduced_name(words: list[str], lowered: list[str], text: str) -> Agent |
         return None
     description = lowered[:named_at]
     name = " ".join(words[named_at:])
+    organization_named = any(w in _ORG_NAME_WORDS or w.lower() in ORG_HEADS for w in words[named_at:])
     if description[-1] not in ORG_DESCRIPTORS and description[-1] not in ORG_HEADS and (
         description[-1] not in _MEDIA_NOUNS
-    ):
+    ) and not organization_named:
         if len(description) <= 2 and 2 <= len(words) - named_at <= 3 and description[-1].isalpha():
             # "welder Moses Tembo": an occupation, then the person's name
             return Agent(PERSON, text, name=name, role=description[-1], head=words[-1])
@@ -362,7 +368,7 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
         organization = Agent(ORG_REFERENCE, role_words[0], name=role_words[0].lower(), head=role_words[0].lower(),
                              definite=True)
     if organization is None:
-        institution = ROLE_INSTITUTIONS.get(role.lower())
+        institution = ROLE_INSTITUTIONS.get(role.lower()) or ROLE_INSTITUTIONS.get(role.lower().split()[-1])
         if institution:
             organization = Agent(ORG_REFERENCE, institution, name=institution, head=institution.split()[-1].lower())
     name_ok = name_words and all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in name_words)

@@ -807,3 +807,56 @@ def test_a_place_after_in_is_no_first_name():
 def test_a_report_by_an_office_published_on_a_date():
     text = "It lost 142 billion pesos, according to a report by the Federal Audit Office published in August."
     assert sources(text) == [(None, "Federal Audit Office")]
+
+
+# -- offices, courts, one-name people, indefinite pronouns ----------------------
+
+
+def test_an_office_of_a_role_is_an_organisation():
+    text = (
+        "The Namur public prosecutor's office said 300 tenants were registered at empty flats. "
+        "According to the prosecution, one flat was listed as the home of 11 claimants."
+    )
+    assert sources(text) == [(None, "Namur public prosecutor's office")] * 2
+
+
+def test_a_judge_belongs_to_a_court():
+    text = '"It was an industry," presiding judge Ana Roels said as she read the verdict on 14 defendants.'
+    assert sources(text) == [("Ana Roels", "court")]
+
+
+def test_a_court_of_audit_is_no_document():
+    assert sources("Belgium's Court of Audit has criticised the scheme twice, in 2017 and 2022.") == [
+        (None, "Belgian Court of Audit")]
+
+
+def test_a_person_known_by_one_name():
+    text = "Nadia, a single mother of three who receives 240 euros a month, said she waited 7 months."
+    assert sources(text) == [("Nadia", None)]
+
+
+def test_indefinite_pronouns_are_no_sources():
+    assert sources("Others said the crew handed out 300 life jackets.") == [(None, None)]
+
+
+def test_a_ferry_company_and_its_managing_director():
+    text = (
+        "Aegean Lines rejected the findings on crew numbers. "
+        '"We met the legal minimum," the company’s managing director, Yannis Pappas, said in a statement.'
+    )
+    assert sources(text) == [(None, "Aegean Lines"), ("Yannis Pappas", "Aegean Lines")]
+
+
+def test_a_carmaker_is_its_own_sentences_subject():
+    text = "Veltra Motors will close its plant in Zilina by 2027, the carmaker said on Wednesday."
+    assert sources(text) == [(None, "Veltra Motors")]
+
+
+def test_a_word_opening_a_sentence_is_no_organisation_for_a_class_noun():
+    text = "Veltra Motors said 1,200 jobs would go. Production of the Tessa will move to Tangier, the company said."
+    assert sources(text)[1] == (None, "Veltra Motors")
+
+
+def test_councillors_of_a_party_introduced_by_a_description():
+    text = "Councillors from the opposition Partido Renovacion Regional accused the mayor of hiding a 2 billion gap."
+    assert sources(text) == [(None, "Partido Renovacion Regional")]
