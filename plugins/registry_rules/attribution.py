@@ -122,6 +122,11 @@ _INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
 _THAT = re.compile(r"\s+that\b")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _CALLING = frozenset({"called", "calls"})
+_ITS_BEFORE = re.compile(r"(?:^|[,;:]\s*|\s)[Ii]ts\s+[^,;:]*$")  # "..., its treasurer"
+# ", <subject>, said|told ...." closing a sentence: the reporting verb and what may follow it (an outlet, a time)
+_CLOSING_CLAUSE = re.compile(
+    r",\s[^,;]{2,60},\s(said|told|says|added)\b[^,;\x1f]{0,60}(?:,\s+[a-z]+ing\b[^;]*)?[.!]?\s*$"
+)  # and a participle after it: "..., told the council on Monday, blaming lower receipts."
 # A description that only a person fits: "a single mother of three", "a 54-year-old retired teacher".
 _A_PERSON = re.compile(
     r"\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:mother|father|parent|grandmother|grandfather|widow|widower|pensioner|"
@@ -579,7 +584,7 @@ def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent 
     if named is None or named.kind != mentions.PERSON:
         return None
     if agent is not None and agent.kind == mentions.ROLE_REFERENCE and not named.role:
-        owner = agent.organization or (_ITS if agent_text.lstrip().lower().startswith("its ") else None)
+        owner = agent.organization or (_ITS if _ITS_BEFORE.search(agent_text) else None)
         named = Agent(mentions.PERSON, named.text, name=named.name, role=agent.role, head=named.head,
                       organization=owner)
     return named
@@ -640,6 +645,22 @@ def _subject_after(masked: str, start: int) -> tuple[Agent, list[Agent]] | None:
             break
         appositives.append(appositive)
     return _described_organization(agent, appositives[0] if appositives else None), appositives
+
+
+def _closing_speaker(masked: str, first: _Match) -> _Match | None:
+    """A person named in a reporting clause that closes the sentence, after
+    a first match whose source is an organisation ("The city expects ..., its
+    treasurer, X, told the Herald"): that person reports the whole sentence."""
+    if first.agent.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.NAME):
+        return None
+    closing = _CLOSING_CLAUSE.search(masked, first.position + 1)
+    if closing is None:
+        return None
+    found = _CUE.match(masked, closing.start(1))
+    match = _cue_match(masked, found) if found is not None else None
+    if match is None or match.agent.kind != mentions.PERSON:
+        return None
+    return match
 
 
 def _described_outlet(words: list[str]) -> str | None:
@@ -898,6 +919,12 @@ class _Reader:
                 match = self._best_match(masked)
                 if match is None:
                     match = self._person_subject(masked, index)
+                closing = _closing_speaker(masked, match) if match is not None else None
+                if closing is not None:
+                    # "The city expects a gap of 2.3 billion, its treasurer, X, told Y": the organisation
+                    # is remembered (for "its"), the person at the end reports the whole sentence
+                    self._resolve_match(match, index, masked)
+                    match = closing
                 source = self._resolve_match(match, index, masked) if match is not None else None
                 resolved.append((start, end, source, match))
             results.append((sentence, resolved))

@@ -860,3 +860,18 @@ def test_a_word_opening_a_sentence_is_no_organisation_for_a_class_noun():
 def test_councillors_of_a_party_introduced_by_a_description():
     text = "Councillors from the opposition Partido Renovacion Regional accused the mayor of hiding a 2 billion gap."
     assert sources(text) == [(None, "Partido Renovacion Regional")]
+
+
+def test_a_person_in_a_closing_clause_reports_the_whole_sentence():
+    text = (
+        "Tampico's city government expects a shortfall of about 2.3 billion pesos, its treasurer, Rosa Lara, "
+        "told the city council on Monday, blaming lower tax receipts. Lara said receipts fell 18%."
+    )
+    found = attributions(text)
+    assert [(a.speaker, a.organization) for a in found] == [("Rosa Lara", "Tampico city government")] * 2
+    assert found[0].role == "treasurer"
+
+
+def test_a_closing_clause_does_not_replace_a_person_named_first():
+    text = "Mayor Ana Ruiz said the city expects a gap of 2 billion, the council's treasurer, Rosa Lara, told reporters."
+    assert sources(text)[0][0] == "Ana Ruiz"
