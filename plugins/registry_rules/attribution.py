@@ -122,11 +122,14 @@ _INTERVIEW_WITH = re.compile(r"\bin\s+an\s+interview\s+with\s+" + _PHRASE)
 _THAT = re.compile(r"\s+that\b")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _CALLING = frozenset({"called", "calls"})
+_SPEECH_CUES = frozenset({"said", "says", "told", "added", "stated", "announced"})
+# A sentence's first words that are only a role: "Its chief executive", "The regional Councillor for Infrastructure"
+_ROLE_OPENING = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+[^,]{3,80}$")
 _ITS_BEFORE = re.compile(r"(?:^|[,;:]\s*|\s)[Ii]ts\s+[^,;:]*$")  # "..., its treasurer"
 # ", <subject>, said|told ...." closing a sentence: the reporting verb and what may follow it (an outlet, a time)
 _CLOSING_CLAUSE = re.compile(
-    r",\s[^,;]{2,60},\s(said|told|says|added)\b[^,;\x1f]{0,60}(?:,\s+[a-z]+ing\b[^;]*)?[.!]?\s*$"
-)  # and a participle after it: "..., told the council on Monday, blaming lower receipts."
+    r",\s(?:[^,;]{2,60},\s)?[^,;]{0,60}?\b(said|told|says|added)\b[^,;\x1f]{0,60}(?:,\s+[a-z]+ing\b[^;]*)?[.!]?\s*$"
+)  # "..., its treasurer, X, told the council on Monday, blaming lower receipts.", "..., the institute said."
 # A description that only a person fits: "a single mother of three", "a 54-year-old retired teacher".
 _A_PERSON = re.compile(
     r"\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:mother|father|parent|grandmother|grandfather|widow|widower|pensioner|"
@@ -342,13 +345,14 @@ class _Memory:
         nouns = ORG_CLASSES.get(noun)
         if nouns is None:
             return None
+        lead = self.lead  # found first: finding it remembers the lead with its description's class
         for organization in reversed(self.organizations):
             if not nouns.isdisjoint(organization.name.lower().split()) or any(
                 not nouns.isdisjoint(kind.split()) for kind in organization.kinds
             ):
                 return organization.name
-        if self.lead is not None and fits_class(self.lead, noun):
-            return self.lead
+        if lead is not None and fits_class(lead, noun):
+            return lead
         if noun in LEAD_CLASS_NOUNS:
             # "Kestrel said ... the company said": a brand that has spoken, when the article is
             # about someone else (a regulator fining it)
@@ -514,20 +518,23 @@ def _subject_at_start(masked: str) -> Agent | None:
             continue
         if low in NOT_IN_NAME or low in BETWEEN_SUBJECT_AND_VERB:
             break
-        if _head_like(token, low):
+        if _head_like(token, low) and not (taken and taken[-1].endswith(("'s", "’s")) and not is_capitalised(token)):
             taken.append(token)
             have_head = True
-        elif not have_head and len(taken) < _MAX_MODIFIERS + 1:
-            taken.append(token)
+        elif (not have_head or taken[-1].endswith(("'s", "’s"))) and len(taken) < _MAX_MODIFIERS + 1:
+            taken.append(token)  # "Malta's gambling regulator": the possessor's words run on to the head
+            have_head = have_head and not taken[-1].islower()
         else:
             break
+    if len(chunks) == 3 and _ROLE_OPENING.match(chunks[0]):
+        # "Its chief executive, X, went further", "The Undersecretary for Health, X, went further":
+        # the role, then its holder
+        role = parse_source(chunks[0])
+        if role is not None and role.kind == mentions.ROLE_REFERENCE:
+            return _named_after(role, chunks[0], chunks[1]) or role
     if not have_head:
         return None
-    agent = parse_source(" ".join(taken))
-    if agent is not None and agent.kind == mentions.ROLE_REFERENCE and len(chunks) == 3 and len(taken) == len(tokens):
-        # "Its chief executive, Mattias Berg, went further ...": the role, then its holder
-        return _named_after(agent, chunks[0], chunks[1]) or agent
-    return agent
+    return parse_source(" ".join(taken))
 
 
 def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | None:
@@ -574,12 +581,17 @@ def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent 
     """The person named in ``name_text`` after a phrase for their role
     (``agent``, read from ``agent_text``): "Its president, X, said", "The
     guild's president, X, said" (X with that role and organisation)."""
-    if agent is not None and agent.kind == mentions.ORG_REFERENCE and agent.head and not agent.definite and (
-        name_text.strip()[:1].isupper()
-    ):
-        # "A residents' group, Save the Hanamura Line, accused": the description, then its name
-        name = name_text.strip()
-        return Agent(mentions.ORGANIZATION, name, name=name, head=agent.head, kinds=[agent.head])
+    if agent is not None and agent.kind == mentions.ORG_REFERENCE and agent.head:
+        # "A residents' group, Save the Hanamura Line, accused", "The largest union, Onderwijsbond NL,
+        # said", "A smaller union, the Christian teachers' association VCLB, rejected": the
+        # description, then the organisation's name
+        named = parse_source(name_text)
+        if named is not None and named.kind == mentions.ORGANIZATION and named.name:
+            return Agent(mentions.ORGANIZATION, named.text, name=named.name, head=agent.head,
+                         kinds=[*named.kinds, agent.head])
+        if name_text.strip()[:1].isupper():  # a person is not what "a residents' group" describes
+            name = name_text.strip()
+            return Agent(mentions.ORGANIZATION, name, name=name, head=agent.head, kinds=[agent.head])
     named = parse_source(name_text)
     if named is None or named.kind != mentions.PERSON:
         return None
@@ -617,6 +629,8 @@ def _parenthetical(text: str) -> bool:
     words = text.split()
     if len(words) == 1 and words[0].isdigit():
         return True  # an age: "Vance, 61, denied"
+    if len(words) > 1 and words[0].endswith("ed") and words[1].lower() in ("in", "on", "last", "this", "at", "earlier"):
+        return True  # "The inspectorate's annual report, published in April, said"
     return bool(words) and words[0].lower() in {
         "for", "who", "which", "in", "on", "at", "however", "meanwhile", "too", "though", "also",
         "by", "like", "as", "speaking", "asked", "writing", "according", "from",
@@ -651,15 +665,17 @@ def _closing_speaker(masked: str, first: _Match) -> _Match | None:
     """A person named in a reporting clause that closes the sentence, after
     a first match whose source is an organisation ("The city expects ..., its
     treasurer, X, told the Herald"): that person reports the whole sentence."""
-    if first.agent.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.NAME):
+    if first.agent.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.NAME, mentions.DOCUMENT):
         return None
     closing = _CLOSING_CLAUSE.search(masked, first.position + 1)
     if closing is None:
         return None
     found = _CUE.match(masked, closing.start(1))
     match = _cue_match(masked, found) if found is not None else None
-    if match is None or match.agent.kind != mentions.PERSON:
-        return None
+    if match is None or not (match.agent.kind == mentions.PERSON or (
+        match.agent.kind == mentions.ORGANIZATION and first.cue not in _SPEECH_CUES
+    )):
+        return None  # "Italy recorded 4,300 more deaths ..., the National Institute for Population Health said"
     return match
 
 
@@ -950,10 +966,12 @@ class _Reader:
             masked = self.masked[sentence.start: sentence.end]
             agent = _subject_at_start(masked)
             parts = masked.split(",", 2)
-            if agent is not None and len(parts) == 3:
-                agent = _described_organization(agent, parse_appositive(parts[1]))
+            appositive = parse_appositive(parts[1]) if len(parts) == 3 else None
+            if agent is not None and appositive is not None:
+                agent = _described_organization(agent, appositive)
             if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
-                return agent.name
+                # "Noordbank, the Netherlands' third-largest lender, ...": "the bank" is Noordbank
+                return self.memory.remember_organization(agent.name, appositive.kinds if appositive else agent.kinds)
         return None
 
     def _person_named_before(self, surname: str, sentence: int) -> tuple[str, None, str | None] | None:

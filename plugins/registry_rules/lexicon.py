@@ -59,6 +59,7 @@ PARTICIPLE_CUES: dict[str, str] = {
     "saying": "statement", "adding": "statement", "arguing": "statement", "noting": "statement",
     "warning": "statement", "insisting": "statement", "stressing": "statement",
     "explaining": "statement", "ruling": "statement", "finding": "statement", "concluding": "statement",
+    "telling": "statement",
     "claiming": "allegation", "accusing": "allegation",
     "alleging": "allegation", "denying": "denial", "rejecting": "denial",
     "estimating": "estimate", "predicting": "prediction",

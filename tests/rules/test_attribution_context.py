@@ -875,3 +875,48 @@ def test_a_person_in_a_closing_clause_reports_the_whole_sentence():
 def test_a_closing_clause_does_not_replace_a_person_named_first():
     text = "Mayor Ana Ruiz said the city expects a gap of 2 billion, the council's treasurer, Rosa Lara, told reporters."
     assert sources(text)[0][0] == "Ana Ruiz"
+
+
+# -- the lead's description, described organisations, closing organisations ----
+
+
+def test_the_lead_organisations_description_is_its_class():
+    text = (
+        "AMSTERDAM - Westbank, the country's third-largest lender, will close 112 branches. "
+        "The bank said 64 of them were in small towns."
+    )
+    assert sources(text)[1] == (None, "Westbank")
+
+
+def test_a_definite_description_then_the_organisations_name():
+    text = (
+        "The largest union, Leraren NL, said 71 percent backed the deal. "
+        "A smaller union, the Christian teachers' association CLV, rejected it."
+    )
+    assert sources(text) == [(None, "Leraren NL"), (None, "CLV")]
+
+
+def test_a_report_published_on_a_date_between_subject_and_verb():
+    text = "The inspectorate's annual report, published in April, said the shortage could reach 12,000 posts."
+    assert sources(text) == [(None, "inspectorate")]
+
+
+def test_a_possessor_and_its_lower_case_words_open_the_lead():
+    text = (
+        "Malta's gambling regulator has fined the operator Luckbet 3.2 million euros. "
+        "In a statement, the regulator said 212 customers were not checked."
+    )
+    assert sources(text)[1][1] is not None and "regulator" in sources(text)[1][1]
+
+
+def test_an_organisation_closing_a_sentence_whose_verb_is_no_speech_verb():
+    text = "ROME - Italy recorded about 4,300 more deaths than expected in July, the National Health Institute said."
+    assert sources(text) == [(None, "National Health Institute")]
+
+
+def test_a_role_with_a_portfolio_then_its_holder_open_a_sentence():
+    text = (
+        "The Undersecretary for Health, Marco Rossi, went further, telling the newspaper Il Golfo that "
+        "4,000 deaths were avoidable."
+    )
+    assert sources(text) == [("Marco Rossi", "Health Ministry")]
