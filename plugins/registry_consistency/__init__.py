@@ -192,12 +192,13 @@ class _Repeats:
     appearance by appearance only as far as ``max_evidence`` allows.
     """
 
-    __slots__ = ("members", "documents", "outlet", "voice", "_figures")
+    __slots__ = ("members", "documents", "outlet", "outlet_key", "voice", "_figures")
 
     def __init__(self, first: Sighting) -> None:
         self.members = [first]
         self.documents = {first.document}
         self.outlet = first.outlet
+        self.outlet_key = first.outlet_key
         self.voice = first.voice
         self._figures: tuple[float, list[Figure]] | None = None
 
@@ -311,24 +312,30 @@ def _matches(
 
     found = _Matches()
     me = mine.first
+    outlet = mine.outlet_key
     seen: set[int] = set()
     for other in relay_candidates:
-        if id(other) in seen or _same_outlet(mine, other):
+        if id(other) in seen or other.outlet_key == outlet:
             continue
         seen.add(id(other))
         similarity = 1.0 if other.first.claim_id == me.claim_id else claim_similarity(
             memo.features(me.text), memo.features(other.first.text))
         if similarity >= config.near_duplicate:
             found.relays.append((other, similarity))
-    for a in mine.figures(config.tolerance, memo):
-        for b, other in figure_candidates(a, config.tolerance):
+    # The loop below runs for every pair of figures about one subject: what
+    # it reads from the config and this group is looked up once.
+    tolerance, agreement, voice = config.tolerance, config.agreement, mine.voice
+    conflicts, agreements = found.conflicts, found.agreements
+    for a in mine.figures(tolerance, memo):
+        interval = a.interval
+        for b, other in figure_candidates(a, tolerance):
             if other is mine or not same_quantity(a, b):
                 continue
-            if not a.interval.overlaps(b.interval):
-                if not same_voice(mine.voice, other.voice):  # one claimant twice is not a second opinion
-                    found.conflicts.append((a, other, b))
-            elif not _same_outlet(mine, other) and _close(a, b, config.agreement):
-                found.agreements.append((a, other, b))
+            if not interval.overlaps(b.interval):
+                if not same_voice(voice, other.voice):  # one claimant twice is not a second opinion
+                    conflicts.append((a, other, b))
+            elif other.outlet_key != outlet and _close(a, b, agreement):
+                agreements.append((a, other, b))
     return found
 
 
@@ -362,6 +369,8 @@ class _RunMemo:
         self._words: dict[str, set[str]] = {}
         self._features: dict[str, Any] = {}
         self._by_subject: dict[str, list[tuple[Figure, _Repeats]]] | None = None
+        # subject -> what same_subject answers for it, while _by_subject stands
+        self._subject_matches: dict[str, list[tuple[Figure, _Repeats]]] = {}
         self._tolerance: float | None = None
         self._matches: dict[tuple[int, float, float, float], _Matches] = {}
         # (document text, organisation) -> the text without the organisation, names asked about
@@ -467,11 +476,16 @@ class _RunMemo:
         if self._by_subject is None or self._tolerance != tolerance:
             self._tolerance = tolerance
             self._by_subject = defaultdict(list)
+            self._subject_matches = {}
             for group in self._groups.values():
                 for theirs in group.figures(tolerance, self):
                     if theirs.subject:
                         self._by_subject[theirs.subject[:4]].append((theirs, group))
-        return [(f, g) for f, g in self._by_subject.get(subject[:4], ()) if same_name(f.subject, subject)]
+        found = self._subject_matches.get(subject)
+        if found is None:
+            found = self._subject_matches[subject] = [
+                (f, g) for f, g in self._by_subject.get(subject[:4], ()) if same_name(f.subject, subject)]
+        return found
 
     def similar_wordings(self, sighting: Sighting) -> list[_Repeats]:
         """The groups worded like ``sighting``: those with its claim id, and
@@ -594,10 +608,6 @@ def _sighting_of_appearance(appearance: Any) -> Sighting:
     )
 
 
-def _same_outlet(a: Sighting | _Repeats, b: Sighting | _Repeats) -> bool:
-    return a.outlet.casefold() == b.outlet.casefold()
-
-
 @lru_cache(maxsize=4096)
 def same_voice(a: str | None, b: str | None) -> bool:
     """Whether two claimant names name the same claimant: every word of the
@@ -689,19 +699,21 @@ def _corroboration(other: Sighting, stance: Stance, similarity: float) -> Eviden
 
 
 def _relayed(me: Sighting, group: _Repeats, similarity: float, memo: _RunMemo) -> Iterator[Evidence]:
-    """The evidence of each appearance of a relaying group outside this claim's document."""
+    """The evidence of each appearance of a relaying group outside this claim's
+    document, worked out as it is taken: most groups never reach max_evidence."""
     stance = _stance(me, group)
-    return (memo.evidence(other, stance, similarity, lambda other=other: _corroboration(other, stance, similarity))
-            for other in group.outside(me.document))
+    for other in group.outside(me.document):
+        yield memo.evidence(other, stance, similarity, lambda other=other: _corroboration(other, stance, similarity))
 
 
 def _agreeing(
     me: Sighting, group: _Repeats, mine: Figure, theirs: Figure, members: list[Sighting],
 ) -> Iterator[Evidence]:
-    """The evidence of each agreeing appearance outside this claim's document."""
+    """The evidence of each agreeing appearance outside this claim's document, worked out as it is taken."""
     stance = _stance(me, group)
-    return (_agreeing_figure(_of(mine, me), _of(theirs, other), stance)
-            for other in members if other.document != me.document)
+    for other in members:
+        if other.document != me.document:
+            yield _agreeing_figure(_of(mine, me), _of(theirs, other), stance)
 
 
 def _figure_data(figure: Figure) -> dict[str, Any]:

@@ -121,7 +121,7 @@ def units_compatible(a: Figure, b: Figure) -> bool:
     killed or wounded at about 60,000" against "125,000 troops"). A bare
     number in a claim that names nothing counted is taken to count people:
     that is how "losses at between 70,000 and 80,000" reads."""
-    ka, kb = unit_key(a.quantity.unit), unit_key(b.quantity.unit)
+    ka, kb = a.unit_key, b.unit_key
     if ka == kb:
         return True
     if ka is not None and kb is not None:
@@ -161,6 +161,8 @@ class Sighting:
     claimant: str | None = field(init=False, repr=False, compare=False)
     outlet: str = field(init=False, repr=False, compare=False)
     """The publisher, else the web host, else the document itself."""
+    outlet_key: str = field(init=False, repr=False, compare=False)
+    """The outlet case-folded: outlets are compared by it."""
     voice: str = field(init=False, repr=False, compare=False)
     """Who the claim is from: its claimant, else the outlet stating it as fact."""
 
@@ -168,6 +170,7 @@ class Sighting:
         self.key = (self.document, self.claim_id)
         self.claimant = self.attribution.claimant if self.attribution else None
         self.outlet = self.source.publisher or _host(self.source.uri) or self.document
+        self.outlet_key = self.outlet.casefold()
         self.voice = self.claimant or self.outlet
 
 
@@ -186,6 +189,15 @@ class Figure:
     subject: str | None
     measure: set[str] = field(default_factory=set)
     text: str = ""
+    # Worked out once, as each figure is compared with many.
+    unit_key: str | None = field(init=False, repr=False, compare=False)
+    """The quantity's :func:`unit_key`."""
+    measure_concepts: set[str] = field(init=False, repr=False, compare=False)
+    """The concepts of ``measure`` that say what is measured."""
+
+    def __post_init__(self) -> None:
+        self.unit_key = unit_key(self.quantity.unit)
+        self.measure_concepts = self.measure & _MEASURE_CONCEPTS
 
     def describe(self) -> str:
         return f"{self.text} ({self.interval.describe()})"
@@ -339,7 +351,7 @@ def same_quantity(a: Figure, b: Figure, min_overlap: float = 0.3) -> bool:
         return False
     if not same_name(a.subject, b.subject):
         return False
-    measures_a, measures_b = a.measure & _MEASURE_CONCEPTS, b.measure & _MEASURE_CONCEPTS
+    measures_a, measures_b = a.measure_concepts, b.measure_concepts
     if measures_a or measures_b:
         return bool(measures_a & measures_b)
     union = a.measure | b.measure

@@ -423,3 +423,33 @@ def test_similar_wordings_are_those_the_dice_threshold_and_ranking_define(senten
         found = memo.similar_wordings(sighting)
         # a wording stated in several voices has a group for each
         assert list(dict.fromkeys((g.first.claim_id, g.first.text) for g in found)) == list(dict.fromkeys(expected))
+
+
+# -- the readings each figure is compared by ---------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aAbBzZ'’- .\u212a\u0130\u00dfsS\ufb01k"), max_size=40) | st.text(max_size=40))
+def test_content_words_fold_case_as_casefold_would(text):
+    """Words are runs of ASCII letters (and apostrophes, hyphens), so
+    lower-casing them is case folding, whatever else the text holds."""
+    from registry_consistency.figures import _CONCEPT_OF, _STOPWORDS, _WORD, content_words
+
+    expected = set()
+    for match in _WORD.finditer(text):
+        word = match.group().casefold().strip("'’-")
+        if len(word) >= 3 and word not in _STOPWORDS:
+            expected.add(_CONCEPT_OF.get(word, word.rstrip("s") if len(word) > 4 else word))
+    assert content_words(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.sampled_from(["kyiv", "russi", "ukrain", ""])), max_size=6),
+       st.integers(0, 31))
+def test_a_figures_subject_is_the_last_name_before_it_else_the_first_after(names, position):
+    from registry_consistency.figures import _nearest
+
+    names = sorted(names, key=lambda item: item[0])
+    before = [name for start, name in names if start < position]
+    after = [name for start, name in names if start >= position]
+    assert _nearest(names, position) == (before[-1] if before else after[0] if after else None)
