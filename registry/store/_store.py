@@ -38,7 +38,7 @@ from .._models import (
 from ..errors import StoreError
 from . import _search
 from ._connect import Location, translated_errors, write_transaction
-from ._write import chunks, factcheck_row, prepare, write_documents, write_factchecks
+from ._write import VERDICT_FIELDS, chunks, factcheck_row, prepare, write_documents, write_factchecks
 from ._records import ClaimLink, ClaimRecord, ClaimSummary, Review, StoredResult, StoredVerdict
 from ._schema import (
     appearances,
@@ -513,7 +513,7 @@ class RegistryStore(RegistryReader):
                     confidence=1.0, explanation=note, decided_by=review.reviewer, origin="review",
                     updated_at=review.reviewed_at,
                     **{f"machine_{name}": sa.case((machine, verdicts.c[name]), else_=verdicts.c[f"machine_{name}"])
-                       for name in ("status", "attribution_status", "confidence", "explanation", "decided_by")},
+                       for name in VERDICT_FIELDS},
                 )
             )
 

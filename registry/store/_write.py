@@ -279,7 +279,8 @@ def _write_quantities(connection: Connection, batch: Sequence[PreparedDocument],
     insert_rows(connection, quantities, QUANTITY_COLUMNS, rows, key=("appearance_pk", "position"))
 
 
-_VERDICT_FIELDS = ("status", "attribution_status", "confidence", "explanation", "decided_by")
+#: A verdict's columns, each with a ``machine_`` twin beside a reviewer's verdict.
+VERDICT_FIELDS = ("status", "attribution_status", "confidence", "explanation", "decided_by")
 
 
 def _verdict_upsert(statement: Any) -> Any:
@@ -290,9 +291,9 @@ def _verdict_upsert(statement: Any) -> Any:
     return statement.on_conflict_do_update(
         index_elements=["claim_pk"],
         set_={
-            **{name: sa.case((reviewed, verdicts.c[name]), else_=new[name]) for name in _VERDICT_FIELDS},
+            **{name: sa.case((reviewed, verdicts.c[name]), else_=new[name]) for name in VERDICT_FIELDS},
             **{f"machine_{name}": sa.case((reviewed, new[name]), else_=verdicts.c[f"machine_{name}"])
-               for name in _VERDICT_FIELDS},
+               for name in VERDICT_FIELDS},
             "updated_at": new.updated_at,
         },
     )
