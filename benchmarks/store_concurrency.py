@@ -75,8 +75,8 @@ def run(url: str, writers: int, documents: int) -> dict:
     counts = store.counts()
     with store.engine.connect() as connection:
         duplicate_appearances = connection.execute(sa.text(
-            "SELECT count(*) FROM (SELECT claim_id, document_id, span_start, span_end FROM appearances "
-            "GROUP BY claim_id, document_id, span_start, span_end HAVING count(*) > 1) AS d")).scalar_one()
+            "SELECT count(*) FROM (SELECT claim_pk, document_id, span_start, span_end FROM appearances "
+            "GROUP BY claim_pk, document_id, span_start, span_end HAVING count(*) > 1) AS d")).scalar_one()
         verdicts = connection.execute(sa.text("SELECT count(*) FROM verdicts")).scalar_one()
     store.close()
     expected_claims = len({report.id for _, reports, _ in CORPUS for report in reports})
