@@ -32,6 +32,7 @@ import math
 import re
 import sys
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -99,15 +100,11 @@ def main(argv: list[str] | None = None) -> int:
 
     pipeline = Pipeline(make_plugin_manager(registry_rules, entry_points=False))
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    counts = dict.fromkeys((
-        "sentences", "gold_checkworthy", "recalled", "predicted_checkworthy", "precise",
-        "speaker_ok", "organization_ok", "both_ok", "sourced", "sourced_both_ok",
-        "medium_ok", "modality_labelled", "modality_ok",
-        "gold_numbers", "predicted_numbers", "value_found", "value_unit_found", "value_precise",
-    ), 0)
+    by_batch: dict[int | None, Counter[str]] = defaultdict(Counter)
     disagreements: list[dict] = []
     started = time.perf_counter()
     for entry in gold["documents"]:
+        counts = by_batch[entry.get("batch")]
         document = load_document(str(args.root / entry["file"]), LoadOptions())
         claims = pipeline.extract(document)
         cursor = 0
@@ -178,14 +175,63 @@ def main(argv: list[str] | None = None) -> int:
             if problems:
                 disagreements.append({"file": entry["file"], "sentence": sentence["text"], "problems": problems})
     elapsed = time.perf_counter() - started
+    counts = sum(by_batch.values(), Counter())
+    metrics = scores(counts)
+    batches = {
+        str(batch): {name: round(scores(batch_counts)[name], 4) for name in BATCH_METRICS} | {
+            "sentences": batch_counts["sentences"]}
+        for batch, batch_counts in sorted(by_batch.items(), key=lambda item: (item[0] is None, item[0] or 0))
+        if batch is not None
+    }
+    result = {
+        "benchmark": "attribution",
+        "data": _shown(args.gold),
+        "command": " ".join(["python benchmarks/attribution.py", *(argv if argv is not None else sys.argv[1:])]),
+        "targets": {"claim_recall": 0.9, "claim_precision": 0.9, "attribution_accuracy": 0.9,
+                    "number_accuracy_value_f1": 0.9},
+        "metrics": {name: round(value, 4) for name, value in metrics.items()},
+        "by_batch": batches,
+        "counts": dict(sorted(counts.items())),
+        "seconds": round(elapsed, 3),
+        "disagreements": disagreements,
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    width = max(map(len, metrics))
+    print(f"{counts['sentences']} gold sentences in {len(gold['documents'])} documents "
+          f"({counts['gold_checkworthy']} check-worthy, {counts['sourced']} with a source, "
+          f"{counts['gold_numbers']} numbers)")
+    for name, value in metrics.items():
+        target = result["targets"].get(name)
+        mark = "" if target is None else ("  (target ≥ 0.90: met)" if value >= target else "  (target ≥ 0.90: MISSED)")
+        print(f"{name:<{width}}  {value:.3f}{mark}")
+    if batches:
+        print("by batch (benchmarks/data/README.md says which were held out when): "
+              "claim recall, claim precision, attribution accuracy, number value F1")
+        for batch, figures in batches.items():
+            print(f"  batch {batch:>2} ({figures['sentences']:>3} sentences): "
+                  + "  ".join(f"{figures[name]:.3f}" for name in BATCH_METRICS))
+    print(f"{len(disagreements)} sentences with a disagreement; details in {_shown(args.output)}")
+    if args.verbose:
+        for item in disagreements:
+            print(f"- {item['file']}: {item['sentence'][:80]!r}")
+            for problem in item["problems"]:
+                print(f"    {problem}")
+    return 0
 
+
+BATCH_METRICS = ("claim_recall", "claim_precision", "attribution_accuracy", "number_accuracy_value_f1")
+
+
+def scores(counts: Counter[str]) -> dict[str, float]:
+    """The benchmark's figures from its counts."""
     claim_recall = ratio(counts["recalled"], counts["gold_checkworthy"])
     claim_precision = ratio(counts["precise"], counts["predicted_checkworthy"])
     value_recall = ratio(counts["value_found"], counts["gold_numbers"])
     value_precision = ratio(counts["value_precise"], counts["predicted_numbers"])
     unit_recall = ratio(counts["value_unit_found"], counts["gold_numbers"])
     unit_precision = ratio(counts["value_unit_found"], counts["predicted_numbers"])
-    metrics = {
+    return {
         "claim_recall": claim_recall,
         "claim_precision": claim_precision,
         "claim_f1": f1(claim_precision, claim_recall),
@@ -200,34 +246,6 @@ def main(argv: list[str] | None = None) -> int:
         "medium_agreement": ratio(counts["medium_ok"], counts["sentences"]),
         "modality_agreement": ratio(counts["modality_ok"], counts["modality_labelled"]),
     }
-    result = {
-        "benchmark": "attribution",
-        "data": _shown(args.gold),
-        "command": " ".join(["python benchmarks/attribution.py", *(argv if argv is not None else sys.argv[1:])]),
-        "targets": {"claim_recall": 0.9, "claim_precision": 0.9, "attribution_accuracy": 0.9,
-                    "number_accuracy_value_f1": 0.9},
-        "metrics": {name: round(value, 4) for name, value in metrics.items()},
-        "counts": counts,
-        "seconds": round(elapsed, 3),
-        "disagreements": disagreements,
-    }
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    width = max(map(len, metrics))
-    print(f"{counts['sentences']} gold sentences in {len(gold['documents'])} documents "
-          f"({counts['gold_checkworthy']} check-worthy, {counts['sourced']} with a source, "
-          f"{counts['gold_numbers']} numbers)")
-    for name, value in metrics.items():
-        target = result["targets"].get(name)
-        mark = "" if target is None else ("  (target ≥ 0.90: met)" if value >= target else "  (target ≥ 0.90: MISSED)")
-        print(f"{name:<{width}}  {value:.3f}{mark}")
-    print(f"{len(disagreements)} sentences with a disagreement; details in {_shown(args.output)}")
-    if args.verbose:
-        for item in disagreements:
-            print(f"- {item['file']}: {item['sentence'][:80]!r}")
-            for problem in item["problems"]:
-                print(f"    {problem}")
-    return 0
 
 
 if __name__ == "__main__":
