@@ -57,7 +57,6 @@ from .lexicon import (
     ORG_CLASSES,
     ORG_HEADS,
     PARTICIPLE_CUES,
-    PORTFOLIO_ROLES,
     POSSESSIVE_PRONOUNS,
     PRONOUNS,
     RECORDING_CUES,
@@ -139,6 +138,9 @@ _ARTICLE = re.compile(r"\s+(?:a|an)\s")
 _INTRODUCED_PERSON = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|an)\s+((?:[\w'’-]+\s+){0,3}?[a-z]+),")
 _NAME_PHRASE_END = re.compile(r"[,;:.()\x1f]|\s(?:[a-z]+ed|is|was|has|had|said|lost|won|and|who)\b")
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+\w+ly)?$")
+# "is demanding", "are warning": a form of "be" before a verb in -ing is no passive
+_PROGRESSIVE = re.compile(r"\w+ing\b")
+_MADE_BY = re.compile(r"\s*(?:[a-z]+\s+){1,2}by\s+(.+)")  # "drawn up by X", "published by X"
 _TOLD = re.compile(r"\b(?:told|telling)\s+")
 _PUT_FIGURE = re.compile(
     r"\bput(?:s|ting)?\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?"
@@ -184,8 +186,6 @@ _ROLE_WORDS = frozenset(word for role in ROLES for word in role.split())
 # Nouns that can head a source phrase (one set: tested for every word of a subject).
 _HEAD_WORDS = _ROLE_WORDS | ORG_HEADS | DOCUMENT_NOUNS | GROUP_NOUNS
 _UNIT_WORDS = frozenset({"office", "service", "team", "press"})
-SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
-_PORTFOLIO_ENDS = frozenset(role.split()[-1] for role in PORTFOLIO_ROLES)  # a role that "for <portfolio>" follows
 _MAX_MODIFIERS = 3
 # How sentences whose subject is no person start ("The figures ...", a quotation).
 _NOT_A_PERSON_SUBJECT = ("The ", "A ", "An ", "It ", "This ", "That ", "There ", "These ", "Those ", HIDDEN)
@@ -351,20 +351,15 @@ class _Memory:
                 not nouns.isdisjoint(kind.split()) for kind in organization.kinds
             ):
                 return organization.name
-        if lead is not None and fits_class(lead, noun):
+        if lead is not None and _fits_class(lead, noun):
             return lead
-        if noun in LEAD_CLASS_NOUNS:
-            # "Kestrel said ... the company said": a brand that has spoken, when the article is
-            # about someone else (a regulator fining it)
-            for organization in reversed(self.organizations):
-                if organization.spoke and not organization.kinds and not any(
-                    word in ORG_CLASSES for word in organization.name.lower().split()
-                ):
-                    return organization.name
-        return None
+        # "Kestrel said ... the company said": a brand that has spoken, when the article is about
+        # someone else (a regulator fining it)
+        return next((organization.name for organization in reversed(self.organizations)
+                     if organization.spoke and not organization.kinds and _fits_class(organization.name, noun)), None)
 
 
-def fits_class(name: str, noun: str) -> bool:
+def _fits_class(name: str, noun: str) -> bool:
     """Can the class noun ``noun`` ("the company") refer to the organisation
     ``name``: by a noun of its class in the name, or, for a name that shows
     no class ("Westport United"), when the noun is one for a business or a
@@ -392,10 +387,6 @@ def _strip_between(text: str) -> tuple[str, bool]:
             text = stripped[: cut + 1]
             continue
         return stripped, passive
-
-# "is demanding", "are warning": a form of "be" before a verb in -ing is no passive
-_PROGRESSIVE = re.compile(r"\w+ing\b")
-_MADE_BY = re.compile(r"\s*(?:[a-z]+\s+){1,2}by\s+(.+)")  # "drawn up by X", "published by X"
 
 
 def _head_like(token: str, low: str) -> bool:
@@ -578,9 +569,11 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
 
 
 def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent | None:
-    """The person named in ``name_text`` after a phrase for their role
-    (``agent``, read from ``agent_text``): "Its president, X, said", "The
-    guild's president, X, said" (X with that role and organisation)."""
+    """Who ``name_text`` names after the phrase ``agent`` (read from
+    ``agent_text``) that describes them: a person with that role and
+    organisation ("Its president, X, said", "The guild's president, X,
+    said"), or an organisation with that description as its kind ("A
+    residents' group, Save the Hanamura Line, accused")."""
     if agent is not None and agent.kind == mentions.ORG_REFERENCE and agent.head:
         # "A residents' group, Save the Hanamura Line, accused", "The largest union, Onderwijsbond NL,
         # said", "A smaller union, the Christian teachers' association VCLB, rejected": the
@@ -974,11 +967,11 @@ class _Reader:
                 return self.memory.remember_organization(agent.name, appositive.kinds if appositive else agent.kinds)
         return None
 
-    def _person_named_before(self, surname: str, sentence: int) -> tuple[str, None, str | None] | None:
+    def _person_named_before(self, surname: str, sentence: int) -> tuple[str, str | None] | None:
         """The person the text named before sentence number ``sentence`` by
-        their first name and ``surname``, if any: (full name, role,
-        organisation); the organisation when the words that named them give
-        it ("Grace Achieng of the People's Unity Party")."""
+        their first name and ``surname``, if any: (full name, organisation);
+        the organisation when the words that named them give it ("Grace
+        Achieng of the People's Unity Party")."""
         if not surname.isalpha() or not is_capitalised(surname):
             return None
         before = self.masked[: self.sentences[sentence].start]
@@ -994,8 +987,8 @@ class _Reader:
             rest = _NAME_PHRASE_END.split(before[found.end(): found.end() + 120], maxsplit=1)[0]
             affiliation = parse_source(rest[4:]) if rest.startswith(" of ") else None
             if affiliation is not None and affiliation.kind == mentions.ORGANIZATION:
-                return named.name, None, affiliation.name
-            return named.name, None, None
+                return named.name, affiliation.name
+            return named.name, None
         return None
 
     def _national(self, name: str) -> str:
@@ -1005,8 +998,8 @@ class _Reader:
         if not name.startswith("national ") or name.count(" ") > _MAX_MODIFIERS + 1:
             return name
         if self._country is None:
-            dateline = next((_DATELINE.match(self.masked, s.start) for s in self.sentences[:_LEAD_SENTENCES]
-                             if _DATELINE.match(self.masked, s.start)), None)
+            datelines = (_DATELINE.match(self.masked, s.start) for s in self.sentences[:_LEAD_SENTENCES])
+            dateline = next(filter(None, datelines), None)
             city = dateline.group().rstrip(" —–-").title() if dateline else ""
             self._country = (CAPITALS.get(city),)
         country = self._country[0]
@@ -1088,7 +1081,7 @@ class _Reader:
             named = subject is not None and subject.name and (subject.kind == mentions.ORGANIZATION or (
                 subject.kind == mentions.PERSON and not subject.role and self.memory.person(subject.name) is None
             ))  # one capitalised word opening a sentence ("Production of the Tessa ...") is no name
-            if named and fits_class(subject.name, agent.head or ""):
+            if named and _fits_class(subject.name, agent.head or ""):
                 agent = Agent(mentions.ORGANIZATION, subject.text, name=subject.name, head=subject.head)
         source = self._resolve(agent, sentence)
         if source is None:
@@ -1150,7 +1143,7 @@ class _Reader:
             if organization is None and agent.role:
                 organization = memory.organization_like(agent.role.split()[-1], None) if agent.role.lower() in {
                     o.name.lower() for o in memory.organizations} else None
-                if organization is None and agent.role.lower() in EXECUTIVE_ROLES | SPOKESPEOPLE:
+                if organization is None and agent.role.lower() in EXECUTIVE_ROLES:
                     # "Chief Executive X" runs the company the article is about; "a spokesperson, X"
                     # speaks for it
                     organization = memory.lead
@@ -1164,7 +1157,7 @@ class _Reader:
             if known is None and (named := self._person_named_before(agent.name or "", sentence)):
                 # "Achieng, speaking to Kirimo FM, ...": a person the story named before as
                 # "Grace Achieng of the People's Unity Party"
-                known = memory.remember_person(_Person(*named))
+                known = memory.remember_person(_Person(named[0], None, named[1]))
             if known is not None:
                 memory.remember_person(known)
                 memory.last_person = known

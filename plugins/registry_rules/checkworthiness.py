@@ -250,7 +250,9 @@ def _feature_values(
     stripped = text.strip().rstrip("\"'”’)")
     # names in the claim, not in the words that attribute it ("..., the agency's director, Dr Yannick
     # Le Bihan, told reporters in Rennes" names no one the claim is about)
-    attributing = _attributing_words(attribution) if attribution is not None and attribution.claimant else _NO_WORDS
+    attributing = _attributing_words(
+        attribution.speaker, attribution.role, attribution.organization, attribution.medium, attribution.interviewer
+    ) if attribution is not None and attribution.claimant else _NO_WORDS
     capitalised = sum(1 for word in words[1:] if word[0].isupper() and word not in _FIRST_PERSON
                       and word not in attributing)
     quoted = (attribution is not None and attribution.direct_quote) or not _QUOTE_MARKS.isdisjoint(text)
@@ -307,13 +309,14 @@ _NO_WORDS: frozenset[str] = frozenset()
 _TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame"})  # before a speaker's name
 
 
-def _attributing_words(attribution: Attribution) -> frozenset[str]:
+@functools.lru_cache(maxsize=4096)  # a speaker's sentences share their names
+def _attributing_words(*names: str | None) -> frozenset[str]:
     """The words of the names an attribution gives (speaker, role, organisation, medium, interviewer)."""
-    names = (attribution.speaker, attribution.role, attribution.organization, attribution.medium, attribution.interviewer)
     return _TITLES.union(word for name in names if name for word in tokens(name))
 
 
 def _private_role(role: str) -> bool:
+    """Is ``role`` a private person's ("teacher") or one no institution gives ("seamstress")?"""
     last = role.split()[-1]
     return last in PRIVATE_ROLES or last not in ROLES
 

@@ -144,14 +144,14 @@ ROLE_INSTITUTIONS = {
     "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament", "judge": "court",
 }
 
-# Roles that run a company, a club or an agency: held without an organisation
-# named ("Chief Executive X", "Commissioner X"), they belong to the
-# organisation the article is about.
+# Roles that run or speak for a company, a club or an agency: held without an
+# organisation named ("Chief Executive X", "Commissioner X", "a spokesperson,
+# X,"), they belong to the organisation the article is about.
 EXECUTIVE_ROLES = frozenset({
     "chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "chairperson",
     "managing director", "chief financial officer", "cfo", "finance director", "chief operating officer",
     "coo", "executive chairman", "owner", "commissioner", "director", "director general", "director-general",
-    "executive director",
+    "executive director", "spokesperson", "spokesman", "spokeswoman",
 })
 
 # Classes of organisation: a definite description with one of these nouns

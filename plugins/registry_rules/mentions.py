@@ -423,7 +423,7 @@ def parse_appositive(phrase: str) -> Agent | None:
     if role_at is not None:
         organization = None
         if rest and lowered[link] != "in":
-            organization = _workplace(rest, lowered[link]) or _workplace(_proper_run(rest), lowered[link])
+            organization = _workplace(rest, lowered[link])
             later = next((i for i, w in enumerate(rest) if w.lower() in ("at", "with")), None)
             if organization is None and later is not None:
                 # "head of research at the consultancy Casa Index": the workplace after the field
@@ -446,7 +446,7 @@ def parse_appositive(phrase: str) -> Agent | None:
     ):
         # an occupation the role list does not know, at a named organisation: "a criminologist at X",
         # "a hydrologist at the Institute for Water Research in Maribor"
-        organization = _workplace(rest, lowered[link]) or _workplace(_proper_run(rest), lowered[link])
+        organization = _workplace(rest, lowered[link])
         if organization is not None and organization.kind in (ORGANIZATION, ORG_REFERENCE):
             return Agent(ROLE_REFERENCE, phrase.strip(), role=head_words[-1], head=head_lowered[-1],
                          organization=organization)
@@ -456,9 +456,14 @@ def parse_appositive(phrase: str) -> Agent | None:
 def _workplace(words: list[str], link: str) -> Agent | None:
     """The organisation after "at", "of", "for" or "with" in a description of
     a person; a capitalised name there is an organisation ("an analyst at
-    Kestrel Capital"). After "from" only a phrase that is plainly an
-    organisation counts: "a teacher from Braga" says where she lives."""
+    Kestrel Capital"), and it ends where a lower-case word starts when the
+    words after it name nothing ("the Institute for Water Research in
+    Maribor"). After "from" only a phrase that is plainly an organisation
+    counts: "a teacher from Braga" says where she lives."""
     organization = _parse(words, " ".join(words))
+    run = _proper_run(words) if organization is None else words
+    if len(run) < len(words) and (len(run) > 1 or run and is_capitalised(run[0])):
+        organization = _parse(run, " ".join(run))
     if organization is not None and organization.kind in (NAME, PERSON):
         if link == "from":
             return None
@@ -490,7 +495,7 @@ def _relative_clause(words: list[str], phrase: str) -> Agent | None:
     lowered = [w.lower() for w in words]
     if len(words) > 1 and lowered[0] in _HEADING_VERBS:
         # ", who heads the Karnataka Labour Department,", ", who chairs the residents' association X,"
-        organization = _workplace(words[1:], "of") or _workplace(_proper_run(words[1:]), "of")
+        organization = _workplace(words[1:], "of")
         if organization is not None and organization.kind == ORGANIZATION:
             return Agent(ROLE_REFERENCE, phrase.strip(), role="head", head="head", organization=organization)
     for index in range(len(words) - 2, -1, -1):
@@ -499,7 +504,7 @@ def _relative_clause(words: list[str], phrase: str) -> Agent | None:
             and is_capitalised(words[index + 2])
         ):
             # "for Parakh Securities in Mumbai": the name ends where a lower-case word starts
-            organization = _workplace(_proper_run(words[index + 1:]), lowered[index])
+            organization = _workplace(words[index + 1:], lowered[index])
             if organization is not None and organization.kind == ORGANIZATION:
                 return Agent(ROLE_REFERENCE, phrase.strip(), organization=organization)
             return None
