@@ -50,11 +50,13 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     DOCUMENT_ONLY_CUES,
     EXECUTIVE_ROLES,
+    GOVERNMENT_METONYMS,
     GROUP_NOUNS,
     LEAD_CLASS_NOUNS,
     NOT_IN_NAME,
     NOT_INVERTED_CUES,
     ORG_CLASSES,
+    ORG_DESCRIPTORS,
     ORG_HEADS,
     PARTICIPLE_CUES,
     POSSESSIVE_PRONOUNS,
@@ -216,6 +218,7 @@ class _Organization:
     name: str
     kinds: set[str] = field(default_factory=set)
     spoke: bool = False  # named as a source in its own right, not only as someone's employer
+    mentioned: bool = False  # only named in passing ("fined the operator X"), never a source or an employer
 
 
 @dataclass
@@ -314,18 +317,28 @@ class _Memory:
                 return organization.name
         return name
 
-    def remember_organization(self, name: str, kinds: list[str] | tuple[str, ...] = (), spoke: bool = False) -> str:
+    def remember_organization(self, name: str, kinds: list[str] | tuple[str, ...] = (), spoke: bool = False,
+                              mentioned: bool = False) -> str:
+        """Remember the organisation ``name`` as the one named last;
+        ``mentioned`` when the text only names it in passing (an object, a
+        description), which "its" does not refer to."""
         name = self.full_name(name)
         lowered = name.lower()
         for organization in self.organizations:
             if organization.name.lower() == lowered:
                 organization.kinds.update(kinds)
                 organization.spoke = organization.spoke or spoke
+                organization.mentioned = organization.mentioned and mentioned
                 self.organizations.remove(organization)
                 self.organizations.append(organization)
                 return organization.name
-        self.organizations.append(_Organization(name, set(kinds), spoke))
+        self.organizations.append(_Organization(name, set(kinds), spoke, mentioned))
         return name
+
+    def organization_named(self, name: str) -> str | None:
+        """The organisation remembered by exactly ``name`` (case aside), if any."""
+        lowered = name.lower()
+        return next((o.name for o in self.organizations if o.name.lower() == lowered), None)
 
     def organization_like(self, head: str, qualifier: str | None = None) -> str | None:
         for organization in reversed(self.organizations):
@@ -346,17 +359,22 @@ class _Memory:
         if nouns is None:
             return None
         lead = self.lead  # found first: finding it remembers the lead with its description's class
-        for organization in reversed(self.organizations):
-            if not nouns.isdisjoint(organization.name.lower().split()) or any(
-                not nouns.isdisjoint(kind.split()) for kind in organization.kinds
-            ):
-                return organization.name
+
+        def of_class(organization: _Organization) -> bool:
+            return not nouns.isdisjoint(organization.name.lower().split()) or any(
+                not nouns.isdisjoint(kind.split()) for kind in organization.kinds)
+
+        known = next((o.name for o in reversed(self.organizations) if not o.mentioned and of_class(o)), None)
+        if known is not None:
+            return known
         if lead is not None and _fits_class(lead, noun):
             return lead
         # "Kestrel said ... the company said": a brand that has spoken, when the article is about
-        # someone else (a regulator fining it)
+        # someone else (a regulator fining it); else one named only in passing ("fined the online
+        # casino operator X ... the company said")
         return next((organization.name for organization in reversed(self.organizations)
-                     if organization.spoke and not organization.kinds and _fits_class(organization.name, noun)), None)
+                     if organization.spoke and not organization.kinds and _fits_class(organization.name, noun)),
+                    None) or next((o.name for o in reversed(self.organizations) if o.mentioned and of_class(o)), None)
 
 
 def _fits_class(name: str, noun: str) -> bool:
@@ -597,6 +615,34 @@ def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent 
 
 # "Its president, X, said": the organisation named last, resolved when the source is.
 _ITS = Agent(mentions.ORG_REFERENCE, "its", definite=True)
+_OPENS_WITH_ITS = re.compile(r"\s*(?:[A-Z][A-Z .'’-]+\s+(?:—|–|--?)\s+)?[Ii]ts\s")
+# Roles held in a town: "Its mayor" is the town's.
+_PLACE_ROLES = frozenset({"mayor"})
+# "In Hanamura, a mountain town of 3,900 people": a place the text says is a town.
+_PLACE_DESCRIBED = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:town|city|village|commune|municipality|borough|district)\b"
+)
+# A run of capitalised words (joined by "&", "of", "for", "de", ...): a name.
+_NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:&\s+)?(?:(?:of|for|de|del|du|the)\s+)?[A-Z][\w'’&-]*)*"
+_DESCRIPTOR_BYTES = frozenset(word.encode() for word in ORG_DESCRIPTORS)
+_DESCRIBED_NAME = re.compile(r"\b(?<![’'-])(?:" + word_alternation(ORG_DESCRIPTORS) + r")\s+" + _NAME_RUN)
+_WHICH = re.compile(r",\s+which\s")
+_DESCRIPTION_AFTER = re.compile(r",\s+((?:the|a|an)\s+[^,;:.\x1f]{3,80}?)(?=[,;:.\x1f]|$)")
+_NAME_PARTS = frozenset({"&", "of", "for", "de", "del", "du", "the"})
+
+
+def _name_before(text: str, end: int) -> str | None:
+    """The name that ends ``text`` at ``end``: its capitalised words (joined by
+    "&", "of", ...), without the words that open a sentence ("In Hanamura",
+    "The Noordbank")."""
+    words = text[max(0, end - 80): end].split()
+    taken: list[str] = []
+    while words and (is_capitalised(words[-1]) or (taken and words[-1] in _NAME_PARTS)):
+        taken.insert(0, words.pop())
+    while taken and (taken[0].lower() in NOT_IN_NAME or not is_capitalised(taken[0])):
+        taken = taken[1:]
+    return " ".join(taken) or None
 # A name with its acronym after it in brackets.
 _ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du)\s+)*){1,7})\(([A-Z]{2,6})\)")
 
@@ -916,6 +962,7 @@ class _Reader:
         self.publisher_link = AttributionLink(name=publisher, kind="publisher")
         self.publisher_own: dict[tuple[str | None, bool], Attribution] = {}
         self._country: tuple[str | None] | None = None  # the dateline's country, found when first needed
+        self.sources_by_sentence: dict[int, str] = {}  # the organisation each sentence's source gives, if any
 
     def read(self) -> list[Unit]:
         sentences = self.sentences = split_sentences(self.text)
@@ -936,6 +983,9 @@ class _Reader:
                     match = closing
                 source = self._resolve_match(match, index, masked) if match is not None else None
                 resolved.append((start, end, source, match))
+                if source is not None and source.organization and index not in self.sources_by_sentence:
+                    self.sources_by_sentence[index] = source.organization
+                self._remember_named_in_passing(masked)
             results.append((sentence, resolved))
         return self._finish(results)
 
@@ -955,13 +1005,11 @@ class _Reader:
     def _lead_organization(self) -> str | None:
         """The organisation the article is about: the subject of one of its
         first sentences ("Westport United lost £38.7 million ..."), if any."""
-        for sentence in self.sentences[:_LEAD_SENTENCES]:
-            masked = self.masked[sentence.start: sentence.end]
-            agent = _subject_at_start(masked)
+        for sentence in range(min(_LEAD_SENTENCES, len(self.sentences))):
+            agent = self._sentence_subject(sentence)
+            masked = self.masked[self.sentences[sentence].start: self.sentences[sentence].end]
             parts = masked.split(",", 2)
             appositive = parse_appositive(parts[1]) if len(parts) == 3 else None
-            if agent is not None and appositive is not None:
-                agent = _described_organization(agent, appositive)
             if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
                 # "Noordbank, the Netherlands' third-largest lender, ...": "the bank" is Noordbank
                 return self.memory.remember_organization(agent.name, appositive.kinds if appositive else agent.kinds)
@@ -1105,7 +1153,7 @@ class _Reader:
         elif appositive.kinds and source.organization:
             self.memory.remember_organization(source.organization, appositive.kinds)
 
-    def _organization_name(self, agent: Agent, sentence: int) -> str | None:
+    def _organization_name(self, agent: Agent, sentence: int, role: str | None = None) -> str | None:
         """The organisation ``agent`` names, resolving "the command" to the
         command named before."""
         if agent.kind == mentions.ORGANIZATION or agent.kind == mentions.NAME:
@@ -1121,9 +1169,7 @@ class _Reader:
         if agent.kind == mentions.MEDIUM:
             return agent.name
         if agent is _ITS:
-            # "its": the organisation last named as a source, else the one the article is about
-            organizations = self.memory.organizations
-            return organizations[-1].name if organizations else self.memory.lead
+            return self._its_owner(sentence, role)
         if agent.kind == mentions.ORG_REFERENCE:
             known = self.memory.organization_like(agent.head or "", None) if agent.definite or agent.head else None
             if known:
@@ -1135,11 +1181,101 @@ class _Reader:
             return self.memory.remember_organization(agent.name)
         return None
 
+    def _its_owner(self, sentence: int, role: str | None) -> str | None:
+        """What "its" before a role refers to ("Its chief executive, X, said"):
+        for a mayor, the town the sentence before described as one ("In
+        Hanamura, a mountain town of 3,900 people, ..."); when the sentence
+        opens with "Its", the organisation the sentence before quoted, else
+        the organisation that is its subject; else the organisation last named as a source or employer, else
+        the one the article is about."""
+        memory = self.memory
+        if role and role.lower().split()[-1] in _PLACE_ROLES:
+            for previous in range(sentence - 1, max(sentence - 3, -1), -1):
+                start, end = self.sentences[previous].start, self.sentences[previous].end
+                places = list(_PLACE_DESCRIBED.finditer(self.masked, start, end))
+                if places:
+                    words = places[-1].group(1).split()
+                    while words and words[0].lower() in NOT_IN_NAME:
+                        words = words[1:]  # "In Hanamura, a mountain town"
+                    if words:
+                        return memory.remember_organization(" ".join(words))
+        if sentence > 0 and _OPENS_WITH_ITS.match(self.masked, self.sentences[sentence].start):
+            quoted = self.sources_by_sentence.get(sentence - 1)
+            if quoted is not None:
+                # "..., according to the Health Workforce Observatory. Its director, X, said"
+                return memory.remember_organization(quoted)
+            subject = self._sentence_subject(sentence - 1)
+            if subject is not None and subject.name and subject.kind in (mentions.PERSON, mentions.NAME) and (
+                not subject.role
+            ):
+                named = memory.organization_named(subject.name)  # "its" is no person's
+                if named is not None:
+                    return memory.remember_organization(named)
+            elif subject is not None and subject.kind in (mentions.ORGANIZATION, mentions.ORG_REFERENCE):
+                named = self._organization_name(subject, sentence - 1)
+                if named is not None:
+                    return named
+        organizations = [organization for organization in memory.organizations if not organization.mentioned]
+        return organizations[-1].name if organizations else memory.lead
+
+    def _sentence_subject(self, sentence: int) -> Agent | None:
+        """The subject of sentence number ``sentence``, as an organisation when
+        an appositive describes one ("Noordbank, the Netherlands' third-largest
+        lender, ...")."""
+        masked = self.masked[self.sentences[sentence].start: self.sentences[sentence].end]
+        agent = _subject_at_start(masked)
+        parts = masked.split(",", 2)
+        appositive = parse_appositive(parts[1]) if len(parts) == 3 else None
+        if agent is not None and appositive is not None:
+            agent = _described_organization(agent, appositive)
+        return agent
+
+    def _remember_named_in_passing(self, masked: str) -> None:
+        """Organisations the sentence names in passing, which "the company" or
+        "the operator" may refer to later and which are no person when they
+        speak later: a name after a lower-case description ("fined the online
+        casino operator Luckstream Entertainment"), a name with a description
+        after it (", at Metro Valencia Turia, the publicly owned operator,"), a
+        name followed by ", which" (people are "who")."""
+        memory = self.memory
+        words = None
+        if ", " in masked:
+            words = ascii_words(masked, lower=True)
+            if b"which" in words:
+                for found in _WHICH.finditer(masked):
+                    name = _name_before(masked, found.start())
+                    if name and memory.person(name) is None and name not in GOVERNMENT_METONYMS:
+                        memory.remember_organization(name, mentioned=True)
+            for found in _DESCRIPTION_AFTER.finditer(masked):
+                description = found.group(1)
+                if ORG_HEADS.isdisjoint(description.lower().split()):
+                    continue  # most descriptions: of a person, or of no organisation
+                name = _name_before(masked, found.start())
+                if not name or memory.person(name) is not None or name in GOVERNMENT_METONYMS:
+                    continue
+                appositive = parse_appositive(description)
+                if appositive is not None and appositive.kind == mentions.ORG_REFERENCE and appositive.kinds:
+                    memory.remember_organization(name, appositive.kinds, mentioned=True)
+        if not _DESCRIPTOR_BYTES.isdisjoint(words if words is not None else ascii_words(masked, lower=True)):
+            for found in _DESCRIBED_NAME.finditer(masked):
+                agent = parse_source(found.group())
+                if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
+                    memory.remember_organization(agent.name, agent.kinds, mentioned=True)
+
     def _resolve(self, agent: Agent, sentence: int) -> _Source | None:
         memory = self.memory
         kind = agent.kind
+        if kind == mentions.PERSON and not agent.role and agent.organization is None and agent.name and (
+            memory.organizations and memory.person(agent.name) is None
+        ):
+            # two capitalised words the text named before as an organisation: "Skovlund Vind has put the
+            # cost at ..." after "developed by the company Skovlund Vind"
+            named = memory.organization_named(agent.name)
+            if named is not None:
+                agent = Agent(mentions.ORGANIZATION, agent.text, name=named, head=agent.head)
+                kind = agent.kind
         if kind == mentions.PERSON:
-            organization = self._organization_name(agent.organization, sentence) if agent.organization else None
+            organization = self._organization_name(agent.organization, sentence, agent.role) if agent.organization else None
             if organization is None and agent.role:
                 organization = memory.organization_like(agent.role.split()[-1], None) if agent.role.lower() in {
                     o.name.lower() for o in memory.organizations} else None
