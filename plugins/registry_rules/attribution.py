@@ -625,6 +625,8 @@ _PLACE_DESCRIBED = re.compile(
 )
 # A run of capitalised words (joined by "&", "of", "for", "de", ...): a name.
 _NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:&\s+)?(?:(?:of|for|de|del|du|the)\s+)?[A-Z][\w'’&-]*)*"
+# A sentence opening with the organisation where what it tells happens: "But at the X Hospital in Cluj, ..."
+_AT_ORGANIZATION = re.compile(r"\s*(?:(?:But|And|Meanwhile|Yet),?\s+)?[Aa]t\s+((?:the\s+)?" + _NAME_RUN + ")")
 _DESCRIPTOR_BYTES = frozenset(word.encode() for word in ORG_DESCRIPTORS)
 _DESCRIBED_NAME = re.compile(r"\b(?<![’'-])(?:" + word_alternation(ORG_DESCRIPTORS) + r")\s+" + _NAME_RUN)
 _WHICH = re.compile(r",\s+which\s")
@@ -963,6 +965,7 @@ class _Reader:
         self.publisher_own: dict[tuple[str | None, bool], Attribution] = {}
         self._country: tuple[str | None] | None = None  # the dateline's country, found when first needed
         self.sources_by_sentence: dict[int, str] = {}  # the organisation each sentence's source gives, if any
+        self.organizations_quoted: dict[int, str] = {}  # those that are the source themselves, with no person
 
     def read(self) -> list[Unit]:
         sentences = self.sentences = split_sentences(self.text)
@@ -985,6 +988,8 @@ class _Reader:
                 resolved.append((start, end, source, match))
                 if source is not None and source.organization and index not in self.sources_by_sentence:
                     self.sources_by_sentence[index] = source.organization
+                    if source.speaker is None:
+                        self.organizations_quoted[index] = source.organization
                 self._remember_named_in_passing(masked)
             results.append((sentence, resolved))
         return self._finish(results)
@@ -1281,8 +1286,18 @@ class _Reader:
                     o.name.lower() for o in memory.organizations} else None
                 if organization is None and agent.role.lower() in EXECUTIVE_ROLES:
                     # "Chief Executive X" runs the company the article is about; "a spokesperson, X"
-                    # speaks for it
+                    # speaks for it; when the article is about a body that is no business (a regulator
+                    # fining a firm), the organisation the last two sentences quoted ("In a statement, the
+                    # company said ... Chief executive X told")
+                    at = _AT_ORGANIZATION.match(self.masked, self.sentences[sentence].start)
+                    workplace = parse_source(at.group(1)) if at is not None else None
                     organization = memory.lead
+                    if workplace is not None and workplace.kind == mentions.ORGANIZATION and workplace.name:
+                        # "At the Somes Clinical Hospital, a spokeswoman, X, said"
+                        organization = memory.remember_organization(workplace.name)
+                    elif organization is None or not _fits_class(organization, "company"):
+                        organization = next((self.organizations_quoted[previous] for previous in (
+                            sentence - 1, sentence - 2) if previous in self.organizations_quoted), organization)
             known = memory.person(agent.name or "")
             person = memory.remember_person(_Person(agent.name or "", agent.role, organization))
             memory.last_person = person

@@ -397,6 +397,14 @@ def parse_appositive(phrase: str) -> Agent | None:
         if word.lower() in {"who", "which", "that", "whose", "where"}:
             if index == 0 and word.lower() == "who":
                 return _relative_clause(words[1:], phrase)
+            if word.lower() == "who" and len(words) > index + 2 and words[index + 1].lower() in _HEADING_VERBS:
+                # "a retired teacher who leads the group": the description's role, at what the clause names
+                clause = _relative_clause(words[index + 1:], phrase)
+                if clause is not None and clause.organization is not None:
+                    described = parse_appositive(" ".join(words[:index]))
+                    role = described.role if described is not None and described.role else clause.role
+                    return Agent(ROLE_REFERENCE, phrase.strip(), role=role, head=(role or "head").split()[-1],
+                                 organization=clause.organization)
             words = words[:index]
             break
     # a participle with its agent ends the description: "an independent body funded by the ministry"
@@ -420,6 +428,13 @@ def parse_appositive(phrase: str) -> Agent | None:
     head_words, rest = words[:link], words[link + 1:]
     head_lowered = lowered[:link]
     role_at = find_role(head_lowered)
+    if role_at is None and head_lowered and head_lowered[-1] not in ORG_HEADS:
+        # "a Tartu-based parents' group opposed to compulsory vaccination", "a coalition campaigning
+        # for ...": the description ends at its head, before a participle
+        cut = next((i for i in range(1, len(head_lowered)) if head_lowered[i - 1] in ORG_HEADS and (
+            head_lowered[i].endswith(("ed", "ing")) and head_lowered[i].isalpha())), None)
+        if cut is not None:
+            head_words, head_lowered, rest = head_words[:cut], head_lowered[:cut], []
     if role_at is not None:
         organization = None
         if rest and lowered[link] != "in":
@@ -496,7 +511,9 @@ def _relative_clause(words: list[str], phrase: str) -> Agent | None:
     if len(words) > 1 and lowered[0] in _HEADING_VERBS:
         # ", who heads the Karnataka Labour Department,", ", who chairs the residents' association X,"
         organization = _workplace(words[1:], "of")
-        if organization is not None and organization.kind == ORGANIZATION:
+        if organization is not None and (organization.kind == ORGANIZATION or (
+            organization.kind == ORG_REFERENCE and organization.definite and len(words) <= 4
+        )):  # "who heads the Karnataka Labour Department", "who leads the group"
             return Agent(ROLE_REFERENCE, phrase.strip(), role="head", head="head", organization=organization)
     for index in range(len(words) - 2, -1, -1):
         if lowered[index] in ("at", "for") and is_capitalised(words[index + 1]) or (

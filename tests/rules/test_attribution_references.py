@@ -112,3 +112,53 @@ def test_a_description_of_a_person_after_a_name_is_no_organisation():
         "Marta Ruiz said she was surprised."
     )
     assert found[1] == ("Marta Ruiz", None)
+
+
+# -- people whose organisation the text gives elsewhere ------------------------------
+
+
+def test_an_executive_speaks_for_the_company_just_quoted_when_the_story_is_about_a_regulator():
+    found = sources(
+        "The Energy Standards Board has fined Varkas Gas 1.2 million euros for late meter readings. "
+        "Varkas Gas said it would appeal. "
+        "Chief executive Dina Holm told reporters that 98 per cent of readings were on time."
+    )
+    assert found[2] == ("Dina Holm", "Varkas Gas")
+
+
+def test_an_executive_speaks_for_the_company_the_story_is_about():
+    found = sources(
+        "Brightwater Rovers lost 12 million pounds last season, its accounts show. "
+        "The club spent more than any other in the league, according to figures compiled by the league. "
+        "Chief executive Tom Avery said the spending would pay off."
+    )
+    assert found[2] == ("Tom Avery", "Brightwater Rovers")
+
+
+def test_a_spokeswoman_at_the_organisation_a_sentence_opens_with():
+    found = sources(
+        "Junior doctors stopped work in 30 hospitals, the Resident Doctors' Union said. "
+        "But at the Varna City Hospital, a spokeswoman, Iva Petrova, said all surgery went ahead."
+    )
+    assert found[1] == ("Iva Petrova", "Varna City Hospital")
+
+
+def test_a_group_described_with_a_participle_after_its_head():
+    found = sources(
+        "Pure Air Now, a Lyon-based residents' group opposed to the new runway, accused the airport of "
+        "hiding noise data. Its founder, Elise Roux, said 3,000 homes were affected."
+    )
+    assert found == [(None, "Pure Air Now"), ("Elise Roux", "Pure Air Now")]
+
+
+def test_a_person_who_leads_the_group_named_before():
+    found = sources(
+        "A tenants' group, Fair Rent Kraków, accused the city of raising rents by 20 per cent. "
+        "\"We were never asked,\" said Jan Nowak, 64, a retired engineer who leads the group."
+    )
+    assert found[1] == ("Jan Nowak", "Fair Rent Kraków")
+
+
+def test_a_person_who_lives_near_a_place_has_no_organisation():
+    found = sources("\"We were never asked,\" said Jan Nowak, 64, a retired engineer who lives near the plant.")
+    assert found == [("Jan Nowak", None)]
