@@ -189,6 +189,31 @@ _ROLE_WORDS = frozenset(word for role in ROLES for word in role.split())
 _HEAD_WORDS = _ROLE_WORDS | ORG_HEADS | DOCUMENT_NOUNS | GROUP_NOUNS
 _UNIT_WORDS = frozenset({"office", "service", "team", "press"})
 _MAX_MODIFIERS = 3
+# A role whose portfolio is a list: "The Minister of Education, Culture and Science"
+_PORTFOLIO_LIST = re.compile(
+    r"((?:\b[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Minister|Secretary|Commissioner|Undersecretary|Under-Secretary)"
+    r"\s+(?:of|for)\s+[A-Z][\w'’-]*(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+)[A-Z][\w'’-]*)*)$"
+)
+# Two or three capitalised words that can be a person's name (no initials, no capitals only)
+_PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}")
+# A second verb of the same subject: "welcomed the deal but said", "met the unions and said"
+_COORDINATED = re.compile(r"\s(?:and|but)(?:\s+(?:also|then|later))?$")
+# A sentence that opens with the document its source speaks in: "In a report covering 23 days, the institute ..."
+_IN_A_DOCUMENT = re.compile(
+    r"\s*[Ii]n\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(report|study|survey|review|analysis|assessment|audit|"
+    r"ruling|decision|judgment|judgement)\b"
+)
+# Words before an organisation's noun that do not tell it apart from others of its kind
+_GENERIC_MODIFIERS = frozenset(
+    """local regional national state federal provincial municipal city town country main new central own same
+    public government official top senior""".split()
+)
+# Parts of a larger body that speak for themselves: "the Socialist group in the regional parliament"
+_BODY_PARTS = frozenset("group faction caucus bloc delegation branch wing".split())
+_MONTHS_AND_DAYS = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
 # How sentences whose subject is no person start ("The figures ...", a quotation).
 _NOT_A_PERSON_SUBJECT = ("The ", "A ", "An ", "It ", "This ", "That ", "There ", "These ", "Those ", HIDDEN)
 _OPENING = 80  # characters in which a sentence's subject is looked for before it is read
@@ -349,6 +374,25 @@ class _Memory:
                 return organization.name
         return self.organization_of_class(head.lower()) if qualifier is None else None
 
+    def organization_described(self, agent: Agent) -> str | None:
+        """The organisation a description refers to ("the group", "the health ministry"): with
+        words before its noun that tell it apart ("the Socialist group", "the social services
+        department"), only one named with those words ("Ministry of Health" for "the health
+        ministry"); else any of its kind (:meth:`organization_like`)."""
+        head = agent.head or ""
+        modifiers = [w.lower() for w in (agent.name or "").split()[:-1]
+                     if w.isalpha() and w.lower() not in _GENERIC_MODIFIERS]
+        if not modifiers:
+            return self.organization_like(head)
+        nouns = ORG_CLASSES.get(head.lower(), frozenset())
+        for organization in reversed(self.organizations):
+            words = organization.name.lower().split() + [w for kind in organization.kinds for w in kind.split()]
+            if (any(same_head(head, w) for w in words) or not nouns.isdisjoint(words)) and all(
+                any(same_head(modifier, w) for w in words) for modifier in modifiers
+            ):
+                return organization.name
+        return None
+
     def organization_of_class(self, noun: str) -> str | None:
         """The organisation a class noun refers to: the last one named with a
         noun of the same class ("the company" for "Vistula Power Group", "the
@@ -448,6 +492,22 @@ def _scan_back(text: str) -> Agent | None:
         token = tokens[index]
         low = token.lower()
         if low in ("the", "a", "an") or low in POSSESSIVE_PRONOUNS:
+            if accepted and index >= 2 and tokens[index - 1].lower() in ("in", "on") and (
+                tokens[index - 2].lower() in _BODY_PARTS
+            ):
+                # "the Socialist group in the regional parliament said": the group speaks, not where it sits
+                accepted = []
+                modifiers = 0
+                index -= 2
+                continue
+            if accepted and index >= 2 and tokens[index - 1].lower() in ("from", "by") and (
+                tokens[index - 2].lower() in DOCUMENT_NOUNS
+            ):
+                # "figures from the National Statistics Bureau show", "a study by the X Observatory"
+                accepted[:0] = tokens[index - 1: index + 1]
+                index -= 2
+                modifiers = 0
+                continue
             if accepted:
                 accepted.insert(0, token)
                 if low == "the" and index >= 2 and tokens[index - 1] in ("of", "for", "at") and (
@@ -461,8 +521,8 @@ def _scan_back(text: str) -> Agent | None:
                     continue
             break
         if low in ("of", "for") or (low == "at" and index and tokens[index - 1].lower() in _ROLE_WORDS) or (
-            low == "and" and accepted and index and is_capitalised(tokens[index - 1])
-        ):
+            low in ("and", "&") and accepted and index and is_capitalised(tokens[index - 1])
+        ) or (low in ("from", "by") and index and tokens[index - 1].lower() in DOCUMENT_NOUNS):
             # "the director of X", "State Secretary for Agriculture X", "deputy mayor for the
             # environment", "Minister of Trade and Competition": the phrase goes on before it
             before = tokens[index - 1].lower() if index else ""
@@ -473,6 +533,12 @@ def _scan_back(text: str) -> Agent | None:
                 modifiers = 0
                 continue
             break
+        if low in ("in", "on") and accepted and index and tokens[index - 1].lower() in _BODY_PARTS:
+            # "the Socialist group in parliament said": the group speaks, not where it sits
+            accepted = []
+            modifiers = 0
+            index -= 1
+            continue
         # a capitalised "Said" is a name ("Amira Said"), unless it starts the chunk
         if low in NOT_IN_NAME and low not in PRONOUNS and (not is_capitalised(token) or index == 0):
             break
@@ -490,6 +556,11 @@ def _scan_back(text: str) -> Agent | None:
     # the subject is what comes before it.
     start = index + 1
     if start >= 2 and tokens[start - 1].lower() == "by" and tokens[start - 2].lower().endswith("ed"):
+        return _scan_back(" ".join(tokens[: start - 2]))
+    if start >= 3 and tokens[start - 1].lower() in ("in", "on") and tokens[start - 2].lower().endswith("ed") and (
+        len(accepted) == 1 and (accepted[0] in _MONTHS_AND_DAYS)
+    ):
+        # "A study by X published in June projected": the date belongs to the participle, the subject is before it
         return _scan_back(" ".join(tokens[: start - 2]))
     return parse_source(" ".join(accepted))
 
@@ -527,6 +598,9 @@ def _subject_at_start(masked: str) -> Agent | None:
             continue
         if low in NOT_IN_NAME or low in BETWEEN_SUBJECT_AND_VERB:
             break
+        if token == "&" and taken and is_capitalised(taken[-1]):
+            taken.append(token)  # "Haven & Kade"
+            continue
         if _head_like(token, low) and not (taken and taken[-1].endswith(("'s", "’s")) and not is_capitalised(token)):
             taken.append(token)
             have_head = True
@@ -537,9 +611,12 @@ def _subject_at_start(masked: str) -> Agent | None:
             break
     if len(chunks) == 3 and _ROLE_OPENING.match(chunks[0]):
         # "Its chief executive, X, went further", "The Undersecretary for Health, X, went further":
-        # the role, then its holder
+        # the role, then its holder; "The school boards' association, X, welcomed": the description, then
+        # the organisation's name
         role = parse_source(chunks[0])
-        if role is not None and role.kind == mentions.ROLE_REFERENCE:
+        if role is not None and (role.kind == mentions.ROLE_REFERENCE or (
+            role.kind == mentions.ORG_REFERENCE and role.definite and chunks[1].strip()[:1].isupper()
+        )):
             return _named_after(role, chunks[0], chunks[1]) or role
     if not have_head:
         return None
@@ -566,7 +643,9 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
         body, cut = body[:cut], before
     appositive_text = body[cut + 1:]
     appositive = parse_appositive(appositive_text)
-    agent = _scan_back(body[:cut])
+    portfolio = _PORTFOLIO_LIST.search(body, 0, cut) if "," in body[:cut] else None
+    # "The Minister of Education, Culture and Science, X, said": a portfolio of several words in a list
+    agent = parse_source(portfolio.group(1)) if portfolio is not None else _scan_back(body[:cut])
     made = _MADE_BY.match(appositive_text) if agent is not None and agent.kind == mentions.DOCUMENT else None
     if made is not None and agent is not None:
         # "The assessment, drawn up by the National Disaster Recovery Office, counts ..."
@@ -604,6 +683,11 @@ def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent 
             name = name_text.strip()
             return Agent(mentions.ORGANIZATION, name, name=name, head=agent.head, kinds=[agent.head])
     named = parse_source(name_text)
+    if named is not None and named.kind in (mentions.ORGANIZATION, mentions.MEDIUM) and agent is not None and (
+        agent.kind == mentions.ROLE_REFERENCE and _PERSON_NAME.fullmatch(name_text.strip())
+    ) and ORG_HEADS.isdisjoint(name_text.lower().split()):
+        # "Its mayor, Hendrik Post,": a role describes a person, though "Post" can end a firm's name
+        named = Agent(mentions.PERSON, named.text, name=name_text.strip(), head=name_text.split()[-1])
     if named is None or named.kind != mentions.PERSON:
         return None
     if agent is not None and agent.kind == mentions.ROLE_REFERENCE and not named.role:
@@ -670,8 +754,11 @@ def _parenthetical(text: str) -> bool:
     words = text.split()
     if len(words) == 1 and words[0].isdigit():
         return True  # an age: "Vance, 61, denied"
-    if len(words) > 1 and words[0].endswith("ed") and words[1].lower() in ("in", "on", "last", "this", "at", "earlier"):
-        return True  # "The inspectorate's annual report, published in April, said"
+    if len(words) > 1 and words[0].endswith("ed") and (
+        words[1].lower() in ("in", "on", "last", "this", "at", "earlier") or words[1] in _MONTHS_AND_DAYS
+        or words[1].isdigit()
+    ):
+        return True  # "The inspectorate's annual report, published in April, said", "The document, dated September,"
     return bool(words) and words[0].lower() in {
         "for", "who", "which", "in", "on", "at", "however", "meanwhile", "too", "though", "also",
         "by", "like", "as", "speaking", "asked", "writing", "according", "from",
@@ -816,6 +903,18 @@ def _according_match(masked: str, found: re.Match[str]) -> _Match | None:
         if subject is not None and subject.kind == mentions.ORGANIZATION:
             agent.producer = subject
     appositive = _following_appositive(masked, found.end())
+    described = agent.producer if agent.kind == mentions.DOCUMENT else agent
+    if described is not None and described.kind == mentions.ORG_REFERENCE and described.head and appositive is not None:
+        # "according to an assessment commissioned by the port's operator, Hai Lam Port Corporation": the
+        # description, then the organisation's name
+        name = re.split(r"[,;.]\s", masked[found.end() + 1:] + " ", maxsplit=1)[0]
+        named = _named_after(described, described.text, name)
+        if named is not None and named.kind == mentions.ORGANIZATION:
+            if agent.kind == mentions.DOCUMENT:
+                agent.producer = named
+            else:
+                agent = named
+            appositive = None
     modality = "estimate" if agent.kind == mentions.DOCUMENT and agent.head in ("estimate", "estimates") else "statement"
     return _Match(found.start(), "according_to", agent, "according to", modality, [appositive] if appositive else [])
 
@@ -916,6 +1015,12 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
             return None
         return _Match(found.start(), "passive_by", after[0], cue, modality, after[1])
     subject = _subject_before(masked, found.start())
+    if subject is None and cue not in NOT_INVERTED_CUES and _COORDINATED.search(left_text) is not None:
+        # "The association, X, welcomed the deal but said ...": the second verb's subject is the first's
+        # (a verb of saying: "X employs 600 people and reported a loss" is no statement)
+        agent = _subject_at_start(masked)
+        if agent is not None and agent.kind != mentions.DOCUMENT and agent.name:
+            subject = agent, [], False
     if subject is None:
         if cue in DOCUMENT_ONLY_CUES:
             agent = _subject_at_start(masked)
@@ -929,8 +1034,12 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
         return None  # "police found a body" attributes nothing; "the authority found that ..." does
     if cue in _CALLING and _ARTICLE.match(masked, found.end()):
         return None  # "has called a 48-hour strike", "called an election": an act, not a statement
-    if cue in RECORDING_CUES and agent.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.GROUP):
-        return None  # "the force recorded 1,412 burglaries" is its figure; "Smith recorded a song" is not a statement
+    if cue in RECORDING_CUES and (agent.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.GROUP) or (
+        agent.text.strip() in GOVERNMENT_METONYMS
+    )):
+        # "the force recorded 1,412 burglaries" is its figure; "Smith recorded a song" is not a statement, and
+        # "Italy recorded 4,300 more deaths" says where they happened
+        return None
     if agent.kind == mentions.ORG_REFERENCE and not agent.definite and agent.name and not agent.kinds:
         if not is_capitalised(agent.text):
             return None  # "a group called ..." names nobody
@@ -1075,7 +1184,13 @@ class _Reader:
                 self._resolve(agent, sentence)
                 return None
         opening = masked[:_OPENING].split()
-        if masked.startswith(_NOT_A_PERSON_SUBJECT) or not (
+        if masked.startswith(_NOT_A_PERSON_SUBJECT) and not (
+            masked.startswith(("The ", "Its ")) and masked.count(",") >= 2
+            and not _ROLE_WORDS.isdisjoint(masked[: masked.find(",")].lower().split())
+        ):
+            return None  # "The figures ...": no person, unless a role and its holder open it ("The regional Councillor
+            # for Infrastructure, X, defended the decision")
+        if not masked.startswith(_NOT_A_PERSON_SUBJECT) and not (
             any(word.lower() in _ROLE_WORDS for word in opening)
             or not self.memory.surnames().isdisjoint(opening)
         ):
@@ -1139,6 +1254,10 @@ class _Reader:
         source = self._resolve(agent, sentence)
         if source is None:
             return None
+        framed = _IN_A_DOCUMENT.match(masked) if source.organization and masked.startswith(("In ", "in ")) else None
+        if framed is not None:
+            # "In a report covering 23 days, the institute estimated ...": the report is the institute's
+            self.memory.documents.append(_Document(framed.group(1).lower(), source.organization, sentence))
         for appositive in match.appositives:
             self._apply_appositive(source, appositive, sentence)
         if source.organization:
@@ -1176,7 +1295,7 @@ class _Reader:
         if agent is _ITS:
             return self._its_owner(sentence, role)
         if agent.kind == mentions.ORG_REFERENCE:
-            known = self.memory.organization_like(agent.head or "", None) if agent.definite or agent.head else None
+            known = self.memory.organization_described(agent) if agent.definite or agent.head else None
             if known:
                 return known
             return self.memory.remember_organization(self._national(agent.name or agent.text))
@@ -1343,7 +1462,7 @@ class _Reader:
             memory.last_collective = source
             return source
         if kind == mentions.ORG_REFERENCE:
-            known = memory.organization_like(agent.head or "") if agent.definite or not agent.name else None
+            known = memory.organization_described(agent) if agent.definite or not agent.name else None
             if known is not None:
                 # named again: the organisation "its" and "the group" refer to next
                 source = _Source(organization=memory.remember_organization(known, spoke=True), resolution="description")
@@ -1364,6 +1483,9 @@ class _Reader:
             if organization is None and agent.definite and agent.head in TRADE_GROUPS:
                 # "the auditors found" after "the National Audit Office said": the body named by their trade
                 organization = memory.organization_like(agent.head or "")
+            if organization is None and agent.head == "authors" and memory.documents:
+                # "Its authors estimated" after "a report by the X Institute": the document's makers
+                organization = memory.documents[-1].producer
             source = _Source(organization=organization, role=agent.text.strip(),
                              resolution="description" if organization else "named")
             memory.last_collective = source
@@ -1382,11 +1504,14 @@ class _Reader:
         if producer is not None:
             if producer.organization:
                 memory.documents.append(_Document(agent.head or "", producer.organization, sentence))
+                memory.last_collective = producer  # "It estimated" after "The audit said"
             return producer
         if agent.definite:
             known = _nearest_document(memory.documents, agent.head or "")
             if known is not None:
-                return _Source(organization=known.producer, resolution="document")
+                source = _Source(organization=known.producer, resolution="document")
+                memory.last_collective = source
+                return source
         return _Source(resolution="forward", forward_document=agent.head, latest_organization=memory.latest_organization)
 
     # -- finishing ---------------------------------------------------------

@@ -232,7 +232,7 @@ GROUP_NOUNS = frozenset(
     spokespeople representatives commanders academics scholars pollsters auditors inspectors regulators
     farmers growers tenants landlords homeowners renters patients parents teachers nurses students
     fans drivers commuters voters shoppers consumers users customers employers employees retailers
-    exporters importers producers shareholders bondholders lenders borrowers passengers""".split()
+    exporters importers producers shareholders bondholders lenders borrowers passengers authors""".split()
 )
 
 # Groups named for what an institution does: "the auditors" are the audit

@@ -160,6 +160,13 @@ def _parse(words: list[str], text: str) -> Agent | None:
         if left in SPEAKING_UNITS or lowered[of - 1] in ROLES or lowered[of - 1] in DOCUMENT_NOUNS:
             inner = _parse(words[of + 1:], " ".join(words[of + 1:]))
             return _unit_of(words[:of], lowered[:of], inner, text, definite)
+    made_by = next((i for i in range(1, len(words) - 1) if lowered[i] in ("by", "from") and lowered[i - 1] in DOCUMENT_NOUNS),
+                   None)
+    if made_by is not None:
+        # "figures from the National Statistics Bureau", "a report by the X committee"
+        producer = _parse(words[made_by + 1:], " ".join(words[made_by + 1:]))
+        if producer is not None:
+            return Agent(DOCUMENT, text, head=lowered[made_by - 1], definite=definite, producer=producer)
     possessor_at = next((i for i, w in enumerate(words[:-1]) if w.endswith(_POSSESSIVE_ENDINGS)), None)
     if possessor_at is not None:
         possessor = words[: possessor_at + 1]
@@ -341,7 +348,13 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
                                  name=" ".join([*portfolio_words, "Ministry"]), head="ministry")
     # "Councillor Daniel Reyes of the Civic Alliance": the name, then where the role is held
     link = next((i for i, w in enumerate(name_words) if w.lower() in _AFFILIATION_LINKS), None)
-    if organization is None and link is not None and all(
+    if organization is None and link is not None and name_words[link].lower() == "for" and (
+        held in ROLE_INSTITUTIONS
+    ) and not any(w in _ORG_NAME_WORDS or w.lower() in ORG_HEADS for w in name_words[link + 1:]):
+        # "Councillor for Infrastructure": a portfolio in the institution the role implies, no workplace
+        role_words = [*role_words, *name_words[link:]]
+        name_words = name_words[:link]
+    elif organization is None and link is not None and all(
         is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in name_words[:link]
     ):
         # "Councillor X of the Civic Alliance"; "the State Secretary at the Ministry of Tourism",
@@ -368,7 +381,8 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
         organization = Agent(ORG_REFERENCE, role_words[0], name=role_words[0].lower(), head=role_words[0].lower(),
                              definite=True)
     if organization is None:
-        institution = ROLE_INSTITUTIONS.get(role.lower()) or ROLE_INSTITUTIONS.get(role.lower().split()[-1])
+        institution = ROLE_INSTITUTIONS.get(role.lower()) or ROLE_INSTITUTIONS.get(role.lower().split()[-1]) or (
+            ROLE_INSTITUTIONS.get(held))
         if institution:
             organization = Agent(ORG_REFERENCE, institution, name=institution, head=institution.split()[-1].lower())
     name_ok = name_words and all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in name_words)
