@@ -661,6 +661,8 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
     )):
         # "Her main challenger, Councillor X of Y, accused": the name is the second phrase
         named = _named_after(agent, body[:cut], appositive_text)
+        if named is not None and named.kind == mentions.PERSON and _ONE_OF_THEM.search(body, 0, cut):
+            named.organization = _THEM
         return (named, [], passive) if named is not None else None
     return _described_organization(agent, appositive), [appositive] if appositive else [], passive
 
@@ -699,6 +701,11 @@ def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent 
 
 # "Its president, X, said": the organisation named last, resolved when the source is.
 _ITS = Agent(mentions.ORG_REFERENCE, "its", definite=True)
+# A member of the group named before: "one of them, councillor X"
+_THEM = Agent(mentions.ORG_REFERENCE, "them", definite=True)
+_ONE_OF_THEM = re.compile(r"\b(?:[Oo]ne|[Tt]wo|[Aa]nother|[Ss]ome)\s+of\s+them$")
+# A person named by a first name and an initial: "Marc D."
+_ANONYMISED = re.compile(r"[A-Z][a-zà-ÿ'’-]+\s+[A-Z]\.")
 _OPENS_WITH_ITS = re.compile(r"\s*(?:[A-Z][A-Z .'’-]+\s+(?:—|–|--?)\s+)?[Ii]ts\s")
 # Roles held in a town: "Its mayor" is the town's.
 _PLACE_ROLES = frozenset({"mayor"})
@@ -793,7 +800,10 @@ def _closing_speaker(masked: str, first: _Match) -> _Match | None:
     """A person named in a reporting clause that closes the sentence, after
     a first match whose source is an organisation ("The city expects ..., its
     treasurer, X, told the Herald"): that person reports the whole sentence."""
-    if first.agent.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.NAME, mentions.DOCUMENT):
+    unnamed = first.agent.kind == mentions.GROUP and first.agent.organization is None
+    if first.agent.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.NAME, mentions.DOCUMENT) and (
+        not unnamed
+    ):
         return None
     closing = _CLOSING_CLAUSE.search(masked, first.position + 1)
     if closing is None:
@@ -802,7 +812,8 @@ def _closing_speaker(masked: str, first: _Match) -> _Match | None:
     match = _cue_match(masked, found) if found is not None else None
     if match is None or not (match.agent.kind == mentions.PERSON or (
         match.agent.kind == mentions.ORGANIZATION and first.cue not in _SPEECH_CUES
-    )):
+    ) or (unnamed and match.agent.kind in (mentions.ORGANIZATION, mentions.ORG_REFERENCE))):
+        # "Investigators found that ..., the board said": the board reports what its unnamed staff found
         return None  # "Italy recorded 4,300 more deaths ..., the National Institute for Population Health said"
     return match
 
@@ -1283,7 +1294,8 @@ class _Reader:
         if agent.kind == mentions.ORGANIZATION or agent.kind == mentions.NAME:
             name = agent.name or agent.text
             if not name.isupper() and (
-                any(person.name == name for person in self.memory.persons)
+                _ANONYMISED.fullmatch(name) is not None  # "Marc D.'s lawyer": a client, named as courts name people
+                or any(person.name == name for person in self.memory.persons)
                 or " " not in name and (self.memory.person(name) or self._person_named_before(name, sentence))
             ):
                 return None  # "a lawyer for Mwangi", "Marc D.'s lawyer": a client, not an employer
@@ -1294,6 +1306,9 @@ class _Reader:
             return agent.name
         if agent is _ITS:
             return self._its_owner(sentence, role)
+        if agent is _THEM:
+            # "one of them, councillor X": the organisation of the group the story last quoted
+            return self.memory.last_collective.organization if self.memory.last_collective else None
         if agent.kind == mentions.ORG_REFERENCE:
             known = self.memory.organization_described(agent) if agent.definite or agent.head else None
             if known:
@@ -1417,6 +1432,10 @@ class _Reader:
                     elif organization is None or not _fits_class(organization, "company"):
                         organization = next((self.organizations_quoted[previous] for previous in (
                             sentence - 1, sentence - 2) if previous in self.organizations_quoted), organization)
+            if organization is None and agent.text.startswith("Justice "):
+                # "Justice X" sits in the court the story named ("the High Court"), if it named one
+                organization = next((o.name for o in reversed(memory.organizations)
+                                     if "court" in o.name.lower().split()), None)
             known = memory.person(agent.name or "")
             person = memory.remember_person(_Person(agent.name or "", agent.role, organization))
             memory.last_person = person
@@ -1543,7 +1562,9 @@ class _Reader:
         # whose attribution comes in a later sentence; backwards, so that it reaches every part
         for index in range(len(units) - 2, -1, -1):
             unit, following = units[index], units[index + 1]
-            if unit.attribution.claimant is None and following.attribution.claimant and (
+            if (unit.attribution.claimant is None or unit.attribution.cue == "continued quotation") and (
+                following.attribution.claimant
+            ) and (
                 following.attribution.direct_quote and self._quotation_runs_on(unit.start, unit.end)
             ):
                 units[index] = unit._replace(attribution=following.attribution.model_copy(update={

@@ -23,7 +23,7 @@ for _modality, _words in {
         "criticised criticized criticises criticizes questioned questions found finds show shows "
         "showed suggest suggests suggested indicate indicates indicated "
         "promised promises pledged pledges vowed vows asked signalled signaled signals "
-        "demanded demands demanding"
+        "demanded demands demanding advised advises"
     ),
     "estimate": "estimated estimates estimate calculated calculates counted counts projected projects tallied",
     "allegation": "accused accuses alleged alleges claimed claims blamed blames charged",

@@ -290,3 +290,67 @@ def test_a_role_and_its_holder_opening_a_sentence_without_a_verb_of_saying():
 def test_a_description_opening_a_sentence_without_a_holder_is_no_person():
     found = sources("The regional councillor, who asked not to be named, defended the decision.")
     assert found[0][0] is None
+
+
+# -- sources across a sentence's clauses and across sentences ------------------------------
+
+
+def test_a_body_reports_what_its_unnamed_staff_found():
+    found = sources("Inspectors found that 14 of 30 kitchens broke hygiene rules, the Food Safety Agency said.")
+    assert found == [(None, "Food Safety Agency")]
+
+
+def test_an_unnamed_group_alone_names_no_organisation():
+    found = sources("Inspectors found that 14 of 30 kitchens broke hygiene rules.")
+    assert found == [(None, None)]
+
+
+def test_advised_is_a_verb_of_saying():
+    found = sources(
+        "The Lakeside Water Board said 40 homes had no water. "
+        "Households should boil tap water for three days, the board advised."
+    )
+    assert found == [(None, "Lakeside Water Board")] * 2
+
+
+def test_a_quotation_closed_and_attributed_in_the_next_sentence_is_that_speakers():
+    found = sources(
+        "The tenants' union Huurders Samen warned that rents would rise. "
+        '"We were promised caps. Now they are gone," said its chair, Eva Jansen.'
+    )
+    assert found == [(None, "Huurders Samen"), ("Eva Jansen", "Huurders Samen"), ("Eva Jansen", "Huurders Samen")]
+
+
+def test_a_quotation_after_an_attributed_sentence_with_none_after_it_continues_it():
+    found = sources('The Tenants Union said rents rose 3 per cent. "It is a scandal."')
+    assert found == [(None, "Tenants Union")] * 2
+
+
+def test_one_of_them_belongs_to_the_group_quoted_before():
+    found = sources(
+        "Councillors from the opposition Green Renewal Party accused the mayor of hiding the deficit. "
+        '"We have the emails," one of them, councillor Ana Ruiz, told Radio Sur.'
+    )
+    assert found[1][0] == "Ana Ruiz"
+    assert "Green Renewal" in (found[1][1] or "")
+
+
+def test_a_councillor_not_one_of_a_group_keeps_the_council():
+    found = sources('"We have the emails," councillor Ana Ruiz told Radio Sur.')
+    assert found == [("Ana Ruiz", "council")]
+
+
+def test_a_lawyer_of_a_person_named_by_an_initial_has_no_employer():
+    found = sources(
+        "The owner, identified in court only as Jan K., was fined 20,000 euros. "
+        "Jan K.'s lawyer, Eva Smit, said he would appeal."
+    )
+    assert found[1] == ("Eva Smit", None)
+
+
+def test_a_justice_sits_in_the_court_named_before():
+    found = sources(
+        "The Supreme Court said on Monday that the mining licence was unlawful. "
+        "In her judgment, Justice Ama Owusu said the ministry had ignored 3,000 objections."
+    )
+    assert found[1] == ("Ama Owusu", "Supreme Court")
