@@ -82,8 +82,9 @@ PIECE_SCALE = 0.5
 # opinion about the future, where an institution's own projection is an
 # estimate) and a private person's account of their own life (a speaker
 # with no organisation and no role, or the role of a private person: "a
-# retired teacher"). A named source's denial ("X denied any wrongdoing") is
-# a claim to check even when it is short and has no figure.
+# retired teacher"). A named source's denial ("X denied any wrongdoing") or
+# accusation ("the union accused the bank of closing branches") is a claim to
+# check even when it is short and has no figure.
 HAND_SET = {
     "boilerplate": -8.0,
     "byline": -8.0,
@@ -98,6 +99,7 @@ HAND_SET = {
     "commentator_forecast": -6.0,
     "personal_account": -8.0,
     "denial": 1.5,
+    "accusation": 1.5,
 }
 
 

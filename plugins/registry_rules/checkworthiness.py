@@ -163,7 +163,8 @@ _FURNITURE_KEYS_ANYWHERE = frozenset(max(phrase, key=len) for phrase in _FURNITU
 _FURNITURE_KEYS_ON_SHORT_LINES = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ON_SHORT_LINES)
 _SHORT_LINE_WORDS = 12
 _BYLINE = re.compile(
-    r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,4}"
+    # a name's particles in lower case: "By Sanne de Vries, Lowlands Courier"
+    r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?(?:(?:de|van|von|der|den|da|di|del|la|le|du|dos|ter)\s+){0,2}[A-Z][\w'’.-]+){0,4}"
     r"(?:,\s+(?:[\w'’.-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|contributor|staff)"
     # or the outlet, the place and the date: "By Wanjiru Kamau, Lakeview Standard, Nakuru",
     # "By Nina Vidmar | Alpine Wire | October 7, 2026"
@@ -293,6 +294,9 @@ def _feature_values(
         and attribution.organization is None and (attribution.role is None or _private_role(attribution.role.lower())),
         # a named source rejecting an accusation or a figure ("FreshWay denied any wrongdoing")
         "denial": attribution is not None and attribution.claimant is not None and attribution.modality == "denial",
+        # a named source accusing someone ("The union accused the bank of closing branches to pay dividends")
+        "accusation": attribution is not None and attribution.claimant is not None
+        and attribution.modality == "allegation",
         "first_person_plural": not vocabulary.isdisjoint(_FIRST_PERSON_PLURAL),
         "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
         "question": stripped.endswith("?") or (bool(sequence) and sequence[0] in _QUESTION_OPENERS and "?" in text),
@@ -327,7 +331,8 @@ def _is_boilerplate(lowered: list[str], vocabulary: set[str]) -> bool:
         return False  # most sentences: no phrase can be there, no runs to build
     runs = set(zip(lowered, lowered[1:], lowered[2:])) | set(zip(lowered, lowered[1:]))
     if not short:
-        return not runs.isdisjoint(_FURNITURE_ANYWHERE)
+        # "Sign up for the Herald's business newsletter, sent every weekday at 7 a.m."
+        return not runs.isdisjoint(_FURNITURE_ANYWHERE) or ("newsletter" in vocabulary and ("sign", "up") in runs)
     runs.update((word,) for word in lowered)
     return not runs.isdisjoint(_FURNITURE_ON_SHORT_LINES)
 

@@ -127,3 +127,28 @@ def test_a_byline_with_pipes():
 
 def test_a_byline_with_accented_names():
     assert "byline" in score("By Lucía Ferreyra | Río de la Plata Herald").features
+
+
+def test_a_byline_with_a_name_particle_and_the_outlet():
+    assert "byline" in score("By Jan van der Berg, Polder Courier").features
+    assert "byline" in score("By Ana de Sousa").features
+    assert "byline" not in score("By the end of 2027, the port will have doubled its capacity.").features
+
+
+def test_a_long_newsletter_sign_up_line_is_page_furniture():
+    result = score("Sign up for the Courier's weekly farming newsletter, sent every Monday at 6 a.m.")
+    assert "boilerplate" in result.features
+    assert not result.checkworthy
+    assert "boilerplate" not in score("More than 4,000 farmers sign up for the subsidy scheme every year.").features
+
+
+def test_a_named_sources_accusation_is_checkworthy_even_without_a_figure():
+    result = score("The dockers' union accused the port of hiding the accident.",
+                   said_by(None, None, "Dockers' Union", "allegation"))
+    assert "accusation" in result.features
+    assert result.checkworthy
+
+
+def test_an_accusation_nobody_is_named_for_has_no_such_weight():
+    result = score("The port was accused of hiding the accident.")
+    assert "accusation" not in result.features
