@@ -244,6 +244,7 @@ class _Organization:
     kinds: set[str] = field(default_factory=set)
     spoke: bool = False  # named as a source in its own right, not only as someone's employer
     mentioned: bool = False  # only named in passing ("fined the operator X"), never a source or an employer
+    sentence: int = -1  # the sentence that named it first
 
 
 @dataclass
@@ -265,6 +266,7 @@ class _Source:
     resolution: str = "named"
     forward_document: str | None = None  # a document reference to resolve from later text
     latest_organization: str | None = None  # else the organisation of the source named last before it
+    forward_description: Agent | None = None  # a description in the lead, for the organisation named just after
 
 
 @dataclass
@@ -291,6 +293,7 @@ class _Memory:
         self.last_person: _Person | None = None
         self.last_collective: _Source | None = None
         self.latest_organization: str | None = None  # the organisation of the source named last
+        self.sentence = -1  # the sentence being read
         self._find_lead = find_lead
         self._lead: tuple[str | None] | None = None
         self._find_acronyms = find_acronyms
@@ -357,7 +360,7 @@ class _Memory:
                 self.organizations.remove(organization)
                 self.organizations.append(organization)
                 return organization.name
-        self.organizations.append(_Organization(name, set(kinds), spoke, mentioned))
+        self.organizations.append(_Organization(name, set(kinds), spoke, mentioned, self.sentence))
         return name
 
     def organization_named(self, name: str) -> str | None:
@@ -1091,6 +1094,7 @@ class _Reader:
         sentences = self.sentences = split_sentences(self.text)
         results: list[tuple[Sentence, list[tuple[int, int, _Source | None, _Match | None]]]] = []
         for index, sentence in enumerate(sentences):
+            self.memory.sentence = index
             pieces = self._pieces(sentence)
             resolved = []
             for start, end in pieces:
@@ -1137,7 +1141,11 @@ class _Reader:
             appositive = parse_appositive(parts[1]) if len(parts) == 3 else None
             if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
                 # "Noordbank, the Netherlands' third-largest lender, ...": "the bank" is Noordbank
-                return self.memory.remember_organization(agent.name, appositive.kinds if appositive else agent.kinds)
+                reading, self.memory.sentence = self.memory.sentence, sentence  # named in that sentence
+                try:
+                    return self.memory.remember_organization(agent.name, appositive.kinds if appositive else agent.kinds)
+                finally:
+                    self.memory.sentence = reading
         return None
 
     def _person_named_before(self, surname: str, sentence: int) -> tuple[str, str | None] | None:
@@ -1488,6 +1496,10 @@ class _Reader:
             else:
                 source = _Source(organization=memory.remember_organization(self._national(agent.name or agent.text)),
                                  resolution="named")
+                if sentence < _LEAD_SENTENCES and (agent.definite or "'s " in agent.text or "’s " in agent.text):
+                    # "Malta's gambling regulator has fined X ..., the regulator said": the lead describes the
+                    # organisation the next sentences name ("The Malta Gaming Supervisory Board said")
+                    source.forward_description = agent
             memory.last_collective = source
             return source
         if kind == mentions.ORGANIZATION or kind == mentions.MEDIUM:
@@ -1542,6 +1554,8 @@ class _Reader:
             for start, end, source, match in pieces:
                 if source is not None and source.forward_document is not None:
                     self._resolve_forward(source, index)
+                if source is not None and source.forward_description is not None:
+                    source.organization = self._described_later(source.forward_description, index) or source.organization
                 attribution = None
                 if source is not None and match is not None and (source.speaker or source.organization or source.role):
                     attribution = self._attribution(start, end, source, match)
@@ -1581,6 +1595,21 @@ class _Reader:
         if index == len(self.quotations) or not start <= self.quotations[index].start <= end:
             return False
         return not any(ch.isalnum() for ch in self.masked[start:end])
+
+    def _described_later(self, description: Agent, index: int) -> str | None:
+        """The organisation one of the next sentences names that a description
+        in the lead fits: by its noun or one of its class ("regulator" for an
+        authority), or by a word sharing its stem ("regulator" for a
+        supervisory board is not enough: "supervisory" for "supervisor" is)."""
+        head = description.head or ""
+        nouns = ORG_CLASSES.get(head, frozenset()) | {head}
+        for organization in self.memory.organizations:
+            if not index < organization.sentence <= index + _LEAD_SENTENCES or organization.mentioned:
+                continue
+            words = organization.name.lower().split()
+            if any(word in nouns or any(same_head(word, noun) for noun in nouns) for word in words):
+                return organization.name
+        return None
 
     def _resolve_forward(self, source: _Source, index: int) -> None:
         later = [d for d in self.memory.documents if d.sentence > index]

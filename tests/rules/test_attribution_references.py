@@ -354,3 +354,23 @@ def test_a_justice_sits_in_the_court_named_before():
         "In her judgment, Justice Ama Owusu said the ministry had ignored 3,000 objections."
     )
     assert found[1] == ("Ama Owusu", "Supreme Court")
+
+
+# -- a description in the lead, named in the next sentences ---------------------------------
+
+
+def test_a_lead_that_describes_an_organisation_the_next_sentence_names():
+    found = sources(
+        "Norway's aviation regulator has fined Skyfjord Air 2 million kroner for late refunds, the regulator said "
+        "on Monday. The Civil Aviation Authority said 3,400 passengers had waited more than 60 days."
+    )
+    assert found == [(None, "Civil Aviation Authority")] * 2
+
+
+def test_a_lead_description_keeps_its_words_when_the_next_organisation_is_of_another_kind():
+    found = sources(
+        "The country's biggest teachers' union will strike on Monday, the union said. "
+        "The Education Ministry said talks would resume on Friday."
+    )
+    assert found[0][1] != "Education Ministry"
+    assert found[1] == (None, "Education Ministry")
