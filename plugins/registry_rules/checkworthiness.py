@@ -37,7 +37,7 @@ from pathlib import Path
 
 from registry import Attribution, Quantity
 
-from .lexicon import COMMENTATOR_ROLES, PRIVATE_ROLES, ROLES
+from .lexicon import COMMENTATOR_ROLES, CUE_VERBS, PARTICIPLE_CUES, PRIVATE_ROLES, ROLES
 
 THRESHOLD = 0.5
 """A sentence whose score is at least this is check-worthy (issue 3: default 0.5)."""
@@ -267,7 +267,10 @@ def _feature_values(
         "named_entity": min(capitalised, 3) / 3,
         "statistic": min(len(vocabulary & _STATISTIC), 2) / 2,
         "event": not vocabulary.isdisjoint(_EVENT),
-        "attributed": attribution is not None and attribution.claimant is not None,
+        # a source that says something, not a person who only did something ("X defended the decision",
+        # "X declined to comment": the attribution's cue is then a verb of no saying)
+        "attributed": attribution is not None and attribution.claimant is not None
+        and not _only_acted(attribution.cue),
         "quote": quoted,
         "causal": not vocabulary.isdisjoint(_CAUSAL),
         "opinion": min(opinion, 2) / 2,
@@ -317,6 +320,17 @@ _TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame"})  # before 
 def _attributing_words(*names: str | None) -> frozenset[str]:
     """The words of the names an attribution gives (speaker, role, organisation, medium, interviewer)."""
     return _TITLES.union(word for name in names if name for word in tokens(name))
+
+
+def _only_acted(cue: str | None) -> bool:
+    """Is ``cue`` the verb of a person who did something rather than said it
+    ("defended", "declined", "went"), as the attribution of a sentence whose
+    subject is a person names it?"""
+    return bool(cue) and cue.isalpha() and cue.islower() and cue not in CUE_VERBS and cue not in PARTICIPLE_CUES and (
+        cue not in _FIGURE_CUES)
+
+
+_FIGURE_CUES = frozenset({"put", "puts", "putting"})  # "X put the cost at ...": an estimate
 
 
 def _private_role(role: str) -> bool:

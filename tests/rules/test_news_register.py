@@ -152,3 +152,13 @@ def test_a_named_sources_accusation_is_checkworthy_even_without_a_figure():
 def test_an_accusation_nobody_is_named_for_has_no_such_weight():
     result = score("The port was accused of hiding the accident.")
     assert "accusation" not in result.features
+
+
+def test_a_person_who_only_acted_is_no_attributed_statement():
+    text = "Chief executive Tom Avery defended the spending in an interview with Harbour Radio."
+    acted = Attribution(speaker="Tom Avery", role="chief executive", organization="Brightwater Rovers",
+                        modality="statement", cue="defended", confidence=0.6)
+    said = acted.model_copy(update={"cue": "said"})
+    assert "attributed" not in score(text, acted).features
+    assert "attributed" in score(text, said).features
+    assert "attributed" in score(text, acted.model_copy(update={"cue": "arguing"})).features
