@@ -736,7 +736,7 @@ def _name_before(text: str, end: int) -> str | None:
     taken: list[str] = []
     while words and (is_capitalised(words[-1]) or (taken and words[-1] in _NAME_PARTS)):
         taken.insert(0, words.pop())
-    while taken and (taken[0].lower() in NOT_IN_NAME or not is_capitalised(taken[0])):
+    while taken and (taken[0].lower() in NOT_IN_NAME or not is_capitalised(taken[0]) or taken[0] in _MONTHS_AND_DAYS):
         taken = taken[1:]
     return " ".join(taken) or None
 # A name with its acronym after it in brackets.
@@ -1406,7 +1406,9 @@ class _Reader:
         if not _DESCRIPTOR_BYTES.isdisjoint(words if words is not None else ascii_words(masked, lower=True)):
             for found in _DESCRIBED_NAME.finditer(masked):
                 agent = parse_source(found.group())
-                if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
+                if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name and (
+                    agent.name.split()[0] not in _MONTHS_AND_DAYS  # "the company on Monday": no name
+                ):
                     memory.remember_organization(agent.name, agent.kinds, mentioned=True)
 
     def _resolve(self, agent: Agent, sentence: int) -> _Source | None:

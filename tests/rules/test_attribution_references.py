@@ -374,3 +374,8 @@ def test_a_lead_description_keeps_its_words_when_the_next_organisation_is_of_ano
     )
     assert found[0][1] != "Education Ministry"
     assert found[1] == (None, "Education Ministry")
+
+
+def test_a_weekday_after_a_description_is_no_organisation():
+    found = sources("Regulators fined the airline Monday for late refunds. The company said it would appeal.")
+    assert found[1][1] != "Monday"
