@@ -736,9 +736,13 @@ def _name_before(text: str, end: int) -> str | None:
     taken: list[str] = []
     while words and (is_capitalised(words[-1]) or (taken and words[-1] in _NAME_PARTS)):
         taken.insert(0, words.pop())
-    while taken and (taken[0].lower() in NOT_IN_NAME or not is_capitalised(taken[0]) or taken[0] in _MONTHS_AND_DAYS):
+    while taken and (
+        taken[0].lower() in NOT_IN_NAME or not is_capitalised(taken[0]) or taken[0] in _MONTHS_AND_DAYS
+    ):
         taken = taken[1:]
     return " ".join(taken) or None
+
+
 # A name with its acronym after it in brackets.
 _ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du)\s+)*){1,7})\(([A-Z]{2,6})\)")
 
@@ -1143,7 +1147,8 @@ class _Reader:
                 # "Noordbank, the Netherlands' third-largest lender, ...": "the bank" is Noordbank
                 reading, self.memory.sentence = self.memory.sentence, sentence  # named in that sentence
                 try:
-                    return self.memory.remember_organization(agent.name, appositive.kinds if appositive else agent.kinds)
+                    kinds = appositive.kinds if appositive else agent.kinds
+                    return self.memory.remember_organization(agent.name, kinds)
                 finally:
                     self.memory.sentence = reading
         return None
@@ -1424,7 +1429,8 @@ class _Reader:
                 agent = Agent(mentions.ORGANIZATION, agent.text, name=named, head=agent.head)
                 kind = agent.kind
         if kind == mentions.PERSON:
-            organization = self._organization_name(agent.organization, sentence, agent.role) if agent.organization else None
+            organization = (self._organization_name(agent.organization, sentence, agent.role)
+                            if agent.organization else None)
             if organization is None and agent.role:
                 organization = memory.organization_like(agent.role.split()[-1], None) if agent.role.lower() in {
                     o.name.lower() for o in memory.organizations} else None
@@ -1557,7 +1563,8 @@ class _Reader:
                 if source is not None and source.forward_document is not None:
                     self._resolve_forward(source, index)
                 if source is not None and source.forward_description is not None:
-                    source.organization = self._described_later(source.forward_description, index) or source.organization
+                    later = self._described_later(source.forward_description, index)
+                    source.organization = later or source.organization
                 attribution = None
                 if source is not None and match is not None and (source.speaker or source.organization or source.role):
                     attribution = self._attribution(start, end, source, match)

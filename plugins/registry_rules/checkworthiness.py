@@ -164,7 +164,8 @@ _FURNITURE_KEYS_ON_SHORT_LINES = frozenset(max(phrase, key=len) for phrase in _F
 _SHORT_LINE_WORDS = 12
 _BYLINE = re.compile(
     # a name's particles in lower case: "By Sanne de Vries, Lowlands Courier"
-    r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?(?:(?:de|van|von|der|den|da|di|del|la|le|du|dos|ter)\s+){0,2}[A-Z][\w'’.-]+){0,4}"
+    r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+"
+    r"(?:\s+(?:and\s+)?(?:(?:de|van|von|der|den|da|di|del|la|le|du|dos|ter)\s+){0,2}[A-Z][\w'’.-]+){0,4}"
     r"(?:,\s+(?:[\w'’.-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|contributor|staff)"
     # or the outlet, the place and the date: "By Wanjiru Kamau, Lakeview Standard, Nakuru",
     # "By Nina Vidmar | Alpine Wire | October 7, 2026"

@@ -160,8 +160,8 @@ def _parse(words: list[str], text: str) -> Agent | None:
         if left in SPEAKING_UNITS or lowered[of - 1] in ROLES or lowered[of - 1] in DOCUMENT_NOUNS:
             inner = _parse(words[of + 1:], " ".join(words[of + 1:]))
             return _unit_of(words[:of], lowered[:of], inner, text, definite)
-    made_by = next((i for i in range(1, len(words) - 1) if lowered[i] in ("by", "from") and lowered[i - 1] in DOCUMENT_NOUNS),
-                   None)
+    made_by = next((i for i in range(1, len(words) - 1)
+                    if lowered[i] in ("by", "from") and lowered[i - 1] in DOCUMENT_NOUNS), None)
     if made_by is not None:
         # "figures from the National Statistics Bureau", "a report by the X committee"
         producer = _parse(words[made_by + 1:], " ".join(words[made_by + 1:]))
