@@ -1390,15 +1390,13 @@ class _Reader:
         after it (", at Metro Valencia Turia, the publicly owned operator,"), a
         name followed by ", which" (people are "who")."""
         memory = self.memory
-        words = None
         if ", " in masked:
-            words = ascii_words(masked, lower=True)
-            if b"which" in words:
+            if ", which " in masked:
                 for found in _WHICH.finditer(masked):
                     name = _name_before(masked, found.start())
                     if name and memory.person(name) is None and name not in GOVERNMENT_METONYMS:
                         memory.remember_organization(name, mentioned=True)
-            for found in _DESCRIPTION_AFTER.finditer(masked):
+            for found in _DESCRIPTION_AFTER.finditer(masked) if ", the " in masked or ", a" in masked else ():
                 description = found.group(1)
                 if ORG_HEADS.isdisjoint(description.lower().split()):
                     continue  # most descriptions: of a person, or of no organisation
@@ -1408,7 +1406,7 @@ class _Reader:
                 appositive = parse_appositive(description)
                 if appositive is not None and appositive.kind == mentions.ORG_REFERENCE and appositive.kinds:
                     memory.remember_organization(name, appositive.kinds, mentioned=True)
-        if not _DESCRIPTOR_BYTES.isdisjoint(words if words is not None else ascii_words(masked, lower=True)):
+        if not _DESCRIPTOR_BYTES.isdisjoint(ascii_words(masked)):  # descriptors are in lower case
             for found in _DESCRIBED_NAME.finditer(masked):
                 agent = parse_source(found.group())
                 if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name and (
