@@ -373,6 +373,9 @@ class _RunMemo:
         self._subject_matches: dict[str, list[tuple[Figure, _Repeats]]] = {}
         self._tolerance: float | None = None
         self._matches: dict[tuple[int, float, float, float], _Matches] = {}
+        # (claim id, wording) -> what similar_wordings answers for it: the same for each
+        # group of a wording (a story in several outlets), while no appearance is added
+        self._similar: dict[tuple[str, str], list[_Repeats]] = {}
         # (document text, organisation) -> the text without the organisation, names asked about
         self._outside: dict[tuple[str, str], tuple[str, dict[str, bool]]] = {}
         self._subjects: dict[tuple[str, str | None, str | None, int], str | None] = {}
@@ -432,6 +435,7 @@ class _RunMemo:
             self._by_wording[wording].append(group)
             self._by_subject = None
         self._matches.clear()  # a new appearance can be anyone's match
+        self._similar.clear()
         return group
 
     def add_registry(self, appearances: list[Any]) -> None:
@@ -492,6 +496,14 @@ class _RunMemo:
         those of the :data:`MAX_SIMILARITY_CANDIDATES` wordings that share
         the most of its content words, at least :data:`PREFILTER_DICE`
         (Dice coefficient); among equals, the first seen first."""
+        wording = (sighting.claim_id, sighting.text)
+        found = self._similar.get(wording)
+        if found is None:
+            found = self._similar[wording] = self._worded_like(sighting)
+        return found
+
+    def _worded_like(self, sighting: Sighting) -> list[_Repeats]:
+        """:meth:`similar_wordings`, worked out."""
         words = self.words(sighting.text)
         if self._postings is None:
             self._postings = _Postings(
