@@ -208,6 +208,8 @@ _GENERIC_MODIFIERS = frozenset(
     """local regional national state federal provincial municipal city town country main new central own same
     public government official top senior""".split()
 )
+# Bodies that a minister's or a secretary's portfolio is run by
+_PORTFOLIO_BODIES = frozenset({"ministry", "department", "secretariat", "office"})
 # Parts of a larger body that speak for themselves: "the Socialist group in the regional parliament"
 _BODY_PARTS = frozenset("group faction caucus bloc delegation branch wing".split())
 _MONTHS_AND_DAYS = frozenset(
@@ -376,6 +378,17 @@ class _Memory:
             ):
                 return organization.name
         return self.organization_of_class(head.lower()) if qualifier is None else None
+
+    def portfolio_body(self, portfolio: str) -> str | None:
+        """The government body named before whose name has every word of
+        ``portfolio`` ("Transport") and a word for such a body: "Transport
+        Secretariat", "Ministry of Transport", "Department of Transport"."""
+        wanted = {word.lower() for word in portfolio.split() if word.lower() not in ("and", "of", "for", "the", "&")}
+        for organization in reversed(self.organizations):
+            words = set(organization.name.lower().split())
+            if wanted and wanted <= words and not _PORTFOLIO_BODIES.isdisjoint(words):
+                return organization.name
+        return None
 
     def organization_described(self, agent: Agent) -> str | None:
         """The organisation a description refers to ("the group", "the health ministry"): with
@@ -1314,6 +1327,10 @@ class _Reader:
                 return None  # "a lawyer for Mwangi", "Marc D.'s lawyer": a client, not an employer
             # a class noun standing for an organisation named before: "Company spokesman X"
             known = self.memory.organization_of_class(name.lower()) if " " not in name else None
+            if known is None and agent.head == "ministry" and name == f"{agent.text} Ministry":
+                # "The Secretary of State for Transport, X" after "the Transport Secretariat said": the
+                # portfolio's body as the text named it, rather than a ministry named after the portfolio
+                known = self.memory.portfolio_body(agent.text)
             return known or self.memory.remember_organization(name, agent.kinds)
         if agent.kind == mentions.MEDIUM:
             return agent.name

@@ -379,3 +379,27 @@ def test_a_lead_description_keeps_its_words_when_the_next_organisation_is_of_ano
 def test_a_weekday_after_a_description_is_no_organisation():
     found = sources("Regulators fined the airline Monday for late refunds. The company said it would appeal.")
     assert found[1][1] != "Monday"
+
+
+# -- a portfolio's body as the text names it --------------------------------------------------
+
+
+def test_a_portfolio_holder_belongs_to_the_body_named_before():
+    found = sources(
+        "The Transport Secretariat said bids would open in May. "
+        "The Secretary of State for Transport, Ana Costa, said three lines would close."
+    )
+    assert found[1] == ("Ana Costa", "Transport Secretariat")
+
+
+def test_a_minister_belongs_to_the_ministry_named_before_in_its_own_words():
+    found = sources(
+        "The Ministry of Health said 40 clinics would close. "
+        "Health Minister Jonas Berg said the clinics treated 2,000 patients a year."
+    )
+    assert found[1] == ("Jonas Berg", "Ministry of Health")
+
+
+def test_a_portfolio_holder_with_no_body_named_before_heads_a_ministry():
+    found = sources("The Secretary of State for Transport, Ana Costa, said three lines would close.")
+    assert found == [("Ana Costa", "Transport Ministry")]
