@@ -379,14 +379,15 @@ class _Memory:
                 return organization.name
         return self.organization_of_class(head.lower()) if qualifier is None else None
 
-    def portfolio_body(self, portfolio: str) -> str | None:
-        """The government body named before whose name has every word of
+    def portfolio_body(self, portfolio: str, besides: str | None = None) -> str | None:
+        """The government body named so far whose name has every word of
         ``portfolio`` ("Transport") and a word for such a body: "Transport
-        Secretariat", "Ministry of Transport", "Department of Transport"."""
+        Secretariat", "Ministry of Transport", "Department of Transport"
+        (``besides`` that one)."""
         wanted = {word.lower() for word in portfolio.split() if word.lower() not in ("and", "of", "for", "the", "&")}
         for organization in reversed(self.organizations):
             words = set(organization.name.lower().split())
-            if wanted and wanted <= words and not _PORTFOLIO_BODIES.isdisjoint(words):
+            if wanted and wanted <= words and not _PORTFOLIO_BODIES.isdisjoint(words) and organization.name != besides:
                 return organization.name
         return None
 
@@ -1106,6 +1107,7 @@ class _Reader:
         self._country: tuple[str | None] | None = None  # the dateline's country, found when first needed
         self.sources_by_sentence: dict[int, str] = {}  # the organisation each sentence's source gives, if any
         self.organizations_quoted: dict[int, str] = {}  # those that are the source themselves, with no person
+        self.portfolio_ministries: dict[str, str] = {}  # ministries named after a portfolio -> the portfolio
 
     def read(self) -> list[Unit]:
         sentences = self.sentences = split_sentences(self.text)
@@ -1331,6 +1333,8 @@ class _Reader:
                 # "The Secretary of State for Transport, X" after "the Transport Secretariat said": the
                 # portfolio's body as the text named it, rather than a ministry named after the portfolio
                 known = self.memory.portfolio_body(agent.text)
+                if known is None:
+                    self.portfolio_ministries[name] = agent.text  # the text may name the body later
             return known or self.memory.remember_organization(name, agent.kinds)
         if agent.kind == mentions.MEDIUM:
             return agent.name
@@ -1573,8 +1577,16 @@ class _Reader:
     def _finish(self, results: list[tuple[Sentence, list[tuple[int, int, _Source | None, _Match | None]]]]) -> list[Unit]:
         units: list[Unit] = []
         previous: tuple[Sentence, Attribution] | None = None
+        # "Ireland's Minister of State for Transport, X, said ... The Department of Transport said": the
+        # portfolio's body as the text names it later
+        bodies = {name: body for name, portfolio in self.portfolio_ministries.items()
+                  if (body := self.memory.portfolio_body(portfolio, besides=name)) is not None}
         for index, (sentence, pieces) in enumerate(results):
             for start, end, source, match in pieces:
+                if source is not None and bodies:
+                    source.organization = bodies.get(source.organization or "", source.organization)
+                    if source.speaker is not None and source.speaker.organization in bodies:
+                        source.speaker.organization = bodies[source.speaker.organization]
                 if source is not None and source.forward_document is not None:
                     self._resolve_forward(source, index)
                 if source is not None and source.forward_description is not None:

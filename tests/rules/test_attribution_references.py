@@ -403,3 +403,19 @@ def test_a_minister_belongs_to_the_ministry_named_before_in_its_own_words():
 def test_a_portfolio_holder_with_no_body_named_before_heads_a_ministry():
     found = sources("The Secretary of State for Transport, Ana Costa, said three lines would close.")
     assert found == [("Ana Costa", "Transport Ministry")]
+
+
+def test_a_portfolio_holder_belongs_to_the_body_the_text_names_later():
+    found = sources(
+        "Ireland's Minister of State for Transport, Ana Ryan, said fares would rise 4 per cent. "
+        "The Department of Transport said it would publish the figures in May."
+    )
+    assert found == [("Ana Ryan", "Department of Transport"), (None, "Department of Transport")]
+
+
+def test_a_body_of_another_portfolio_named_later_changes_nothing():
+    found = sources(
+        "The Minister for Housing, Ana Ryan, said rents rose 4 per cent. "
+        "The Department of Transport said fares would rise."
+    )
+    assert found[0] == ("Ana Ryan", "Housing Ministry")
