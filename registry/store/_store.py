@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from pydantic import TypeAdapter
 from sqlalchemy.engine import Connection, Engine
 
 from .._models import (
@@ -92,12 +93,19 @@ def _attribution_status(value: str | None) -> AttributionStatus | None:
 # A claim's rows hold its key; what is read from them names it by its id.
 _CLAIM_ID = claims.c.id.label("claim_id")
 
+# The JSON columns are read as the stored text and parsed by pydantic's own
+# JSON validation: the same objects as decoding them in Python and
+# validating the dicts, at a third of the cost (checkers read appearances
+# for every claim they check).
 _APPEARANCE_COLUMNS = (
     _CLAIM_ID, appearances.c.text, appearances.c.span_start, appearances.c.span_end,
-    appearances.c.attribution, appearances.c.quantities, appearances.c.checkworthiness,
+    sa.cast(appearances.c.attribution, sa.Text).label("attribution"),
+    sa.cast(appearances.c.quantities, sa.Text).label("quantities"), appearances.c.checkworthiness,
     appearances.c.seen_at, documents.c.uri, documents.c.title, documents.c.publisher,
     documents.c.author, documents.c.published, documents.c.retrieved,
 )
+_ATTRIBUTION_FROM_JSON = TypeAdapter(Attribution | None).validate_json
+_QUANTITIES_FROM_JSON = TypeAdapter(list[Quantity]).validate_json
 
 
 def _appearances_query() -> sa.Select:
@@ -109,6 +117,24 @@ def _appearances_query() -> sa.Select:
     )
 
 
+# The statements checkers make for every claim they check, built once.
+_APPEARANCES_OF_CLAIM = (
+    _appearances_query().where(claims.c.id == sa.bindparam("claim_id"))
+    .order_by(appearances.c.seen_at, appearances.c.pk)
+)
+# The keys of the appearances of some claims, with the time each was stored
+# as the database holds it (ISO text in SQLite, which sorts as the time
+# does): only its order is read, so it is not converted.
+_APPEARANCE_KEYS = (
+    sa.select(appearances.c.pk, _CLAIM_ID, sa.type_coerce(appearances.c.seen_at, sa.String).label("seen_at"))
+    .join_from(appearances, claims, claims.c.pk == appearances.c.claim_pk)
+    .where(claims.c.id.in_(sa.bindparam("ids", expanding=True)))
+)
+_APPEARANCES_BY_KEY = (
+    _appearances_query().add_columns(appearances.c.pk.label("pk"))
+    .where(appearances.c.pk.in_(sa.bindparam("pks", expanding=True)))
+)
+
 _RESULT_COLUMNS = (*(column for column in check_results.c if column.name != "claim_pk"), _CLAIM_ID)
 
 
@@ -118,15 +144,25 @@ def _results_query(*columns: Any) -> sa.Select:
                                                            claims.c.pk == check_results.c.claim_pk)
 
 
-def _appearance(row: Any) -> Appearance:
-    return Appearance(
-        claim_id=row.claim_id, text=row.text, span=Span(start=row.span_start, end=row.span_end),
-        source=Source(uri=row.uri, title=row.title, publisher=row.publisher, author=row.author,
-                      published=row.published, retrieved=row.retrieved),
-        attribution=Attribution.model_validate(row.attribution) if row.attribution else None,
-        quantities=[Quantity.model_validate(q) for q in row.quantities or ()],
-        checkworthiness=row.checkworthiness, seen=row.seen_at,
-    )
+def _appearances(rows: Iterable[Any]) -> list[Appearance]:
+    """Appearances of rows of :func:`_appearances_query`, in their order;
+    the appearances of one document share its :class:`Source`."""
+    sources: dict[Any, Source] = {}
+    found = []
+    for row in rows:
+        source_key = (row.uri, row.title, row.publisher, row.author, row.published, row.retrieved)
+        source = sources.get(source_key)
+        if source is None:
+            source = sources[source_key] = Source(
+                uri=row.uri, title=row.title, publisher=row.publisher, author=row.author,
+                published=row.published, retrieved=row.retrieved)
+        found.append(Appearance(
+            claim_id=row.claim_id, text=row.text, span=Span(start=row.span_start, end=row.span_end),
+            source=source, attribution=_ATTRIBUTION_FROM_JSON(row.attribution) if row.attribution else None,
+            quantities=_QUANTITIES_FROM_JSON(row.quantities) if row.quantities else [],
+            checkworthiness=row.checkworthiness, seen=row.seen_at,
+        ))
+    return found
 
 
 def _stored_result(row: Any) -> StoredResult:
@@ -185,6 +221,7 @@ class RegistryReader:
     def __init__(self, engine: Engine, location: Location) -> None:
         self.engine = engine
         self.location = location
+        self._word_counts = _search.WordCounts()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.location.shown}>"
@@ -194,23 +231,25 @@ class RegistryReader:
     @_database_call
     def appearances(self, claim_id: str) -> list[Appearance]:
         """Every stored appearance of the claim, oldest first."""
-        query = _appearances_query().where(claims.c.id == claim_id).order_by(appearances.c.seen_at, appearances.c.pk)
         with self.engine.connect() as connection:
-            return [_appearance(row) for row in connection.execute(query)]
+            return _appearances(connection.execute(_APPEARANCES_OF_CLAIM, {"claim_id": claim_id}))
 
     @_database_call
     def search_appearances(self, text: str, limit: int = 20) -> list[Appearance]:
         """Appearances of the stored claims that share words with ``text``,
         best match first (candidates for near duplicates and corroboration)."""
         with self.engine.connect() as connection:
-            ids = _search.best_with_any(connection, "claims", text, limit=limit)
+            ids = _search.best_with_any(connection, "claims", text, limit=limit, counts=self._word_counts)
             if not ids:
                 return []
+            # Which appearances, from their keys alone: a claim published a
+            # thousand times is read in full only as far as ``limit`` goes.
             order = {claim_id: i for i, claim_id in enumerate(ids)}
-            query = _appearances_query().where(claims.c.id.in_(ids))
-            found = sorted((_appearance(row) for row in connection.execute(query)),
-                           key=lambda a: (order[a.claim_id], a.seen or _now()))
-        return found[:limit]
+            keys = connection.execute(_APPEARANCE_KEYS, {"ids": ids}).all()
+            chosen = [row.pk for row in sorted(keys, key=lambda r: (order[r.claim_id], r.seen_at, r.pk))[:limit]]
+            rank = {pk: i for i, pk in enumerate(chosen)}
+            rows = sorted(connection.execute(_APPEARANCES_BY_KEY, {"pks": chosen}), key=lambda r: rank[r.pk])
+        return _appearances(rows)
 
     @_database_call
     def appearances_with_quantities(self, unit: str | None = None, limit: int = 1000) -> list[Appearance]:
@@ -226,7 +265,7 @@ class RegistryReader:
             .limit(limit)
         )
         with self.engine.connect() as connection:
-            return [_appearance(row) for row in connection.execute(query)]
+            return _appearances(connection.execute(query))
 
     @_database_call
     def factchecks(self, limit: int | None = None) -> list[FactCheck]:
@@ -241,7 +280,7 @@ class RegistryReader:
     def search_factchecks(self, text: str, limit: int = 20) -> list[FactCheck]:
         """Fact-checks whose claim shares words with ``text``, best match first."""
         with self.engine.connect() as connection:
-            ids = _search.best_with_any(connection, "factchecks", text, limit=limit)
+            ids = _search.best_with_any(connection, "factchecks", text, limit=limit, counts=self._word_counts)
             if not ids:
                 return []
             rows = connection.execute(sa.select(*_FACTCHECK_COLUMNS).where(factchecks.c.id.in_(ids)))
@@ -278,9 +317,9 @@ class RegistryReader:
             claim_row = connection.execute(sa.select(claims).where(claims.c.id == full_id)).one()
             pk = claim_row.pk
             verdict_row = connection.execute(sa.select(verdicts).where(verdicts.c.claim_pk == pk)).one()
-            found = [_appearance(row) for row in connection.execute(
+            found = _appearances(connection.execute(
                 _appearances_query().where(appearances.c.claim_pk == pk).order_by(appearances.c.seen_at, appearances.c.pk)
-            )]
+            ))
             results = [_stored_result(row) for row in connection.execute(
                 _results_query(documents.c.uri)
                 .outerjoin(documents, documents.c.id == check_results.c.document_id)

@@ -204,6 +204,39 @@ def test_the_reader_api_for_checkers(capsys, db_url, docs):
         store.close()
 
 
+def test_best_match_search_returns_the_oldest_appearances_of_the_best_claims_up_to_the_limit(capsys, db_url, tmp_path):
+    same = "The harbour dredging removed 40,000 tonnes of silt"
+    docs = write_documents(tmp_path / "docs", {f"{n}.txt": f"{same}\nStory number {n} about ferries\n" for n in range(5)})
+    check(capsys, db_url, str(docs))
+    store = open_store(db_url)
+    try:
+        found = store.search_appearances("dredging silt in the harbour", limit=3)
+        everywhere = store.appearances(claim_id(same))
+    finally:
+        store.close()
+    assert len(everywhere) == 5
+    assert [(a.text, a.source.uri) for a in found] == [(a.text, a.source.uri) for a in everywhere[:3]]
+
+
+def test_best_match_search_leaves_out_words_too_common_to_tell_claims_apart(capsys, db_url, tmp_path):
+    # 120 claims, each saying "officials reported": in more than a tenth of the
+    # rows and more than 50, so those words no longer find anything; a claim's
+    # own words still do.
+    lines = [f"Officials reported {n} new cases in district {n}" for n in range(119)]
+    lines.append("Officials reported a zeppelin over the harbour")
+    docs = write_documents(tmp_path / "docs", {"cases.txt": "\n".join(lines) + "\n"})
+    check(capsys, db_url, str(docs))
+    store = open_store(db_url)
+    try:
+        assert store.search_appearances("Officials reported it", limit=5) == []
+        found = store.search_appearances("Officials reported a zeppelin", limit=5)
+        assert [a.text for a in found] == ["Officials reported a zeppelin over the harbour"]
+        district = store.search_appearances("officials reported cases in district 7", limit=2)
+        assert district[0].text == "Officials reported 7 new cases in district 7"
+    finally:
+        store.close()
+
+
 FACTCHECKS = [
     FactCheck(claim_text="Ukraine lost 125,000 troops in the counteroffensive", claimant="Russian MoD",
               rating="False", review_url="https://checker.example/125k", publisher="Checker"),
