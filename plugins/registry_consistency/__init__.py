@@ -33,8 +33,8 @@ from pydantic import BaseModel, Field
 from registry import Checker, CheckResult, Claim, CheckContext, Document, Evidence, Stance, Status, hookimpl
 
 from .figures import (
-    Figure, Sighting, content_words, figures_of, fold_name, names_the_same, proper_names, same_name, same_quantity,
-    subject_of,
+    Figure, Sighting, comparable, content_words, figures_of, fold_name, names_the_same, proper_names, same_measure,
+    same_name, subject_of, units_compatible,
 )
 
 __all__ = ["ConsistencyChecker"]
@@ -295,8 +295,8 @@ def _relay_candidates(mine: _Repeats, groups: list[_Repeats], memo: _RunMemo) ->
 def _figures_of_groups(
     groups: list[_Repeats], memo: _RunMemo,
 ) -> Callable[[Figure, float], list[tuple[Figure, _Repeats]]]:
-    def candidates(_: Figure, tolerance: float) -> list[tuple[Figure, _Repeats]]:
-        return [(theirs, g) for g in groups for theirs in g.figures(tolerance, memo)]
+    def candidates(figure: Figure, tolerance: float) -> list[tuple[Figure, _Repeats]]:
+        return [(theirs, g) for g in groups for theirs in g.figures(tolerance, memo) if comparable(figure, theirs)]
     return candidates
 
 
@@ -305,7 +305,9 @@ def _matches(
     figure_candidates: Callable[[Figure, float], list[tuple[Figure, _Repeats]]], config: Any, memo: _RunMemo,
 ) -> _Matches:
     """Compare one group with candidate groups: the same claim in another
-    outlet (a relay), and figures for the same quantity. A conflict needs
+    outlet (a relay), and figures for the same quantity (``figure_candidates``
+    gives the figures :func:`comparable` with one of this group's, with their
+    groups, in the order they were first seen). A conflict needs
     another claimant; an agreement needs another outlet (then its claimant
     decides supports or relays)."""
     from registry.similarity import claim_similarity
@@ -329,7 +331,7 @@ def _matches(
     for a in mine.figures(tolerance, memo):
         interval = a.interval
         for b, other in figure_candidates(a, tolerance):
-            if other is mine or not same_quantity(a, b):
+            if other is mine or not same_measure(a, b):
                 continue
             if not interval.overlaps(b.interval):
                 if not same_voice(voice, other.voice):  # one claimant twice is not a second opinion
@@ -369,8 +371,10 @@ class _RunMemo:
         self._words: dict[str, set[str]] = {}
         self._features: dict[str, Any] = {}
         self._by_subject: dict[str, list[tuple[Figure, _Repeats]]] | None = None
-        # subject -> what same_subject answers for it, while _by_subject stands
+        # subject -> the figures whose subject is the same name, while _by_subject stands
         self._subject_matches: dict[str, list[tuple[Figure, _Repeats]]] = {}
+        # (subject, unit) -> what comparable_figures answers for a figure with that unit
+        self._comparable: dict[tuple[str, str], list[tuple[Figure, _Repeats]]] = {}
         self._tolerance: float | None = None
         self._matches: dict[tuple[int, float, float, float], _Matches] = {}
         # (claim id, wording) -> what similar_wordings answers for it: the same for each
@@ -454,7 +458,7 @@ class _RunMemo:
         key = (id(group), config.near_duplicate, config.tolerance, config.agreement)
         found = self._matches.get(key)
         if found is None:
-            found = _matches(group, self.similar_wordings(group.first), self.same_subject, config, self)
+            found = _matches(group, self.similar_wordings(group.first), self.comparable_figures, config, self)
             if self._groups.get(_comparison_key(group.first)) is group:
                 self._matches[key] = found
         return found
@@ -472,8 +476,8 @@ class _RunMemo:
             self._features[text] = analyse(text)
         return self._features[text]
 
-    def same_subject(self, figure: Figure, tolerance: float) -> list[tuple[Figure, _Repeats]]:
-        """The run's figures whose subject can be the same name as ``figure``'s, with their groups."""
+    def comparable_figures(self, figure: Figure, tolerance: float) -> list[tuple[Figure, _Repeats]]:
+        """The run's figures :func:`comparable` with ``figure``, with their groups."""
         subject = figure.subject
         if not subject:
             return []
@@ -481,14 +485,24 @@ class _RunMemo:
             self._tolerance = tolerance
             self._by_subject = defaultdict(list)
             self._subject_matches = {}
+            self._comparable = {}
             for group in self._groups.values():
                 for theirs in group.figures(tolerance, self):
                     if theirs.subject:
                         self._by_subject[theirs.subject[:4]].append((theirs, group))
-        found = self._subject_matches.get(subject)
-        if found is None:
-            found = self._subject_matches[subject] = [
+        named = self._subject_matches.get(subject)
+        if named is None:
+            named = self._subject_matches[subject] = [
                 (f, g) for f, g in self._by_subject.get(subject[:4], ()) if same_name(f.subject, subject)]
+        if figure.unit_key is None:  # a bare number: its claim's words decide what it counts
+            return [(f, g) for f, g in named if units_compatible(figure, f)]
+        # A figure with a unit is compatible with another by its unit alone
+        # (units_compatible), so the answer is shared by its subject's figures
+        # with that unit: most of the figures named are of other units.
+        key = (subject, figure.quantity.unit)
+        found = self._comparable.get(key)
+        if found is None:
+            found = self._comparable[key] = [(f, g) for f, g in named if units_compatible(figure, f)]
         return found
 
     def similar_wordings(self, sighting: Sighting) -> list[_Repeats]:

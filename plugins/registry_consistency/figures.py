@@ -345,12 +345,16 @@ def figures_of(sighting: Sighting, tolerance: float, measure: set[str] | None = 
     return figures
 
 
-def same_quantity(a: Figure, b: Figure, min_overlap: float = 0.3) -> bool:
-    """Whether two figures measure the same thing (see the module docstring)."""
-    if not units_compatible(a, b):
-        return False
-    if not same_name(a.subject, b.subject):
-        return False
+def comparable(a: Figure, b: Figure) -> bool:
+    """Whether two figures can be of the same quantity, whatever they
+    measure: their units are compatible and their subjects the same name."""
+    return units_compatible(a, b) and same_name(a.subject, b.subject)
+
+
+def same_measure(a: Figure, b: Figure, min_overlap: float = 0.3) -> bool:
+    """Whether two :func:`comparable` figures measure the same thing (see
+    the module docstring): their measures share a concept, or, when neither
+    names a known concept, enough content words."""
     measures_a, measures_b = a.measure_concepts, b.measure_concepts
     if measures_a or measures_b:
         return bool(measures_a & measures_b)
