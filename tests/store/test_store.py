@@ -219,7 +219,7 @@ def test_best_match_search_returns_the_oldest_appearances_of_the_best_claims_up_
 
 
 def test_best_match_search_leaves_out_words_too_common_to_tell_claims_apart(capsys, db_url, tmp_path):
-    # 120 claims, each saying "officials reported": in more than a tenth of the
+    # 120 claims, each saying "officials reported": in more than 1% of the
     # rows and more than 50, so those words no longer find anything; a claim's
     # own words still do.
     lines = [f"Officials reported {n} new cases in district {n}" for n in range(119)]
