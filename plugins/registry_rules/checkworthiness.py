@@ -293,9 +293,12 @@ def _feature_values(
         and attribution.role is not None and not COMMENTATOR_ROLES.isdisjoint(attribution.role.lower().split()),
         # a private person on their own life ("a retired teacher said she waited 14 months"): a
         # speaker with no organisation and no role, or a private person's role, or an occupation
-        # no institution gives ("a seamstress")
+        # no institution gives ("a seamstress"), in their own words (a quotation) or speaking of
+        # themselves ("she said she had waited"); what such a person reports of others or of an
+        # institution ("X said 41 of the clubs had not paid"), denies or alleges is a claim like anyone's
         "personal_account": attribution is not None and attribution.speaker is not None
-        and attribution.organization is None and (attribution.role is None or _private_role(attribution.role.lower())),
+        and attribution.organization is None and (attribution.role is None or _private_role(attribution.role.lower()))
+        and attribution.modality not in _CONTESTING and (quoted or _speaks_of_self(words, first_person, vocabulary)),
         # a named source rejecting an accusation or a figure ("FreshWay denied any wrongdoing")
         "denial": attribution is not None and attribution.claimant is not None and attribution.modality == "denial",
         # a named source accusing someone ("The union accused the bank of closing branches to pay dividends")
@@ -332,6 +335,21 @@ def _only_acted(cue: str | None) -> bool:
 
 
 _FIGURE_CUES = frozenset({"put", "puts", "putting"})  # "X put the cost at ...": an estimate
+
+
+_CONTESTING = frozenset({"denial", "allegation"})
+_THIRD_PERSON_SINGULAR = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself",
+                                    "He", "She", "His", "Her"})
+
+
+def _speaks_of_self(words: list[str], first_person: bool, vocabulary: set[str]) -> bool:
+    """Does a sentence attributed to a person speak of that person: "I", "we", or "he"/"she" other
+    than the one that attributes it ("she said", "he told": "she said she had waited" speaks of
+    herself, "he said the clubs had not paid" does not)?"""
+    if first_person or not vocabulary.isdisjoint(_FIRST_PERSON_PLURAL):
+        return True
+    return any(word in _THIRD_PERSON_SINGULAR and (index + 1 == len(words) or words[index + 1].lower() not in CUE_VERBS)
+               for index, word in enumerate(words))
 
 
 def _private_role(role: str) -> bool:

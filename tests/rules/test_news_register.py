@@ -162,3 +162,40 @@ def test_a_person_who_only_acted_is_no_attributed_statement():
     assert "attributed" not in score(text, acted).features
     assert "attributed" in score(text, said).features
     assert "attributed" in score(text, acted.model_copy(update={"cue": "arguing"})).features
+
+
+def test_a_private_persons_report_about_an_institution_is_a_claim():
+    # no "I", "we" or "she had": what she says is about the league, not about her own life
+    text = "Carla Moretti, a parent who is suing the league, said 12 of the 30 referees had no licence last season."
+    result = score(text, said_by("Carla Moretti", "parent"))
+    assert "personal_account" not in result.features
+    assert result.checkworthy
+
+
+def test_a_private_person_speaking_of_herself_is_still_an_account():
+    for text in ("Carla Moretti said she had paid 400 euros for her son's registration.",
+                 "She said the club had sent her 3 letters in a month."):
+        result = score(text, said_by("Carla Moretti", "parent"))
+        assert "personal_account" in result.features, text
+        assert not result.checkworthy, text
+
+
+def test_a_private_persons_own_words_stay_an_account_without_a_pronoun():
+    text = "“The pitch flooded twice in October,” said Carla Moretti."
+    result = score(text, said_by("Carla Moretti", None, None, "quote"))
+    assert "personal_account" in result.features
+
+
+def test_the_pronoun_that_attributes_is_no_account_of_oneself():
+    text = "Three of the 30 referees had no licence last season, he told reporters."
+    result = score(text, said_by("Paolo Neri"))
+    assert "personal_account" not in result.features
+
+
+def test_a_private_persons_denial_or_accusation_is_a_claim():
+    denial = score("Neri denied taking any payment from the agency.", said_by("Paolo Neri", None, None, "denial"))
+    accusation = score("Neri accused the league of hiding 2 complaints from the auditors.",
+                       said_by("Paolo Neri", None, None, "allegation"))
+    for result in (denial, accusation):
+        assert "personal_account" not in result.features
+        assert result.checkworthy
