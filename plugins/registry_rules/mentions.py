@@ -453,11 +453,15 @@ def parse_appositive(phrase: str) -> Agent | None:
         organization = None
         if rest and lowered[link] != "in":
             organization = _workplace(rest, lowered[link])
+            if organization is not None and organization.kind == DOCUMENT:
+                organization = None  # "head of research": a field, though "research" can name a document
             later = next((i for i, w in enumerate(rest) if w.lower() in ("at", "with")), None)
             if organization is None and later is not None:
                 # "head of research at the consultancy Casa Index": the workplace after the field
                 organization = _workplace(rest[later + 1:], rest[later].lower())
-        elif role_at[0] > 0:
+        if organization is None and role_at[0] > 0:
+            # "the trust's head of research", "the authority's vice-president for transport": a field
+            # after the role names no workplace, the possessor does
             organization = _possessor(head_words[: role_at[0]]) or _parse(
                 head_words[: role_at[0]], " ".join(head_words[: role_at[0]]))
             if organization is not None and (organization.kind not in (ORGANIZATION, ORG_REFERENCE) or (

@@ -419,3 +419,38 @@ def test_a_body_of_another_portfolio_named_later_changes_nothing():
         "The Department of Transport said fares would rise."
     )
     assert found[0] == ("Ana Ryan", "Housing Ministry")
+
+
+# -- batches 12 and 13: a role with a field after an organisation's possessive --------
+
+
+def test_a_possessive_role_with_a_field_is_at_the_organisation_named_before():
+    found = sources(
+        "Ferry crossings fell by 8 per cent, according to figures published by the Fjord Transit Authority. "
+        "Ola Berg, the authority's vice-president for ports, said 40 boats were idle."
+    )
+    assert found[1] == ("Ola Berg", "Fjord Transit Authority")
+
+
+def test_a_field_that_could_name_a_document_is_no_workplace():
+    found = sources(
+        "Half the hives died, according to a survey by the Lothian Garden Trust. "
+        "“Many starved,” said Dr Ewan Reid, the trust's head of research. "
+        "Dr Reid welcomed the new fund."
+    )
+    assert found[1] == ("Ewan Reid", "Lothian Garden Trust")
+    assert found[2] == ("Ewan Reid", "Lothian Garden Trust")
+
+
+def test_a_possessive_role_with_a_field_and_nothing_named_before_has_no_organisation():
+    found = sources("Ola Berg, the authority's vice-president for ports, said 40 boats were idle.")
+    assert found[0][0] == "Ola Berg"
+    assert found[0][1] in (None, "authority")
+
+
+def test_a_field_with_a_named_workplace_keeps_that_workplace():
+    found = sources(
+        "The Fjord Transit Authority said fares would rise. "
+        "Kari Moe, head of research at the consultancy Nordvik Analytics, said 40 boats were idle."
+    )
+    assert found[1] == ("Kari Moe", "Nordvik Analytics")
