@@ -139,6 +139,16 @@ _A_PERSON = re.compile(
 _ARTICLE = re.compile(r"\s+(?:a|an)\s")
 _INTRODUCED_PERSON = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:a|an)\s+((?:[\w'’-]+\s+){0,3}?[a-z]+),")
 _NAME_PHRASE_END = re.compile(r"[,;:.()\x1f]|\s(?:[a-z]+ed|is|was|has|had|said|lost|won|and|who)\b")
+# a person a sentence is about, named through a relative: "For Tom Hale's widow, Ann, ..."
+_FAMILY_TOPIC = re.compile(
+    r"(?:For|To)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)['’]s\s+"
+    r"(widow|widower|wife|husband|son|daughter|mother|father|brother|sister),\s+([A-Z][\w'’-]+),"
+)
+_RELATIVE_GENDERS = {"widow": "f", "wife": "f", "daughter": "f", "mother": "f", "sister": "f",
+                     "widower": "m", "husband": "m", "son": "m", "father": "m", "brother": "m"}
+_PRONOUN_GENDERS = {"he": "m", "she": "f"}
+_HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_TOPIC_SENTENCES = 2  # how far back the person just introduced is the antecedent of "he"/"she"
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+\w+ly)?$")
 # "is demanding", "are warning": a form of "be" before a verb in -ing is no passive
 _PROGRESSIVE = re.compile(r"\w+ing\b")
@@ -238,6 +248,7 @@ class _Person:
     organization: str | None = None
     medium: str | None = None
     interviewer: str | None = None
+    gender: str | None = None  # "m" or "f" only when the text says so ("Mr", "his widow", "she said")
 
 
 @dataclass
@@ -293,6 +304,9 @@ class _Memory:
         self.organizations: list[_Organization] = []
         self.documents: list[_Document] = []
         self.last_person: _Person | None = None
+        # a person the text has just introduced without quoting them ("X has kept bees for 35 years",
+        # "For X's widow, Y, ..."), with the sentence: the nearer antecedent of "he"/"she" than the last source
+        self.topic: tuple[_Person, int] | None = None
         self.last_collective: _Source | None = None
         self.latest_organization: str | None = None  # the organisation of the source named last
         self.sentence = -1  # the sentence being read
@@ -312,7 +326,7 @@ class _Memory:
     def person(self, name: str) -> _Person | None:
         last = name.split()[-1]
         for person in reversed(self.persons):
-            if person.name == name or person.name.split()[-1] == last:
+            if person.name == name or person.name.split()[-1] == last and not _other_first_name(person.name, name):
                 return person
         return None
 
@@ -328,6 +342,7 @@ class _Memory:
             known.organization = person.organization or known.organization
             known.medium = person.medium or known.medium
             known.interviewer = person.interviewer or known.interviewer
+            known.gender = person.gender or known.gender
             self.persons.remove(known)
             person = known
         self.persons.append(person)
@@ -1134,6 +1149,12 @@ class _Reader:
                     if source.speaker is None:
                         self.organizations_quoted[index] = source.organization
                 self._remember_named_in_passing(masked)
+                if source is None or _FAMILY_TOPIC.match(masked):
+                    self._note_topic(masked, index)
+                elif source is not None and source.speaker is not None and self.memory.topic is not None and (
+                    self.memory.topic[1] < index
+                ):
+                    self.memory.topic = None  # a source named since: the nearer antecedent
             results.append((sentence, resolved))
         return self._finish(results)
 
@@ -1248,6 +1269,38 @@ class _Reader:
             self._resolve(agent, sentence)
             return None
         return _Match(after, "person_subject", agent, verb[0] if verb else "", "statement")
+
+    def _note_topic(self, masked: str, sentence: int) -> None:
+        """Remember the person a sentence with no source introduces as its subject ("Hugh Reid has kept bees
+        for 35 years") or its topic ("For Tom Hale's widow, Ann, the report comes too late"), the antecedent
+        of a "he" or "she" in the next sentences; a sentence about "he"/"she" keeps them and tells their
+        gender ("He lost 14 hives")."""
+        memory = self.memory
+        family = _FAMILY_TOPIC.match(masked)
+        if family is not None:
+            relative, relation, first = family.groups()
+            memory.topic = (_Person(f"{first} {relative.split()[-1]}", gender=_RELATIVE_GENDERS[relation.lower()]),
+                            sentence)
+            return
+        topic = memory.topic
+        opening = masked.lstrip()[:4].split(" ", 1)[0]
+        if topic is not None and opening in ("He", "She") and sentence - topic[1] <= 1 and topic[0].gender in (
+            None, _PRONOUN_GENDERS[opening.lower()]
+        ):
+            topic[0].gender = _PRONOUN_GENDERS[opening.lower()]
+            memory.topic = (topic[0], sentence)
+            return
+        if not masked[:1].isupper() or masked.startswith(_NOT_A_PERSON_SUBJECT):
+            return
+        agent = _subject_at_start(masked)
+        if agent is None or agent.kind != mentions.PERSON or not agent.name or len(agent.name.split()) < 2 or (
+            memory.organization_named(agent.name) or not masked.startswith(agent.text)
+        ):
+            return
+        after = masked[len(agent.text):].lstrip()
+        if not after[:1].islower():
+            return  # "Hugh Reid has ...": a verb follows the name
+        memory.topic = (_Person(agent.name, gender=_honorific_gender(agent.text)), sentence)
 
     def _pieces(self, sentence: Sentence) -> list[tuple[int, int]]:
         """The sentence, or its clauses when it joins statements that two
@@ -1472,7 +1525,8 @@ class _Reader:
                 organization = next((o.name for o in reversed(memory.organizations)
                                      if "court" in o.name.lower().split()), None)
             known = memory.person(agent.name or "")
-            person = memory.remember_person(_Person(agent.name or "", agent.role, organization))
+            person = memory.remember_person(_Person(agent.name or "", agent.role, organization,
+                                                    gender=_honorific_gender(agent.text)))
             memory.last_person = person
             return _Source(speaker=person, organization=person.organization, role=person.role,
                            resolution="surname" if known is not None and known.name != agent.name else "named")
@@ -1497,9 +1551,19 @@ class _Reader:
                     return None
                 previous = memory.last_collective
                 return _Source(organization=previous.organization, role=previous.role, resolution="pronoun")
+            gender = _PRONOUN_GENDERS.get(agent.head or "")
+            topic = memory.topic
+            if topic is not None and sentence - topic[1] <= _TOPIC_SENTENCES and topic[0].gender == gender:
+                # "X has kept bees for 35 years. He lost 14 hives. '...,' he said": the person just
+                # introduced, not the source quoted before, once the text has said the person is a "he" or a
+                # "she" (a firm can open a sentence as a person does: "Vistara Rail has cut 40 jobs")
+                memory.topic = None
+                memory.last_person = memory.remember_person(topic[0])
             if memory.last_person is None:
                 return None
             person = memory.last_person
+            if person.gender is None:
+                person.gender = gender
             return _Source(speaker=person, organization=person.organization, role=person.role, resolution="pronoun")
         if kind == mentions.ROLE_REFERENCE:
             qualifier = agent.organization.text if agent.organization is not None else None
@@ -1766,6 +1830,18 @@ class _Reader:
                 attributed_by=PLUGIN_NAME,
             )
         return attribution
+
+
+def _other_first_name(one: str, other: str) -> bool:
+    """Do two full names with the same surname give different first names ("Anne Pilgrim", "Gordon Pilgrim")?"""
+    first, second = one.split(), other.split()
+    return len(first) > 1 and len(second) > 1 and first[0] != second[0] and all(
+        is_capitalised(word) and not word.endswith(".") for word in (first[0], second[0]))
+
+
+def _honorific_gender(text: str) -> str | None:
+    """The gender an honorific before a name says ("Mr", "Ms"), if any."""
+    return _HONORIFIC_GENDERS.get(text.split(maxsplit=1)[0].rstrip(".").lower()) if text.strip() else None
 
 
 def _nearest_document(documents: list[_Document], head: str) -> _Document | None:

@@ -454,3 +454,67 @@ def test_a_field_with_a_named_workplace_keeps_that_workplace():
         "Kari Moe, head of research at the consultancy Nordvik Analytics, said 40 boats were idle."
     )
     assert found[1] == ("Kari Moe", "Nordvik Analytics")
+
+
+# -- batches 12 and 13: "he"/"she" after a person the text has just introduced --------
+
+
+def test_she_after_a_person_introduced_as_the_subject_is_that_person():
+    found = sources(
+        "“Most of the ewes died,” said Dr Ewan Reid, the trust's head of research. "
+        "Morag Steele has farmed sheep near Tain for 20 years. "
+        "She lost 30 of her 80 ewes in March. "
+        "“I found them in the snow,” she said."
+    )
+    assert found[1] == (None, None)
+    assert found[3][0] == "Morag Steele"
+
+
+def test_a_subject_not_yet_said_to_be_a_he_or_a_she_leaves_the_pronoun_to_the_last_source():
+    # a firm opens a sentence as a person does: nothing says it is a "she"
+    found = sources(
+        "“Most of the ewes died,” said Ewan Reid, the trust's head of research. "
+        "Vistara Rail has cut 40 jobs at its Tain depot. "
+        "“It was the worst winter since 1990,” he said."
+    )
+    assert found[2][0] == "Ewan Reid"
+
+
+def test_a_source_quoted_after_the_introduction_is_the_nearer_antecedent():
+    found = sources(
+        "Morag Steele has farmed sheep near Tain for 20 years. "
+        "She lost 30 of her 80 ewes in March. "
+        "“Most of the ewes died of cold,” said Ewan Reid, the trust's head of research. "
+        "“It was the worst winter since 1990,” he said."
+    )
+    assert found[3][0] == "Ewan Reid"
+
+
+def test_a_pronoun_of_the_other_gender_is_not_the_person_introduced():
+    found = sources(
+        "“Most of the ewes died,” said Ewan Reid, the trust's head of research. "
+        "Morag Steele has farmed sheep near Tain for 20 years. "
+        "She lost 30 of her 80 ewes in March. "
+        "“It was the worst winter since 1990,” he said."
+    )
+    assert found[3][0] == "Ewan Reid"
+
+
+def test_a_relative_named_by_first_name_is_the_topic_with_the_family_name():
+    found = sources(
+        "The driver, Tom Hale, died at the scene. "
+        "“These deaths were avoidable,” said Joan Mill, the board's chief investigator. "
+        "For Tom Hale's widow, Ann, the report comes too late. "
+        "“I drive past it every day,” she said."
+    )
+    assert found[3][0] == "Ann Hale"
+
+
+def test_two_people_with_one_surname_and_different_first_names_stay_apart():
+    found = sources(
+        "Tom Hale, a driver, said the crossing had no lights. "
+        "Ann Hale, a teacher, said 3 pupils crossed there daily. "
+        "Hale said the council had been warned."
+    )
+    assert found[0][0] == "Tom Hale"
+    assert found[1][0] == "Ann Hale"
