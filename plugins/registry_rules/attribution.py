@@ -186,7 +186,7 @@ _DOCUMENT_MADE_BY_SUBJECT = re.compile(
     r"\s+(?:that\s+|which\s+)?((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
     r"(?:carried\s+out|conducted|published|commissioned|released|ran|compiled|produced|prepared|issued)\b"
 )
-_DOCUMENT_END = re.compile(r"\s+(?:[a-z]+ed|on|in|at|last|this|from|since|for)\b.*")
+_DOCUMENT_END = re.compile(r"\s+(?:[a-z]+ed|seen|shown|on|in|at|last|this|from|since|for)\b.*")
 _CHUNK_BREAK = re.compile(r"[,;:“”\"«»()\x1f]|\s[—–]\s|\s-{1,2}\s|—|–")
 _BREAK_CHARACTERS = ",;:“”\"«»()\x1f—–-"  # every match of _CHUNK_BREAK has one; white space aside, nothing else
 _BREAK_CHARACTER = re.compile(f"[{re.escape(_BREAK_CHARACTERS)}]")
@@ -678,6 +678,12 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
     portfolio = _PORTFOLIO_LIST.search(body, 0, cut) if "," in body[:cut] else None
     # "The Minister of Education, Culture and Science, X, said": a portfolio of several words in a list
     agent = parse_source(portfolio.group(1)) if portfolio is not None else _scan_back(body[:cut])
+    if agent is None and (member := _ONE_OF_ORGANIZATIONS.search(body, 0, cut)) is not None:
+        # "One of those operators, Zipp Mobility, said": one of several organisations, then its name
+        plural = member.group(2).lower()
+        singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+        if singular in ORG_HEADS:
+            agent = Agent(mentions.ORG_REFERENCE, member.group(0).strip(), head=singular)
     made = _MADE_BY.match(appositive_text) if agent is not None and agent.kind == mentions.DOCUMENT else None
     if made is not None and agent is not None:
         # "The assessment, drawn up by the National Disaster Recovery Office, counts ..."
@@ -735,6 +741,15 @@ def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent 
 _ITS = Agent(mentions.ORG_REFERENCE, "its", definite=True)
 # A member of the group named before: "one of them, councillor X"
 _THEM = Agent(mentions.ORG_REFERENCE, "them", definite=True)
+# The last word of a firm's name, which its short form leaves out ("Northern Shield" for "Northern Shield
+# Railway"); not the words of bodies named after a person ("the Anna Berg Foundation", "Institute", "Fund")
+_FIRM_WORDS = (mentions._ORG_NAME_WORDS - {"Institute", "Centre", "Center", "Project", "Fund", "Council", "Union",
+                                          "International", "National", "World", "Global"}) | {
+    "Company", "Corporation", "Group", "Mobility"}
+_ONE_OF_ORGANIZATIONS = re.compile(
+    r"(?:^|\s)((?:[Oo]ne|[Aa]nother|[Ee]ach)\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?)"
+    r"([a-z]+s)\s*$"
+)
 _ONE_OF_THEM = re.compile(r"\b(?:[Oo]ne|[Tt]wo|[Aa]nother|[Ss]ome)\s+of\s+them$")
 # A person named by a first name and an initial: "Marc D."
 _ANONYMISED = re.compile(r"[A-Z][a-zà-ÿ'’-]+\s+[A-Z]\.")
@@ -949,6 +964,11 @@ def _according_match(masked: str, found: re.Match[str]) -> _Match | None:
         subject = _subject_at_start(masked)
         if subject is not None and subject.kind == mentions.ORGANIZATION:
             agent.producer = subject
+    elif agent.kind == mentions.DOCUMENT and agent.producer is not None and agent.producer.kind == mentions.PRONOUN:
+        # "The commission has suspended 23 athletes, according to its own records": "its" is the subject's
+        subject = _subject_at_start(masked)
+        if subject is not None and subject.kind in (mentions.ORGANIZATION, mentions.ORG_REFERENCE):
+            agent.producer = subject
     appositive = _following_appositive(masked, found.end())
     described = agent.producer if agent.kind == mentions.DOCUMENT else agent
     if described is not None and described.kind == mentions.ORG_REFERENCE and described.head and appositive is not None:
@@ -1057,7 +1077,14 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
     by = _BY_AGENT.match(masked, found.end()) if _PASSIVE_END.search(left_text) else None
     if by is not None:
         # "That account was disputed by the X Network": the source is the agent after "by"
-        after = _subject_after(masked, by.end())
+        phrase = re.split(r"[,;]\s*", masked[by.end():], maxsplit=1)[0].rstrip(" .!?\x1f”\"’")
+        agent_words = _PRODUCER_END.sub("", phrase)
+        if agent_words != phrase:
+            # "was announced by the National Treasury in June": the agent before the time or place
+            agent = parse_source(agent_words)
+            after = (agent, []) if agent is not None and agent.kind != mentions.DOCUMENT else None
+        else:
+            after = _subject_after(masked, by.end())
         if after is None or cue in DOCUMENT_ONLY_CUES or cue in RECORDING_CUES:
             return None
         return _Match(found.start(), "passive_by", after[0], cue, modality, after[1])
@@ -1269,6 +1296,18 @@ class _Reader:
             self._resolve(agent, sentence)
             return None
         return _Match(after, "person_subject", agent, verb[0] if verb else "", "statement")
+
+    def _organization_shortened(self, name: str, sentence: int) -> str | None:
+        """The organisation the text named before as ``name`` and a word of an organisation's name
+        ("Northern Shield Railway", "Zipp Mobility Group" for "Northern Shield", "Zipp Mobility"), if any."""
+        before = self.text[: self.sentences[sentence].start]
+        if name not in before:
+            return None
+        for found in re.finditer(re.escape(name) + r"\s+([A-Z][\w'’-]+)", before):
+            last = found.group(1)
+            if last in _FIRM_WORDS:
+                return found.group(0)
+        return None
 
     def _note_topic(self, masked: str, sentence: int) -> None:
         """Remember the person a sentence with no source introduces as its subject ("Hugh Reid has kept bees
@@ -1500,6 +1539,13 @@ class _Reader:
             if named is not None:
                 agent = Agent(mentions.ORGANIZATION, agent.text, name=named, head=agent.head)
                 kind = agent.kind
+        if kind == mentions.PERSON and not agent.role and agent.organization is None and agent.name and (
+            memory.person(agent.name) is None
+        ) and (longer := self._organization_shortened(agent.name, sentence)) is not None:
+            # "Northern Shield denied the claim" after "accused Northern Shield Railway of ...": a firm's
+            # name without its last word, not a person's
+            agent = Agent(mentions.ORGANIZATION, agent.text, name=memory.remember_organization(longer), head=agent.head)
+            kind = agent.kind
         if kind == mentions.PERSON:
             organization = (self._organization_name(agent.organization, sentence, agent.role)
                             if agent.organization else None)

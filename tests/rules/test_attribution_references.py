@@ -518,3 +518,55 @@ def test_two_people_with_one_surname_and_different_first_names_stay_apart():
     )
     assert found[0][0] == "Tom Hale"
     assert found[1][0] == "Ann Hale"
+
+
+# -- batches 12 and 13: organisations as sources --------------------------------------
+
+
+def test_documents_an_outlet_has_seen_are_their_makers():
+    found = sources("The agency's budget fell to 40 million euros, according to Finance Ministry documents seen by Reuters.")
+    assert found[0] == (None, "Finance Ministry")
+
+
+def test_a_passive_with_its_agent_before_a_time():
+    found = sources(
+        "A 2 per cent levy on imports was announced by the Revenue Authority in May. "
+        "The rule was announced by Mayor Ana Ruiz on Friday."
+    )
+    assert found[0] == (None, "Revenue Authority")
+    assert found[1] == ("Ana Ruiz", None)
+
+
+def test_one_of_several_organisations_then_its_name():
+    found = sources(
+        "One of those operators, Velo Nord, said in an emailed statement that 40 bikes were stolen. "
+        "One of the nurses, Ana Lima, said 12 beds were closed."
+    )
+    assert found[0] == (None, "Velo Nord")
+    assert found[1] == ("Ana Lima", None)
+
+
+def test_a_firms_name_without_its_last_word_is_that_firm():
+    found = sources(
+        "The mayor accused Baltic Coast Railway of closing 3 stations. "
+        "Baltic Coast denied the claim, saying it had spent 9 million euros on them."
+    )
+    assert found[1] == (None, "Baltic Coast Railway")
+
+
+def test_a_body_named_after_a_person_does_not_make_the_person_a_firm():
+    found = sources("A grant came from the Anna Berg Foundation. Anna Berg said 3 crossings were unsafe.")
+    assert found[1] == ("Anna Berg", None)
+
+
+def test_its_own_records_are_the_subjects():
+    found = sources(
+        "The Revenue Authority said receipts fell. "
+        "The Sports Ethics Board has fined 23 clubs this year, according to its own records."
+    )
+    assert found[1] == (None, "Sports Ethics Board")
+
+
+def test_its_report_with_no_organisation_as_subject_is_the_last_sources():
+    found = sources("The Revenue Authority said receipts fell. Exports rose 4 per cent, according to its annual report.")
+    assert found[1] == (None, "Revenue Authority")
