@@ -351,12 +351,15 @@ class _Memory:
     def full_name(self, name: str) -> str:
         """The organisation an acronym stands for: defined in the text ("Norrvik
         Container Terminal (NCT)"), else the initials of one named before."""
-        if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+        short = 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
+        if not short and not (3 <= len(name) <= 12 and name.isalpha() and name[0].isupper()):
             return name
         if self._acronyms is None:
             self._acronyms = self._find_acronyms()
         if name in self._acronyms:
             return self._acronyms[name]
+        if not short:
+            return name
         for organization in reversed(self.organizations):
             if "".join(w[0] for w in organization.name.split() if is_capitalised(w)) == name:
                 return organization.name
@@ -788,7 +791,8 @@ def _name_before(text: str, end: int) -> str | None:
 
 
 # A name with its acronym after it in brackets.
-_ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du)\s+)*){1,7})\(([A-Z]{2,6})\)")
+_ACRONYM_DEFINED = re.compile(
+    r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du)\s+)*){1,7})\(([A-Z]{2,6}|[A-Z][a-z]{2,11})\)")
 
 
 def _described_organization(agent: Agent, appositive: Agent | None) -> Agent:
@@ -1196,6 +1200,11 @@ class _Reader:
             if initials.endswith(acronym):
                 first = words[len(words) - len(acronym)]
                 found[acronym] = name[name.rfind(first):]
+            elif not acronym.isupper() and words and (
+                words[-1].lower() in ORG_HEADS or words[-1] in mentions._ORG_NAME_WORDS
+            ):
+                # "the Peruvian Fresh Fruit Exporters Association (Aprofex)": a short name, not initials
+                found[acronym] = " ".join(words)
         return found
 
     def _lead_organization(self) -> str | None:

@@ -570,3 +570,16 @@ def test_its_own_records_are_the_subjects():
 def test_its_report_with_no_organisation_as_subject_is_the_last_sources():
     found = sources("The Revenue Authority said receipts fell. Exports rose 4 per cent, according to its annual report.")
     assert found[1] == (None, "Revenue Authority")
+
+
+def test_a_short_name_in_brackets_after_an_organisation_stands_for_it():
+    found = sources(
+        "Exports rose 4 per cent, according to figures from the Andean Fruit Growers Association (Agrofrut). "
+        "“China is a pillar of our business,” Agrofrut president Jose Rios told TV Andes."
+    )
+    assert found[1] == ("Jose Rios", "Andean Fruit Growers Association")
+
+
+def test_a_nickname_in_brackets_after_a_person_is_no_organisation():
+    found = sources("The fund was set up by Maria Lopez (Mimi) in 2019. Lopez said 3 donors left.")
+    assert found[1] == ("Maria Lopez", None)
