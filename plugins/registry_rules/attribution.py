@@ -42,6 +42,7 @@ from typing import NamedTuple
 from registry import Attribution, AttributionLink
 
 from . import mentions
+from . import lexicon
 from .lexicon import (
     BETWEEN_SUBJECT_AND_VERB,
     CAPITALS,
@@ -133,6 +134,8 @@ _CLOSING_CLAUSE = re.compile(
 )  # "..., its treasurer, X, told the council on Monday, blaming lower receipts.", "..., the institute said."
 # A description that only a person fits: "a single mother of three", "a 54-year-old retired teacher".
 _A_PERSON = re.compile(
+    # an age is a person's: "a 38-year-old pharmacist"
+    r"\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}?\d+-year-old\b|"
     r"\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:mother|father|parent|grandmother|grandfather|widow|widower|pensioner|"
     r"retiree|resident|student|worker|woman|man|girl|boy|teenager|tenant|patient|passenger|claimant|neighbour|neighbor)\b"
 )
@@ -726,6 +729,20 @@ def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent 
             name = name_text.strip()
             return Agent(mentions.ORGANIZATION, name, name=name, head=agent.head, kinds=[agent.head])
     named = parse_source(name_text)
+    if named is None and (of := _PERSON_OF.fullmatch(name_text.strip())) is not None:
+        # "His agent, Pieter van Hulst of Rotterdam-based Stride Management, said": a person, then where they work
+        person, workplace = parse_source(of.group(1)), parse_source(of.group(3))
+        if person is not None and person.kind == mentions.PERSON:
+            # a name based somewhere is an organisation's ("Rotterdam-based Stride Management"); a place alone
+            # is where the person lives ("Ana Lima of Lisbon")
+            if workplace is not None and (
+                (workplace.kind == mentions.ORGANIZATION and of.group(3).strip() not in lexicon.GOVERNMENT_METONYMS)
+                or (of.group(2) and workplace.kind == mentions.PERSON)
+            ):
+                workplace = Agent(mentions.ORGANIZATION, workplace.text, name=workplace.name, head=workplace.head)
+            else:
+                workplace = None
+            named = Agent(mentions.PERSON, person.text, name=person.name, head=person.head, organization=workplace)
     if named is not None and named.kind in (mentions.ORGANIZATION, mentions.MEDIUM) and agent is not None and (
         agent.kind == mentions.ROLE_REFERENCE and _PERSON_NAME.fullmatch(name_text.strip())
     ) and ORG_HEADS.isdisjoint(name_text.lower().split()):
@@ -736,7 +753,7 @@ def _named_after(agent: Agent | None, agent_text: str, name_text: str) -> Agent 
     if agent is not None and agent.kind == mentions.ROLE_REFERENCE and not named.role:
         owner = agent.organization or (_ITS if _ITS_BEFORE.search(agent_text) else None)
         named = Agent(mentions.PERSON, named.text, name=named.name, role=agent.role, head=named.head,
-                      organization=owner)
+                      organization=owner or named.organization)
     return named
 
 
@@ -752,6 +769,11 @@ _FIRM_WORDS = (mentions._ORG_NAME_WORDS - {"Institute", "Centre", "Center", "Pro
 _ONE_OF_ORGANIZATIONS = re.compile(
     r"(?:^|\s)((?:[Oo]ne|[Aa]nother|[Ee]ach)\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?)"
     r"([a-z]+s)\s*$"
+)
+# A person's name, then their organisation after "of" (a place's "-based" before it is left out)
+_PERSON_OF = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+){1,2}(?:(?:van|von|de|da|di|del|der|den|la|le|du|dos|ter)\s+)?[A-Z][\w'’-]+)\s+of\s+"
+    r"(?:the\s+)?([A-Z][\w'’-]*-based\s+)?([A-Z].+)"
 )
 _ONE_OF_THEM = re.compile(r"\b(?:[Oo]ne|[Tt]wo|[Aa]nother|[Ss]ome)\s+of\s+them$")
 # A person named by a first name and an initial: "Marc D."
@@ -1580,6 +1602,13 @@ class _Reader:
                 organization = next((o.name for o in reversed(memory.organizations)
                                      if "court" in o.name.lower().split()), None)
             known = memory.person(agent.name or "")
+            if known is None and agent.name and " " not in agent.name and (
+                named_before := self._person_named_before(agent.name, sentence)
+            ):
+                # "Natarajan, a 38-year-old pharmacist, says" after "Priya Natarajan was ahead by 211 votes"
+                agent = Agent(mentions.PERSON, agent.text, name=named_before[0], role=agent.role, head=agent.head,
+                              organization=agent.organization)
+                organization = organization or named_before[1]
             person = memory.remember_person(_Person(agent.name or "", agent.role, organization,
                                                     gender=_honorific_gender(agent.text)))
             memory.last_person = person

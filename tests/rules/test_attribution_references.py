@@ -583,3 +583,28 @@ def test_a_short_name_in_brackets_after_an_organisation_stands_for_it():
 def test_a_nickname_in_brackets_after_a_person_is_no_organisation():
     found = sources("The fund was set up by Maria Lopez (Mimi) in 2019. Lopez said 3 donors left.")
     assert found[1] == ("Maria Lopez", None)
+
+
+# -- batches 12 and 13: people named with a workplace or an age ----------------------
+
+
+def test_a_name_then_of_and_a_firm_based_somewhere():
+    found = sources("Her lawyer, Tomas de Berg of Oslo-based Fjell Legal, said the fine was 40 per cent too high.")
+    assert found[0] == ("Tomas de Berg", "Fjell Legal")
+
+
+def test_a_name_then_of_and_a_place_is_no_workplace():
+    found = sources("Her lawyer, Ana Lima of Lisbon, said the fine was 40 per cent too high.")
+    assert found[0][0] == "Ana Lima"
+    assert found[0][1] is None
+
+
+def test_a_surname_with_an_age_is_the_person_named_in_full_before():
+    found = sources(
+        "Marta Kowal led by 211 votes on election night. "
+        "Judge Anton Weiss ordered a recount. "
+        "Kowal, a 38-year-old nurse standing for the first time, says she has stopped reading the comments. "
+        "“I knocked on 4,000 doors,” she said."
+    )
+    assert found[2][0] == "Marta Kowal"
+    assert found[3][0] == "Marta Kowal"
