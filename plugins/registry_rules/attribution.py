@@ -126,7 +126,12 @@ _BY_AGENT = re.compile(r"\s+by\s+")
 _CALLING = frozenset({"called", "calls"})
 _SPEECH_CUES = frozenset({"said", "says", "told", "added", "stated", "announced"})
 # A sentence's first words that are only a role: "Its chief executive", "The regional Councillor for Infrastructure"
-_ROLE_OPENING = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+[^,]{3,80}$")
+# a role opening a sentence as its subject; not a role in a clause after a verb ("The vote is the first since the
+# federation's former president, X, resigned")
+_ROLE_OPENING = re.compile(
+    r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+"
+    r"(?![^,]*\b(?:is|was|are|were|has|have|had|since|after|before|when|until)\b)[^,]{3,80}$"
+)
 _ITS_BEFORE = re.compile(r"(?:^|[,;:]\s*|\s)[Ii]ts\s+[^,;:]*$")  # "..., its treasurer"
 # ", <subject>, said|told ...." closing a sentence: the reporting verb and what may follow it (an outlet, a time)
 _CLOSING_CLAUSE = re.compile(
@@ -590,6 +595,13 @@ def _scan_back(text: str) -> Agent | None:
         index -= 1
     if not accepted:
         return None
+    if len(accepted) == 1 and accepted[0] not in _MONTHS_AND_DAYS and any(
+        tokens[i].lower() in ("in", "from", "near") and tokens[i - 1].isalpha() and tokens[i - 1].islower()
+        and tokens[i - 1].endswith("s") for i in range(1, index + 1)
+    ):
+        # "Small growers in the highland region of Ayacucho say": a place in the subject, whose head is the
+        # people before "in"
+        return None
     # "Economists surveyed by X expect": X is the agent of the participle,
     # the subject is what comes before it.
     start = index + 1
@@ -843,6 +855,8 @@ def _parenthetical(text: str) -> bool:
         or words[1].isdigit()
     ):
         return True  # "The inspectorate's annual report, published in April, said", "The document, dated September,"
+    if len(words) > 2 and words[0].lower() == "known" and words[1].lower() in ("as", "by"):
+        return True  # "The Sports Court, known by its initials TSC, confirmed"
     return bool(words) and words[0].lower() in {
         "for", "who", "which", "in", "on", "at", "however", "meanwhile", "too", "though", "also",
         "by", "like", "as", "speaking", "asked", "writing", "according", "from",

@@ -608,3 +608,31 @@ def test_a_surname_with_an_age_is_the_person_named_in_full_before():
     )
     assert found[2][0] == "Marta Kowal"
     assert found[3][0] == "Marta Kowal"
+
+
+# -- batches 12 and 13: what stands between a subject and its verb, and what is no subject --
+
+
+def test_known_by_its_initials_between_subject_and_verb():
+    found = sources("The National Sports Tribunal, known by its initials NST, confirmed it had received 3 appeals.")
+    assert found[0] == (None, "National Sports Tribunal")
+
+
+def test_a_role_in_a_clause_after_the_verb_is_no_subject():
+    found = sources("The vote is the first since the league's former chairman, Ivo Rask, resigned in May over a contract.")
+    assert found[0] == (None, None)
+
+
+def test_a_role_and_its_holder_opening_a_sentence_still_act_as_its_subject():
+    found = sources("The Trade Ministry said exports fell. Its deputy director, Ivo Rask, defended the 3 per cent levy.")
+    assert found[1][0] == "Ivo Rask"
+
+
+def test_a_place_after_the_people_who_speak_is_no_source():
+    found = sources("Small farmers in the upland district of Valmora say they earn 2 euros a crate.")
+    assert found[0] == (None, None)
+
+
+def test_the_city_of_a_place_still_speaks():
+    found = sources("The city of Valmora, which ran the scheme, denied that 2 million euros were lost.")
+    assert found[0][1] is not None
