@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field
@@ -131,11 +132,11 @@ class ConsistencyChecker(Checker):
         agreements: list[tuple[_Repeats, tuple[Figure, Figure, list[Sighting]]]], flag: str | None,
         config: Any, memo: _RunMemo,
     ) -> CheckResult | None:
-        corroboration = _first_of_each([
-            _relayed(me, group, similarity, memo) for group, similarity in relays
-        ] + [
-            _agreeing(me, group, mine_figure, theirs, members) for group, (mine_figure, theirs, members) in agreements
-        ], config.max_evidence)
+        corroboration = _first_of_each(chain(
+            (_relayed(me, group, similarity, memo) for group, similarity in relays),
+            (_agreeing(me, group, mine_figure, theirs, members)
+             for group, (mine_figure, theirs, members) in agreements),
+        ), config.max_evidence)
         corroborating = sum(group.count_outside(me.document) for group, _ in relays) + sum(
             len(members) - (me.document in group.documents and me.document not in found.relayed_documents)
             for group, (_, _, members) in agreements
@@ -586,22 +587,35 @@ class _Postings:
         return ranks[np.lexsort((ranks, -shared))[:limit]].tolist()
 
 
-def _first_of_each(streams: list[Iterable[_T]], limit: int) -> list[_T]:
+def _first_of_each(streams: Iterable[Iterable[_T]], limit: int) -> list[_T]:
     """Up to ``limit`` items, taken from each stream in turn (the first of
-    each, then the second of each ...), and listed in stream order."""
-    iterators: list[Iterator[_T] | None] = [iter(s) for s in streams]
-    taken: list[list[_T]] = [[] for _ in streams]
+    each, then the second of each ...), and listed in stream order. A stream
+    is started only when the first round reaches it: a claim can have
+    hundreds (every group relaying it), and most lists fill up in the first
+    round."""
+    taken: list[list[_T]] = []
+    going: list[tuple[Iterator[_T], list[_T]]] = []  # streams not yet exhausted, with their items
     total = 0
-    while total < limit and any(it is not None for it in iterators):
-        for i, iterator in enumerate(iterators):
-            if iterator is None or total >= limit:
-                continue
-            item = next(iterator, None)
-            if item is None:
-                iterators[i] = None
-                continue
-            taken[i].append(item)
+    for stream in streams:
+        if total >= limit:
+            break
+        iterator = iter(stream)
+        item = next(iterator, None)
+        if item is not None:
+            taken.append([item])
+            going.append((iterator, taken[-1]))
             total += 1
+    while total < limit and going:
+        still = []
+        for iterator, items in going:
+            if total >= limit:
+                break
+            item = next(iterator, None)
+            if item is not None:
+                items.append(item)
+                still.append((iterator, items))
+                total += 1
+        going = still
     return [item for items in taken for item in items]
 
 
@@ -776,7 +790,7 @@ def _conflict_evidence(
     for a, group, b in conflicts:
         mine.setdefault(a.text, a)
         theirs.setdefault((id(group), b.text), (group, b))
-    listed = _first_of_each([_other_side(me, group, b, memo) for group, b in theirs.values()], limit)
+    listed = _first_of_each((_other_side(me, group, b, memo) for group, b in theirs.values()), limit)
     total = sum(
         len(group.members) - (me.document in group.documents and group.first.claim_id == me.claim_id)
         for group, _ in theirs.values()

@@ -453,3 +453,30 @@ def test_a_figures_subject_is_the_last_name_before_it_else_the_first_after(names
     before = [name for start, name in names if start < position]
     after = [name for start, name in names if start >= position]
     assert _nearest(names, position) == (before[-1] if before else after[0] if after else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 99), max_size=6), max_size=12), st.integers(1, 8))
+def test_evidence_is_taken_from_each_stream_in_turn_and_listed_in_stream_order(streams, limit):
+    """_first_of_each, which starts a stream only when it needs it, takes
+    what round-robin over every stream takes."""
+    from registry_consistency import _first_of_each
+
+    taken: list[list[int]] = [[] for _ in streams]
+    total = 0
+    for depth in range(max(map(len, streams), default=0)):
+        for stream, items in zip(streams, taken):
+            if depth < len(stream) and total < limit:
+                items.append(stream[depth])
+                total += 1
+    started = []
+
+    def stream_of(number, items):
+        started.append(number)
+        yield from items
+
+    expected = [item for items in taken for item in items]
+    assert _first_of_each((stream_of(n, s) for n, s in enumerate(streams)), limit) == expected
+    # the streams after the one that fills the list in the first round are never started
+    filling = [n for n, s in enumerate(streams) if s][limit - 1:limit]
+    assert started == list(range(filling[0] + 1 if filling else len(streams)))
