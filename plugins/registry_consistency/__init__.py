@@ -311,8 +311,6 @@ def _matches(
     groups, in the order they were first seen). A conflict needs
     another claimant; an agreement needs another outlet (then its claimant
     decides supports or relays)."""
-    from registry.similarity import claim_similarity
-
     found = _Matches()
     me = mine.first
     outlet = mine.outlet_key
@@ -321,8 +319,7 @@ def _matches(
         if id(other) in seen or other.outlet_key == outlet:
             continue
         seen.add(id(other))
-        similarity = 1.0 if other.first.claim_id == me.claim_id else claim_similarity(
-            memo.features(me.text), memo.features(other.first.text))
+        similarity = 1.0 if other.first.claim_id == me.claim_id else memo.similarity(me.text, other.first.text)
         if similarity >= config.near_duplicate:
             found.relays.append((other, similarity))
     # The loop below runs for every pair of figures about one subject: what
@@ -371,6 +368,8 @@ class _RunMemo:
         self._wordings_by_id: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._words: dict[str, set[str]] = {}
         self._features: dict[str, Any] = {}
+        # (wording, other wording) -> their similarity: each group of a wording asks again
+        self._similarity: dict[tuple[str, str], float] = {}
         self._by_subject: dict[str, list[tuple[Figure, _Repeats]]] | None = None
         # subject -> the figures whose subject is the same name, while _by_subject stands
         self._subject_matches: dict[str, list[tuple[Figure, _Repeats]]] = {}
@@ -476,6 +475,17 @@ class _RunMemo:
         if text not in self._features:
             self._features[text] = analyse(text)
         return self._features[text]
+
+    def similarity(self, text: str, other: str) -> float:
+        """:func:`registry.similarity.claim_similarity` of two wordings, in this
+        order: the reverse pair is worked out on its own, as the float sums
+        behind the score may come out differently in the last digit."""
+        from registry.similarity import claim_similarity
+
+        key = (text, other)
+        if key not in self._similarity:
+            self._similarity[key] = claim_similarity(self.features(text), self.features(other))
+        return self._similarity[key]
 
     def comparable_figures(self, figure: Figure, tolerance: float) -> list[tuple[Figure, _Repeats]]:
         """The run's figures :func:`comparable` with ``figure``, with their groups."""
