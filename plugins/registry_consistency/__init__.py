@@ -35,7 +35,7 @@ from registry import Checker, CheckResult, Claim, CheckContext, Document, Eviden
 
 from .figures import (
     Figure, Sighting, comparable, content_words, figures_of, fold_name, names_the_same, proper_names, same_measure,
-    same_name, subject_of, units_compatible,
+    same_name, subject_names, subject_of, units_compatible,
 )
 
 __all__ = ["ConsistencyChecker"]
@@ -221,7 +221,9 @@ class _Repeats:
     def figures(self, tolerance: float, memo: _RunMemo) -> list[Figure]:
         """The figures of the group's first appearance."""
         if self._figures is None or self._figures[0] != tolerance:
-            self._figures = (tolerance, figures_of(self.first, tolerance, memo.words(self.first.text)))
+            first = self.first
+            names = memo.subject_names(first) if first.quantities else []
+            self._figures = (tolerance, figures_of(first, tolerance, memo.words(first.text), names))
         return self._figures[1]
 
 
@@ -382,7 +384,8 @@ class _RunMemo:
         self._similar: dict[tuple[str, str], list[_Repeats]] = {}
         # (document text, organisation) -> the text without the organisation, names asked about
         self._outside: dict[tuple[str, str], tuple[str, dict[str, bool]]] = {}
-        self._subjects: dict[tuple[str, str | None, str | None, int], str | None] = {}
+        # (wording, speaker, organisation) -> subject_names: asked again for each appearance of a claim
+        self._subject_names: dict[tuple[str, str | None, str | None], list[tuple[int, str]]] = {}
         # id(claim) -> (claim, its document, its sighting and group), for the claims of the run
         self._claims: dict[int, tuple[Claim, Document, Sighting, _Repeats]] = {}
         # Evidence about an appearance is the same whichever claim lists it;
@@ -468,6 +471,15 @@ class _RunMemo:
             self._words[text] = content_words(text)
         return self._words[text]
 
+    def subject_names(self, sighting: Sighting) -> list[tuple[int, str]]:
+        """:func:`.figures.subject_names`, which reads only the wording and its claimant."""
+        attribution = sighting.attribution
+        key = (sighting.text, attribution.speaker if attribution else None,
+               attribution.organization if attribution else None)
+        if key not in self._subject_names:
+            self._subject_names[key] = subject_names(sighting)
+        return self._subject_names[key]
+
     def features(self, text: str) -> Any:
         """The text features :func:`registry.similarity.claim_similarity` compares."""
         from registry.similarity import analyse
@@ -551,13 +563,7 @@ class _RunMemo:
             return answers[name]
 
         def subject(sighting: Sighting, position: int) -> str | None:
-            # the same for every appearance of a claim: asked again for each
-            attribution = sighting.attribution
-            key = (sighting.text, attribution.speaker if attribution else None,
-                   attribution.organization if attribution else None, position)
-            if key not in self._subjects:
-                self._subjects[key] = subject_of(sighting, position)
-            return self._subjects[key]
+            return subject_of(sighting, position, self.subject_names(sighting))
 
         return interested_party(me, document, named_outside, subject)
 

@@ -286,13 +286,14 @@ def _starts_lower_case_word(text: str, prefix: str) -> bool:
     return False
 
 
-def subject_of(sighting: Sighting, position: int) -> str | None:
+def subject_of(sighting: Sighting, position: int, names: list[tuple[int, str]] | None = None) -> str | None:
     """The folded proper name nearest before ``position`` (else the nearest
-    after), leaving out the claimant's own name."""
-    return _nearest(_subject_names(sighting), position)
+    after), leaving out the claimant's own name; ``names`` are the
+    sighting's :func:`subject_names`, when the caller has them."""
+    return _nearest(subject_names(sighting) if names is None else names, position)
 
 
-def _subject_names(sighting: Sighting) -> list[tuple[int, str]]:
+def subject_names(sighting: Sighting) -> list[tuple[int, str]]:
     """(offset, folded name) of the sighting's proper names, in order, but the claimant's own."""
     attribution = sighting.attribution
     claimant_words = {
@@ -313,14 +314,17 @@ def _nearest(names: list[tuple[int, str]], position: int) -> str | None:
     return before
 
 
-def figures_of(sighting: Sighting, tolerance: float, measure: set[str] | None = None) -> list[Figure]:
+def figures_of(
+    sighting: Sighting, tolerance: float, measure: set[str] | None = None, names: list[tuple[int, str]] | None = None,
+) -> list[Figure]:
     """Every figure the sighting states; the two ends of a "between" range
-    become one figure. ``measure`` is the sighting's :func:`content_words`,
-    when the caller has them."""
+    become one figure. ``measure`` is the sighting's :func:`content_words`
+    and ``names`` its :func:`subject_names`, when the caller has them."""
     figures: list[Figure] = []
     if measure is None:
         measure = content_words(sighting.text)
-    names = _subject_names(sighting) if sighting.quantities else []
+    if names is None:
+        names = subject_names(sighting) if sighting.quantities else []
     quantities = list(sighting.quantities)
     i = 0
     while i < len(quantities):
