@@ -154,6 +154,8 @@ _FAMILY_TOPIC = re.compile(
 )
 _RELATIVE_GENDERS = {"widow": "f", "wife": "f", "daughter": "f", "mother": "f", "sister": "f",
                      "widower": "m", "husband": "m", "son": "m", "father": "m", "brother": "m"}
+# verbs whose subject undergoes what they tell, as with a passive: "The driver, X, died at the scene"
+_HAPPENED_TO = frozenset({"died", "drowned", "dies", "drowns"})
 _PRONOUN_GENDERS = {"he": "m", "she": "f"}
 _HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 _TOPIC_SENTENCES = 2  # how far back the person just introduced is the antecedent of "he"/"she"
@@ -1335,7 +1337,7 @@ class _Reader:
             return None
         after = masked.find(agent.text) + len(agent.text)
         verb = [word.lower() for word in words_of(masked[after: after + 40])[:2]]
-        if verb and (verb[0] in _BE or verb[-1] == "been"):
+        if verb and (verb[0] in _BE or verb[-1] == "been" or verb[0] in _HAPPENED_TO):
             # "X was jailed", "X has been charged": what happened to X, not what X says;
             # X is remembered for "Vance denied" or "He said" after it
             self._resolve(agent, sentence)
@@ -1650,6 +1652,16 @@ class _Reader:
                 previous = memory.last_collective
                 return _Source(organization=previous.organization, role=previous.role, resolution="pronoun")
             gender = _PRONOUN_GENDERS.get(agent.head or "")
+            opening = self.masked[self.sentences[sentence].start:].split(maxsplit=1)[:1]
+            opener = memory.person(opening[0].rstrip(",:;")) if opening and is_capitalised(opening[0]) and (
+                opening[0].rstrip(",:;").isalpha() and opening[0].lower() not in PRONOUNS
+            ) else None
+            if opener is not None and opener.name.split()[-1] == opening[0].rstrip(",:;") and (
+                opener.gender in (None, gender)
+            ):
+                # "Mutua thinks not: he said ...": the person the sentence opens with
+                memory.topic = None
+                memory.last_person = memory.remember_person(opener)
             topic = memory.topic
             if topic is not None and sentence - topic[1] <= _TOPIC_SENTENCES and topic[0].gender == gender:
                 # "X has kept bees for 35 years. He lost 14 hives. '...,' he said": the person just

@@ -411,6 +411,13 @@ def parse_appositive(phrase: str) -> Agent | None:
         if word.lower() in {"who", "which", "that", "whose", "where"}:
             if index == 0 and word.lower() == "who":
                 return _relative_clause(words[1:], phrase)
+            if word.lower() == "who" and index > 0 and (member := _membership(words[index + 1:])) is not None:
+                # "a lawyer who has sat on the federation's disciplinary committee since 2019": the description's
+                # role, in the body whose committee or board the person sits on
+                described = parse_appositive(" ".join(words[:index]))
+                role = described.role if described is not None and described.role else None
+                return Agent(ROLE_REFERENCE, phrase.strip(), role=role, head=(role or "member").split()[-1],
+                             organization=member)
             if word.lower() == "who" and len(words) > index + 2 and words[index + 1].lower() in _HEADING_VERBS:
                 # "a retired teacher who leads the group": the description's role, at what the clause names
                 clause = _relative_clause(words[index + 1:], phrase)
@@ -517,6 +524,31 @@ def _possessor(words: list[str]) -> Agent | None:
     organization = _parse(owner, " ".join(owner))
     if organization is not None and organization.kind in (NAME, PERSON):
         return Agent(ORGANIZATION, organization.text, name=organization.name, head=organization.head)
+    return organization
+
+
+_SITTING = frozenset("sits sat serves served sit serve".split())
+_MEMBERSHIP_END = frozenset("since for until in from between as".split())
+
+
+def _membership(words: list[str]) -> Agent | None:
+    """The organisation a person sits on a committee or board of, from the words after "who": "has sat on the
+    federation's disciplinary committee" → the federation; "sits on the board of X" → X."""
+    lowered = [w.lower() for w in words]
+    at = 1 if lowered[:1] in (["has"], ["had"]) else 0
+    if len(words) < at + 3 or lowered[at] not in _SITTING or lowered[at + 1] != "on":
+        return None
+    rest = words[at + 2:]
+    end = next((i for i, w in enumerate(rest) if w.lower() in _MEMBERSHIP_END), len(rest))
+    rest = rest[:end]
+    lowered_rest = [w.lower() for w in rest]
+    if "of" in lowered_rest[1:-1]:
+        # "the board of the Harbour Trust": the organisation after "of"
+        organization = _workplace(rest[lowered_rest.index("of") + 1:], "of")
+    else:
+        organization = _possessor(rest)  # "the federation's disciplinary committee"
+    if organization is None or organization.kind not in (ORGANIZATION, ORG_REFERENCE):
+        return None
     return organization
 
 

@@ -636,3 +636,36 @@ def test_a_place_after_the_people_who_speak_is_no_source():
 def test_the_city_of_a_place_still_speaks():
     found = sources("The city of Valmora, which ran the scheme, denied that 2 million euros were lost.")
     assert found[0][1] is not None
+
+
+# -- batches 12 and 13: membership, a sentence's opening name, what happened to a person --
+
+
+def test_a_person_who_sits_on_a_bodys_committee_is_at_that_body():
+    found = sources(
+        "Ana Lima, a banker who sits on the board of the Harbour Trust, said 3 piers were unsafe. "
+        "Rui Melo, an engineer who has sat on the league's audit committee since 2020, said 2 accounts were late."
+    )
+    assert found[0] == ("Ana Lima", "Harbour Trust")
+    assert found[1][0] == "Rui Melo"
+    assert "league" in (found[1][1] or "").lower()
+
+
+def test_sitting_on_something_that_is_no_body_gives_no_organisation():
+    found = sources("Ana Lima, a banker who sits on the bench outside the bank, said 3 piers were unsafe.")
+    assert found[0] == ("Ana Lima", None)
+
+
+def test_he_in_a_sentence_opening_with_a_known_surname_is_that_person():
+    found = sources(
+        "Eva Lind, an analyst at Nordvik Securities, said prices fell. "
+        "Karl Moen, the head of Fjord Fish Brokers, said buyers were slow. "
+        "Eva Lind said 3 buyers had left. "
+        "Moen disagrees: he said most buyers return in February."
+    )
+    assert found[3][0] == "Karl Moen"
+
+
+def test_a_person_who_died_is_no_source():
+    found = sources("A bus left the road near Tain. The driver, Tom Hale, died at the scene.")
+    assert found[1] == (None, None)
