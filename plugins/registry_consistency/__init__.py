@@ -171,13 +171,7 @@ class ConsistencyChecker(Checker):
             return []
         if claim.quantities and not memo.registry_loaded:
             memo.add_registry(ctx.store.appearances_with_quantities(None, config.max_candidates))
-        stored = list(ctx.store.appearances(claim.id)) + list(ctx.store.search_appearances(claim.text, 20))
-        extra: dict[tuple[str, str], Sighting] = {}
-        for appearance in stored:
-            sighting = _sighting_of_appearance(appearance)
-            if sighting.key not in memo.known:
-                extra.setdefault(sighting.key, sighting)
-        return list(extra.values())
+        return memo.stored_beyond_run(claim, ctx.store)
 
 
 # -- appearances that compare alike ----------------------------------------------
@@ -356,6 +350,8 @@ class _RunMemo:
         self.corpus = corpus
         self.known: dict[tuple[str, str], Sighting] = {}
         self.registry_loaded = False
+        # (claim id, text) -> what the registry held beyond the run when first asked
+        self._stored: dict[tuple[str, str], list[Sighting]] = {}
         self._groups: dict[tuple[Any, ...], _Repeats] = {}
         self._by_wording: dict[tuple[str, str], list[_Repeats]] = {}
         # Wordings by rank (the order first seen) with their number of
@@ -444,6 +440,25 @@ class _RunMemo:
         self._matches.clear()  # a new appearance can be anyone's match
         self._similar.clear()
         return group
+
+    def stored_beyond_run(self, claim: Claim, store: Any) -> list[Sighting]:
+        """The registry's appearances of ``claim`` and of the claims sharing
+        its words that the run does not know, read once per wording: what
+        the registry gains while the run goes on is the run's own documents,
+        which the run knows (another process storing the same wording
+        meanwhile is seen by the next run). Re-checking a story an outlet
+        runs again and again read the same appearances for each copy, most
+        of a `registry check` with the store."""
+        wording = (claim.id, claim.text)
+        found = self._stored.get(wording)
+        if found is None:
+            extra: dict[tuple[str, str], Sighting] = {}
+            for appearance in [*store.appearances(claim.id), *store.search_appearances(claim.text, 20)]:
+                sighting = _sighting_of_appearance(appearance)
+                extra.setdefault(sighting.key, sighting)
+            found = self._stored[wording] = list(extra.values())
+        # Filtered on each use: the registry's figures may have joined the run since.
+        return [sighting for sighting in found if sighting.key not in self.known]
 
     def add_registry(self, appearances: list[Any]) -> None:
         for appearance in appearances:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import registry_consistency
 import registry_rules
-from registry import Attribution, Claim, Quantity, Span, Stance, Status, hookimpl
+from registry import Attribution, Claim, Quantity, Span, Stance, Status, claim_id, hookimpl
 from registry._config import Settings
 from registry._pipeline import Pipeline
 from registry._plugins import make_plugin_manager
@@ -284,6 +284,39 @@ async def test_figures_already_in_the_registry_are_compared(tmp_path):
             ("Russian Defense Ministry", "Ledger", "https://ledger.example/story")]
     finally:
         store.close()
+
+
+class CountingReads:
+    """A real registry that counts the reads the consistency checker makes."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+        self.reads: list[str] = []
+
+    def appearances(self, claim_id):
+        self.reads.append(claim_id)
+        return self._store.appearances(claim_id)
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+async def test_the_registry_is_read_once_per_wording_and_every_appearance_gets_what_it_holds(tmp_path):
+    statement = "The harbour authority dredged the western channel to a depth of 14 metres."
+    store = open_store(f"sqlite:///{tmp_path / 'registry.db'}")
+    try:
+        specs = {statement: {"attribution": Attribution(organization="Harbour Authority", modality="statement")}}
+        await run(specs, article(tmp_path, "ledger.md", "Ledger", statement), store=store)
+        counting = CountingReads(store)
+        later = [article(tmp_path, f"{name.lower()}.md", name, statement) for name in ("Wire", "Post", "Courier")]
+        pm = make_plugin_manager(HandBuiltClaims(specs), registry_consistency, entry_points=False)
+        result = await Pipeline(pm, Settings(), store=counting).run([str(p) for p in later])
+    finally:
+        store.close()
+    assert counting.reads == [claim_id(statement)]
+    for report in result.reports:
+        publishers = {e.publisher for e in consistency(report).evidence}
+        assert "Ledger" in publishers, report.source.publisher
 
 
 # -- the seeds, with the built-in rules ----------------------------------------
