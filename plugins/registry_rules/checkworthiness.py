@@ -124,6 +124,9 @@ ambitious optimistic pessimistic caution cautious frankly truth clearly obviousl
 _EVALUATION_PAIRS = frozenset({("far", "too"), ("too", "high"), ("too", "low"), ("too", "large"), ("too", "small")})
 # A reporter's note that someone gave no answer: "declined to comment", "did not respond to a request for comment".
 _NO_ANSWER = _words("declined refused respond responded reached return returned")
+# "did not reply to questions", "has not answered requests for an interview"
+_NO_REPLY = _words("reply replied respond responded answer answered")
+_QUESTIONS = _words("questions requests")
 # Service information (how to reach someone) in a sentence that gives a phone number,
 # an e-mail address or a web address.
 _CONTACT_WORDS = _words("call calling reach contact contacted email e-mail write visit dial text phone helpline hotline")
@@ -153,6 +156,7 @@ _FURNITURE_ANYWHERE = _phrases(
     "follow us on", "all rights reserved", "this article was", "this story was", "this article has",
     "this story has", "contact the author", "image caption", "photo credit", "listen to this article",
     "min read", "minute read", "minutes read", "reporting by", "editing by", "contributed to this",
+    "contributed reporting",
 )
 _FURNITURE_ON_SHORT_LINES = _FURNITURE_ANYWHERE | _phrases(
     "newsletter", "newsletters", "advertisement", "copyright", "read more", "read next", "related stories",
@@ -162,6 +166,7 @@ _FURNITURE_ON_SHORT_LINES = _FURNITURE_ANYWHERE | _phrases(
 _FURNITURE_KEYS_ANYWHERE = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ANYWHERE)
 _FURNITURE_KEYS_ON_SHORT_LINES = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ON_SHORT_LINES)
 _SHORT_LINE_WORDS = 12
+_CORRECTION_NOTE = {("earlier", "version", "of", "this", noun) for noun in ("article", "story", "report", "piece")}
 _BYLINE = re.compile(
     # a name's particles in lower case: "By Sanne de Vries, Lowlands Courier"
     r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+"
@@ -285,7 +290,8 @@ def _feature_values(
         "first_person": first_person,
         # In news, "I" is only ever in a quotation: the speaker's own experience or view.
         "quoted_first_person": first_person and quoted,
-        "no_answer": "comment" in vocabulary and not vocabulary.isdisjoint(_NO_ANSWER),
+        "no_answer": ("comment" in vocabulary and not vocabulary.isdisjoint(_NO_ANSWER)) or (
+            not vocabulary.isdisjoint(_QUESTIONS) and not vocabulary.isdisjoint(_NO_REPLY) and "not" in vocabulary),
         # what a commentator says will or would happen ("an analyst expects rents to rise",
         # "analysts said the delays would cut profit"): nothing to check yet, unlike an
         # institution's own projection
@@ -359,6 +365,8 @@ def _private_role(role: str) -> bool:
 
 
 def _is_boilerplate(lowered: list[str], vocabulary: set[str]) -> bool:
+    if "version" in vocabulary and _CORRECTION_NOTE & set(zip(lowered, lowered[1:], lowered[2:], lowered[3:], lowered[4:])):
+        return True  # "Correction: An earlier version of this article misstated ..."
     short = len(lowered) <= _SHORT_LINE_WORDS
     if vocabulary.isdisjoint(_FURNITURE_KEYS_ON_SHORT_LINES if short else _FURNITURE_KEYS_ANYWHERE):
         return False  # most sentences: no phrase can be there, no runs to build

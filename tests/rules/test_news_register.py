@@ -199,3 +199,23 @@ def test_a_private_persons_denial_or_accusation_is_a_claim():
     for result in (denial, accusation):
         assert "personal_account" not in result.features
         assert result.checkworthy
+
+
+def test_credit_and_correction_lines_are_page_furniture():
+    for text in ("The Harbour Ledger's Oslo correspondent contributed reporting.",
+                 "Correction: An earlier version of this story gave the wrong number of 4 closed stations."):
+        result = score(text)
+        assert "boilerplate" in result.features, text
+        assert not result.checkworthy, text
+
+
+def test_a_new_version_of_a_product_is_no_correction():
+    result = score("The company said an earlier version of this vaccine cut infections by 40 per cent.")
+    assert "boilerplate" not in result.features
+
+
+def test_not_replying_to_questions_is_no_answer():
+    result = score("The two other carriers, Nordfly and Skyvik, did not reply to questions.")
+    assert "no_answer" in result.features
+    assert not result.checkworthy
+    assert "no_answer" not in score("The ministry replied to 40 questions from MPs in March.").features
