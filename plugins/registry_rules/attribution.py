@@ -1652,7 +1652,8 @@ class _Reader:
                 previous = memory.last_collective
                 return _Source(organization=previous.organization, role=previous.role, resolution="pronoun")
             gender = _PRONOUN_GENDERS.get(agent.head or "")
-            opening = self.masked[self.sentences[sentence].start:].split(maxsplit=1)[:1]
+            start = self.sentences[sentence].start
+            opening = self.masked[start: start + 40].split(maxsplit=1)[:1]
             opener = memory.person(opening[0].rstrip(",:;")) if opening and is_capitalised(opening[0]) and (
                 opening[0].rstrip(",:;").isalpha() and opening[0].lower() not in PRONOUNS
             ) else None
