@@ -1477,6 +1477,10 @@ class _Reader:
             return known or self.memory.remember_organization(name, agent.kinds)
         if agent.kind == mentions.MEDIUM:
             return agent.name
+        if agent.kind == mentions.DOCUMENT and agent.definite and agent.producer is None:
+            # "X, who led the survey, said": the organisation that made the survey named before, if any
+            document = _nearest_document(self.memory.documents, agent.head or "")
+            return document.producer if document is not None else None
         if agent is _ITS:
             return self._its_owner(sentence, role)
         if agent is _THEM:

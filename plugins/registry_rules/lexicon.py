@@ -204,7 +204,7 @@ ORG_HEADS = frozenset(
     monitor observatory forum programme program staff prosecutor's body club force utility lender school academy hospital
     guild constabulary inspectorate conglomerate consultancy insurer broker brokerage retailer carrier
     carmaker manufacturer supermarket broadcaster pollster startup operator subsidiary affiliate division
-    plant factory mill refinery smelter prosecution""".split()
+    plant factory mill refinery smelter prosecution cooperative co-operative""".split()
 )
 
 # Phrases naming a part of an organisation that speaks for it: "the press

@@ -558,6 +558,11 @@ def _relative_clause(words: list[str], phrase: str) -> Agent | None:
     if len(words) > 1 and words[0].lower() in ("is", "was") and words[1].lower() in _DETERMINERS:
         return parse_appositive(" ".join(words[1:]))
     lowered = [w.lower() for w in words]
+    heading = next((i for i in range(2, len(words) - 1) if lowered[i] in _HEADING_VERBS and lowered[i - 1] == "and"),
+                   None)
+    if heading is not None and lowered[0] not in _HEADING_VERBS:
+        # ", who grows avocados near Huanta and heads a local cooperative,": what the second verb says
+        return _relative_clause(words[heading:], phrase)
     if len(words) > 1 and lowered[0] in _HEADING_VERBS:
         # ", who heads the Karnataka Labour Department,", ", who chairs the residents' association X,"
         organization = _workplace(words[1:], "of")
@@ -565,6 +570,14 @@ def _relative_clause(words: list[str], phrase: str) -> Agent | None:
             organization.kind == ORG_REFERENCE and organization.definite and len(words) <= 4
         )):  # "who heads the Karnataka Labour Department", "who leads the group"
             return Agent(ROLE_REFERENCE, phrase.strip(), role="head", head="head", organization=organization)
+        if organization is not None and organization.kind == DOCUMENT and organization.definite and (
+            organization.producer is None and len(words) <= 3
+        ):
+            # "who led the survey": at the organisation that made the survey the text named before
+            return Agent(ROLE_REFERENCE, phrase.strip(), head="head", organization=organization)
+        if lowered[1] in _INDEFINITE and not ORG_HEADS.isdisjoint(lowered[2:5]):
+            # "who heads a local cooperative of 120 families": the head of an organisation the text does not name
+            return Agent(ROLE_REFERENCE, phrase.strip(), role="head", head="head")
     for index in range(len(words) - 2, -1, -1):
         if lowered[index] in ("at", "for") and is_capitalised(words[index + 1]) or (
             lowered[index] in ("at", "for") and lowered[index + 1] == "the" and index + 2 < len(words)

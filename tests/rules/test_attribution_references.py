@@ -669,3 +669,35 @@ def test_he_in_a_sentence_opening_with_a_known_surname_is_that_person():
 def test_a_person_who_died_is_no_source():
     found = sources("A bus left the road near Tain. The driver, Tom Hale, died at the scene.")
     assert found[1] == (None, None)
+
+
+# -- batches 12 and 13: what a relative clause says a person heads or led ------------
+
+
+def test_heading_an_organisation_the_text_does_not_name_is_a_role_without_one():
+    found = sources("Ana Lima, who grows olives near Beja and heads a local cooperative of 90 families, said 3 mills closed.")
+    assert found[0] == ("Ana Lima", None)
+    [unit] = attribute_document(
+        "Ana Lima, who grows olives near Beja and heads a local cooperative of 90 families, said 3 mills closed.",
+        PUBLISHER)
+    assert unit.attribution.role == "head"
+
+
+def test_a_second_verb_that_heads_a_named_organisation():
+    found = sources("Ana Lima, who grows olives near Beja and heads the Beja Olive Growers Association, said 3 mills closed.")
+    assert found[0] == ("Ana Lima", "Beja Olive Growers Association")
+
+
+def test_running_a_shop_is_no_role():
+    [unit] = attribute_document("Ana Lima, who grows olives near Beja and runs a small shop, said 3 mills closed.",
+                                PUBLISHER)
+    assert unit.attribution.role is None
+
+
+def test_a_person_who_led_a_survey_is_at_the_organisation_that_made_it():
+    found = sources(
+        "Half the hives died, according to a survey published by the Lothian Garden Trust. "
+        "Dr Ewan Reid, who led the survey, blamed the mites."
+    )
+    assert found[1] == ("Ewan Reid", "Lothian Garden Trust")
+    assert sources("Dr Ewan Reid, who led the survey, blamed the mites.")[0] == ("Ewan Reid", None)
