@@ -1317,7 +1317,7 @@ class _Reader:
                 agent.role = introduced.group(2).split()[-1]
                 self._resolve(agent, sentence)
                 return None
-        opening = masked[:_OPENING].split()
+        opening = [word.rstrip(",;:") for word in masked[:_OPENING].split()]  # "Beaton, who has ..., repeated"
         if masked.startswith(_NOT_A_PERSON_SUBJECT) and not (
             masked.startswith(("The ", "Its ")) and masked.count(",") >= 2
             and not _ROLE_WORDS.isdisjoint(masked[: masked.find(",")].lower().split())
@@ -1337,6 +1337,9 @@ class _Reader:
             return None
         after = masked.find(agent.text) + len(agent.text)
         verb = [word.lower() for word in words_of(masked[after: after + 40])[:2]]
+        if verb[:1] == ["who"] and (close := masked.find(", ", after + 2)) > 0:
+            # "Beaton, who has represented the district since 2018, repeated the claim": the verb after the clause
+            verb = [word.lower() for word in words_of(masked[close + 2: close + 42])[:2]]
         if verb and (verb[0] in _BE or verb[-1] == "been" or verb[0] in _HAPPENED_TO):
             # "X was jailed", "X has been charged": what happened to X, not what X says;
             # X is remembered for "Vance denied" or "He said" after it

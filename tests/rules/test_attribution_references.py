@@ -701,3 +701,17 @@ def test_a_person_who_led_a_survey_is_at_the_organisation_that_made_it():
     )
     assert found[1] == ("Ewan Reid", "Lothian Garden Trust")
     assert sources("Dr Ewan Reid, who led the survey, blamed the mites.")[0] == ("Ewan Reid", None)
+
+
+def test_a_known_surname_with_a_relative_clause_opens_a_sentence_as_its_subject():
+    text = ("Her rival, the incumbent Tom Hale, has alleged that 30 ballots were counted twice. "
+            "Hale, who has held the seat since 2018, repeated the claim in an interview with Radio Tain.")
+    units = attribute_document(text, PUBLISHER)
+    assert units[1].attribution.speaker == "Tom Hale"
+    assert units[1].attribution.cue == "repeated"
+
+
+def test_a_known_surname_with_a_relative_clause_then_a_passive_is_no_source():
+    text = ("Her rival, the incumbent Tom Hale, has alleged that 30 ballots were counted twice. "
+            "Hale, who is 61, was charged in May.")
+    assert sources(text)[1] == (None, None)
