@@ -200,7 +200,9 @@ _DOCUMENT_END = re.compile(r"\s+(?:[a-z]+ed|seen|shown|on|in|at|last|this|from|s
 _CHUNK_BREAK = re.compile(r"[,;:“”\"«»()\x1f]|\s[—–]\s|\s-{1,2}\s|—|–")
 _BREAK_CHARACTERS = ",;:“”\"«»()\x1f—–-"  # every match of _CHUNK_BREAK has one; white space aside, nothing else
 _BREAK_CHARACTER = re.compile(f"[{re.escape(_BREAK_CHARACTERS)}]")
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+\s+(?:—|–|--?)\s+")
+# "KYIV — ", and wire datelines with a region, a date or an agency before
+# the dash: "SHERBROOKE, Quebec (QNS) — ", "NAIROBI, Nov 24 (CWS) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w.'’ -]{1,30}?)?(?:\s+\([A-Z][\w.&' -]{0,20}\))?\s+(?:—|–|--?)\s+")
 _INTRO = re.compile(r"(?:On|In|At|After|Before|During|Last|Earlier|Later|Asked|Speaking)\b[^,]{0,80},\s+")
 _SEPARATOR = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})

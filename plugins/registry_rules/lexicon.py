@@ -162,7 +162,9 @@ EXECUTIVE_ROLES = frozenset({
 ORG_CLASSES: dict[str, frozenset[str]] = {}
 for _class in (
     "company group firm corporation business conglomerate producer operator utility holdings inc corp ltd plc llc "
-    "consultancy insurer broker retailer carrier carmaker manufacturer supermarket airline startup subsidiary",
+    "consultancy insurer broker retailer carrier carmaker manufacturer supermarket airline startup subsidiary "
+    # plural heads of firms' names: "Tampere Building Services", "Ballotix Systems"
+    "services systems industries technologies solutions logistics laboratories partners associates",
     "regulator authority agency commission watchdog inspectorate supervisor",
     "police force constabulary",
     "club team side franchise",

@@ -76,7 +76,7 @@ _ORG_NAME_WORDS = frozenset(
     "Pharmaceuticals Pharma Airways Airlines Apps Technologies Systems Industries Logistics Shipping "
     "Foods Mining Insurance Telecom Labs Terminals Solutions Software Networks Resources Properties "
     "Ventures Bank Ltd Inc Plc AG SA Railway Railways Rail Airport Transport Power Electric Gas Post "
-    "Lines Ferries Partido Parti Partei".split()
+    "Lines Ferries Partido Parti Partei Services Laboratories Associates Hospitals Advisory".split()
 )
 _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
 _OFFICES = frozenset({"office", "department", "cabinet", "team", "chambers"})

@@ -715,3 +715,28 @@ def test_a_known_surname_with_a_relative_clause_then_a_passive_is_no_source():
     text = ("Her rival, the incumbent Tom Hale, has alleged that 30 ballots were counted twice. "
             "Hale, who is 61, was charged in May.")
     assert sources(text)[1] == (None, None)
+
+
+# -- firms named with a plural head; wire datelines ----------------------------------
+
+
+def test_a_name_ending_in_a_firms_plural_head_is_an_organisation_not_a_person():
+    found = sources(
+        "The bridge repairs will cost 12 million euros more, according to an estimate by Oulu Harbour Services. "
+        "Mikko Salo, the site manager at Oulu Harbour Services, told councillors that rust had spread further. "
+        "Its head of services, Liisa Aho, said work would resume in May."
+    )
+    assert found[0] == (None, "Oulu Harbour Services")
+    assert found[1] == ("Mikko Salo", "Oulu Harbour Services")
+    assert found[2][1] != "services"  # a lower-case "services" names a department, not a firm
+
+
+def test_a_wire_dateline_with_a_region_or_an_agency_is_not_a_source():
+    found = sources(
+        "TROMSO, Norway (NRW) — The regional hospital trust said on Monday that 41 beds had closed. "
+        "Nordlys Systems said its booking software had failed twice. "
+        "The company denied that any patient records had been lost."
+    )
+    assert found[1] == (None, "Nordlys Systems")
+    assert found[2] == (None, "Nordlys Systems")
+    assert all(organization != "TROMSO" for _, organization in found)
