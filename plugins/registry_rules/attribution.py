@@ -201,8 +201,9 @@ _CHUNK_BREAK = re.compile(r"[,;:“”\"«»()\x1f]|\s[—–]\s|\s-{1,2}\s|—|
 _BREAK_CHARACTERS = ",;:“”\"«»()\x1f—–-"  # every match of _CHUNK_BREAK has one; white space aside, nothing else
 _BREAK_CHARACTER = re.compile(f"[{re.escape(_BREAK_CHARACTERS)}]")
 # "KYIV — ", and wire datelines with a region, a date or an agency before
-# the dash: "SHERBROOKE, Quebec (QNS) — ", "NAIROBI, Nov 24 (CWS) - ".
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w.'’ -]{1,30}?)?(?:\s+\([A-Z][\w.&' -]{0,20}\))?\s+(?:—|–|--?)\s+")
+# the dash: "SHERBROOKE, Quebec (QNS) — ", "HALIFAX, Nova Scotia, Nov 23 (QNS) – ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w.'’ -]{1,30}?){0,2}(?:\s+\([A-Z][\w.&' -]{0,20}\))?\s+(?:—|–|--?)\s+")
 _INTRO = re.compile(r"(?:On|In|At|After|Before|During|Last|Earlier|Later|Asked|Speaking)\b[^,]{0,80},\s+")
 _SEPARATOR = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -1270,7 +1271,8 @@ class _Reader:
         their first name and ``surname``, if any: (full name, organisation);
         the organisation when the words that named them give it ("Grace
         Achieng of the People's Unity Party")."""
-        if not surname.isalpha() or not is_capitalised(surname):
+        # A double-barrelled surname too ("Moana-Riley", "O'Neill").
+        if not all(part.isalpha() for part in re.split(r"[-'’]", surname)) or not is_capitalised(surname):
             return None
         before = self.masked[: self.sentences[sentence].start]
         if surname not in before:

@@ -740,3 +740,20 @@ def test_a_wire_dateline_with_a_region_or_an_agency_is_not_a_source():
     assert found[1] == (None, "Nordlys Systems")
     assert found[2] == (None, "Nordlys Systems")
     assert all(organization != "TROMSO" for _, organization in found)
+
+
+def test_a_double_barrelled_surname_is_the_person_named_before_not_an_organisation():
+    found = sources(
+        "Mere Hohaia-Clarke coached the under-21 side for six years. "
+        "Hohaia-Clarke, who now runs a club in Napier, said 30 players had left the sport in 2025."
+    )
+    assert found[1] == ("Mere Hohaia-Clarke", None)
+
+
+def test_a_dateline_with_a_region_and_a_date_before_the_agency_is_not_a_source():
+    found = sources(
+        "HALIFAX, Nova Scotia, Nov 23 (QNS) – The province closed two ferry routes on Monday. "
+        "Corvane Systems said 40 sailings were cancelled. "
+        "The company denied that its software had failed."
+    )
+    assert found[2] == (None, "Corvane Systems")
