@@ -1205,6 +1205,9 @@ class _Reader:
             resolved = []
             for start, end in pieces:
                 masked = self.masked[start:end]
+                if ", which " in masked:
+                    # before the sentence's own source is read: "X, which represents 40 firms, disputes ..."
+                    self._remember_named_before_which(masked)
                 match = self._best_match(masked)
                 if match is None:
                     match = self._person_subject(masked, index)
@@ -1553,20 +1556,26 @@ class _Reader:
             agent = _described_organization(agent, appositive)
         return agent
 
+    def _remember_named_before_which(self, masked: str) -> None:
+        """A name followed by ", which" is an organisation (people are
+        "who"), in this sentence already ("Cloud Data Ireland, which
+        represents 40 firms, disputes the figures") and later."""
+        memory = self.memory
+        for found in _WHICH.finditer(masked):
+            name = _name_before(masked, found.start())
+            if name and memory.person(name) is None and name not in GOVERNMENT_METONYMS:
+                memory.remember_organization(name, mentioned=True)
+
     def _remember_named_in_passing(self, masked: str) -> None:
         """Organisations the sentence names in passing, which "the company" or
         "the operator" may refer to later and which are no person when they
         speak later: a name after a lower-case description ("fined the online
         casino operator Luckstream Entertainment"), a name with a description
-        after it (", at Metro Valencia Turia, the publicly owned operator,"), a
-        name followed by ", which" (people are "who")."""
+        after it (", at Metro Valencia Turia, the publicly owned operator,");
+        names followed by ", which" are remembered before the sentence is read
+        (:meth:`_remember_named_before_which`)."""
         memory = self.memory
         if ", " in masked:
-            if ", which " in masked:
-                for found in _WHICH.finditer(masked):
-                    name = _name_before(masked, found.start())
-                    if name and memory.person(name) is None and name not in GOVERNMENT_METONYMS:
-                        memory.remember_organization(name, mentioned=True)
             for found in _DESCRIPTION_AFTER.finditer(masked) if ", the " in masked or ", a" in masked else ():
                 description = found.group(1)
                 if ORG_HEADS.isdisjoint(description.lower().split()):

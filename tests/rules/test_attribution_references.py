@@ -757,3 +757,17 @@ def test_a_dateline_with_a_region_and_a_date_before_the_agency_is_not_a_source()
         "The company denied that its software had failed."
     )
     assert found[2] == (None, "Corvane Systems")
+
+
+def test_a_subject_followed_by_which_is_an_organisation_in_its_own_sentence():
+    found = sources(
+        "Solar Growers Wales, which represents 60 farms, rejected the figures on Monday. "
+        "Its chair, Dafydd Owen, said output had doubled since 2021."
+    )
+    assert found[0] == (None, "Solar Growers Wales")
+    assert found[1] == ("Dafydd Owen", "Solar Growers Wales")
+
+
+def test_a_subject_followed_by_who_stays_a_person():
+    found = sources("Dafydd Owen, who farms near Aberystwyth, said output had doubled since 2021.")
+    assert found[0] == ("Dafydd Owen", None)
