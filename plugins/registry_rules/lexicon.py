@@ -88,7 +88,7 @@ ROLES = frozenset(
     historian physician surgeon engineer farmer worker student driver pilot soldier trader
     investor banker deputy speaker treasurer coordinator campaigner organiser organizer
     superintendent chief vice-chancellor vice-president vice-chair vice-chairman pro-vice-chancellor
-    provost dean rector registrar investigator""".split()
+    provost dean rector registrar investigator author co-author""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",

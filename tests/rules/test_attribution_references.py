@@ -771,3 +771,11 @@ def test_a_subject_followed_by_which_is_an_organisation_in_its_own_sentence():
 def test_a_subject_followed_by_who_stays_a_person():
     found = sources("Dafydd Owen, who farms near Aberystwyth, said output had doubled since 2021.")
     assert found[0] == ("Dafydd Owen", None)
+
+
+def test_its_author_after_a_report_is_at_the_reports_maker():
+    found = sources(
+        "A study by the Baltic Housing Observatory found rents rose 14 per cent in 2025. "
+        "Its author, Ieva Ozola, said the rise was sharpest in Riga."
+    )
+    assert found[1] == ("Ieva Ozola", "Baltic Housing Observatory")
