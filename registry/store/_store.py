@@ -95,8 +95,8 @@ _CLAIM_ID = claims.c.id.label("claim_id")
 
 # The JSON columns are read as the stored text and parsed by pydantic's own
 # JSON validation: the same objects as decoding them in Python and
-# validating the dicts, at a third of the cost (checkers read appearances
-# for every claim they check).
+# validating the dicts, without that pass through Python objects (checkers
+# read appearances for every claim they check).
 _APPEARANCE_COLUMNS = (
     _CLAIM_ID, appearances.c.text, appearances.c.span_start, appearances.c.span_end,
     sa.cast(appearances.c.attribution, sa.Text).label("attribution"),
