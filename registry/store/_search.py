@@ -83,8 +83,10 @@ COMMON_ROWS = 1000
 #: ... but a word in this many rows or fewer always counts (a small registry).
 RARE_ROWS = 50
 
-_ROWS = {"sqlite": {t: sa.text(f"SELECT coalesce(max(pk), 0) FROM {t}") for t in ("claims", "factchecks")}}
-_ROWS["postgresql"] = _ROWS["sqlite"]
+# The same statement on both engines: rows are never deleted, so the highest
+# key stands for the number of rows (at least as many, where a rolled-back
+# insert used a key), read from the end of the primary key's index.
+_ROWS = {t: sa.text(f"SELECT coalesce(max(pk), 0) FROM {t}") for t in ("claims", "factchecks")}
 _COUNT_UP_TO = {
     "sqlite": {t: sa.text(f"SELECT count(*) FROM (SELECT 1 FROM {t}_fts WHERE {t}_fts MATCH :query LIMIT :cap)")
                for t in ("claims", "factchecks")},
@@ -97,23 +99,20 @@ _COUNT_UP_TO = {
 class WordCounts:
     """Which words are too common to search a table by (see
     :data:`COMMON_SHARE`), remembered: a checker searches with the same
-    words claim after claim. The table's size is read once (its highest
-    key: rows are never deleted) and each word's rows are counted up to the
-    limit that size gives; a registry growing meanwhile can only make a
-    remembered answer keep a word that has since become common."""
+    words claim after claim. A word's rows are counted, up to the limit the
+    table's size gives, when the word is first asked about; as the registry
+    grows during a run, a remembered answer may fall behind, in either
+    direction, until the registry is opened again."""
 
     def __init__(self) -> None:
-        self._limits: dict[str, int] = {}
         self._common: dict[tuple[str, str], bool] = {}
 
     def too_common(self, connection: Connection, table: str, token: str) -> bool:
         common = self._common.get((table, token))
         if common is None:
             engine = connection.dialect.name
-            limit = self._limits.get(table)
-            if limit is None:
-                rows = connection.execute(_ROWS[engine][table]).scalar_one()
-                limit = self._limits[table] = min(COMMON_ROWS, max(RARE_ROWS, int(rows * COMMON_SHARE)))
+            rows = connection.execute(_ROWS[table]).scalar_one()
+            limit = min(COMMON_ROWS, max(RARE_ROWS, int(rows * COMMON_SHARE)))
             query = tsquery_text([[token]]) if engine == "postgresql" else fts5_query([[token]])
             count = connection.execute(_COUNT_UP_TO[engine][table], {"query": query, "cap": limit + 1}).scalar_one()
             common = self._common[(table, token)] = count > limit
