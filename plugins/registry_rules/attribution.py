@@ -795,7 +795,7 @@ _PERSON_OF = re.compile(
 _ONE_OF_THEM = re.compile(r"\b(?:[Oo]ne|[Tt]wo|[Aa]nother|[Ss]ome)\s+of\s+them$")
 # A person named by a first name and an initial: "Marc D."
 _ANONYMISED = re.compile(r"[A-Z][a-zà-ÿ'’-]+\s+[A-Z]\.")
-_OPENS_WITH_ITS = re.compile(r"\s*(?:[A-Z][A-Z .'’-]+\s+(?:—|–|--?)\s+)?[Ii]ts\s")
+_OPENS_WITH_ITS = re.compile(r"\s*(?:" + _DATELINE.pattern + r")?[Ii]ts\s")
 # Roles held in a town: "Its mayor" is the town's.
 _PLACE_ROLES = frozenset({"mayor"})
 # "In Hanamura, a mountain town of 3,900 people": a place the text says is a town.
