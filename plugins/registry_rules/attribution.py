@@ -196,6 +196,15 @@ _DOCUMENT_MADE_BY_SUBJECT = re.compile(
     r"\s+(?:that\s+|which\s+)?((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
     r"(?:carried\s+out|conducted|published|commissioned|released|ran|compiled|produced|prepared|issued)\b"
 )
+# A document the text says who made, in any sentence: "The research, carried out by the X Institute and
+# published on Thursday, tested ...", "a study by the X Institute"; what "the study" and "who led the study"
+# refer to later, and what an earlier "A study has found" meant.
+_DOCUMENT_DESCRIBED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b"
+    r"(?:\s+(?:of|on|into)\s+[^,;\x1f]{1,60}?)?,?\s+"
+    r"(?:(?:carried\s+out|conducted|published|compiled|produced|prepared|written|led|drawn\s+up|released|issued)\s+)?"
+    r"by\s+([^,;\x1f]+)"
+)
 _DOCUMENT_END = re.compile(r"\s+(?:[a-z]+ed|seen|shown|on|in|at|last|this|from|since|for)\b.*")
 _CHUNK_BREAK = re.compile(r"[,;:“”\"«»()\x1f]|\s[—–]\s|\s-{1,2}\s|—|–")
 _BREAK_CHARACTERS = ",;:“”\"«»()\x1f—–-"  # every match of _CHUNK_BREAK has one; white space aside, nothing else
@@ -1224,6 +1233,8 @@ class _Reader:
                     if source.speaker is None:
                         self.organizations_quoted[index] = source.organization
                 self._remember_named_in_passing(masked)
+                if " by " in masked:
+                    self._remember_documents_described(masked, index)
                 if source is None or _FAMILY_TOPIC.match(masked):
                     self._note_topic(masked, index)
                 elif source is not None and source.speaker is not None and self.memory.topic is not None and (
@@ -1565,6 +1576,16 @@ class _Reader:
             name = _name_before(masked, found.start())
             if name and memory.person(name) is None and name not in GOVERNMENT_METONYMS:
                 memory.remember_organization(name, mentioned=True)
+
+    def _remember_documents_described(self, masked: str, sentence: int) -> None:
+        """Documents the sentence says an organisation made, whatever the
+        sentence's own source (see :data:`_DOCUMENT_DESCRIBED`)."""
+        for found in _DOCUMENT_DESCRIBED.finditer(masked):
+            phrase = _PRODUCER_END.sub("", found.group(2)).rstrip(" .")
+            agent = parse_source(phrase) if phrase else None
+            if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
+                producer = self.memory.remember_organization(agent.name, agent.kinds)
+                self.memory.documents.append(_Document(found.group(1).lower(), producer, sentence))
 
     def _remember_named_in_passing(self, masked: str) -> None:
         """Organisations the sentence names in passing, which "the company" or

@@ -919,3 +919,32 @@ def test_a_role_with_a_portfolio_then_its_holder_open_a_sentence():
         "4,000 deaths were avoidable."
     )
     assert sources(text) == [("Marco Rossi", "Health Ministry")]
+
+
+# -- documents the text says someone made, in sentences with no source of their own -------------
+
+
+def test_a_study_named_without_its_maker_takes_the_maker_a_later_sentence_gives():
+    found = sources(
+        "A study of dairy herds has found a parasite on nearly half the farms visited. "
+        "The research, carried out by the Lanark Institute of Animal Health and published on Friday, "
+        "covered 80 farms."
+    )
+    assert found[0] == (None, "Lanark Institute of Animal Health")
+
+
+def test_who_led_the_study_is_at_the_organisation_that_made_it():
+    found = sources(
+        "The survey, conducted by the Harwell Rural Trust, reached 1,200 households. "
+        '"Nobody expected numbers like these," said Dr. Mira Osei, the ecologist who led the survey. '
+        "Osei said that 40% of the wells were dry."
+    )
+    assert found[1:] == [("Mira Osei", "Harwell Rural Trust"), ("Mira Osei", "Harwell Rural Trust")]
+
+
+def test_a_study_by_someone_other_than_an_organisation_gives_no_maker():
+    found = sources(
+        "A study has found that 12% of the bridges need repair. "
+        "The study, written by two engineers in their spare time, was never published."
+    )
+    assert found[0] == (None, None)
