@@ -86,6 +86,8 @@ _MEDIA_NOUNS = frozenset("agency channel broadcaster newspaper daily weekly stat
 _MEDIA_IF_NEWS = frozenset({"agency", "network", "website"})  # "the news agency X", but "the drug agency X"
 _NAME_CONNECTIVES = frozenset({"of", "for", "and", "the", "on", "&"})
 _MAX_ROLE_WORDS = 4
+# Roles held in a document rather than an organisation: "the study's lead author".
+_AUTHORSHIP = frozenset({"author", "authors", "co-author", "co-authors", "researcher", "researchers"})
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLES)
 
 
@@ -177,6 +179,13 @@ def _parse(words: list[str], text: str) -> Agent | None:
             return Agent(DOCUMENT, text, head=rest[-1].lower(), definite=True,
                          producer=_parse(owner_words, " ".join(owner_words)))
         owner = " ".join(possessor)
+        if len(possessor) == 1 and owner.lower() in DOCUMENT_NOUNS and rest[-1].lower() in _AUTHORSHIP:
+            # "the study's lead author": held in the document, at whoever made it
+            held = _parse(rest, " ".join(rest))
+            if held is not None and held.kind == ROLE_REFERENCE:
+                held.organization = _document_owner(words[: possessor_at + 1])
+                held.definite = definite
+                return held
         if len(rest) == 1 and rest[0].lower() in _OFFICES and possessor[-1].lower() in ROLES:
             # "the Liège public prosecutor's office", "the mayor's office": an office is an organisation
             return Agent(ORGANIZATION, text, name=" ".join(words), head=rest[0].lower())
@@ -371,6 +380,8 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
     elif lowered[end - 1] == "minister" and portfolio and role_words[0].lower() != "prime":
         # "Finance Minister X" heads the Finance Ministry
         organization = Agent(ORGANIZATION, " ".join(portfolio), name=" ".join([*portfolio, "Ministry"]), head="ministry")
+    elif lowered[end - 1] in _AUTHORSHIP and (owner := _document_owner(modifiers)) is not None:
+        organization = owner  # "the study's lead author, X"
     elif modifiers and all(w.lower() not in HONORIFICS for w in modifiers):
         organization = _parse(modifiers, " ".join(modifiers))
         if organization is not None and organization.kind in (NAME, PERSON):
@@ -441,6 +452,8 @@ def parse_appositive(phrase: str) -> Agent | None:
         first, second = parse_appositive(" ".join(words[:cut])), parse_appositive(" ".join(words[cut + 1:]))
         if second is not None and second.organization is not None and (first is None or first.organization is None):
             return second
+    if len(words) > 3 and words[0].lower() == "one" and words[1].lower() == "of":
+        words = words[2:]  # "one of the study's authors": one of them has their description
     indefinite = words[0].lower() in _INDEFINITE
     if words[0].lower() in _DETERMINERS:
         words = words[1:]
@@ -449,6 +462,8 @@ def parse_appositive(phrase: str) -> Agent | None:
     head_words, rest = words[:link], words[link + 1:]
     head_lowered = lowered[:link]
     role_at = find_role(head_lowered)
+    if role_at is None and head_lowered and head_lowered[-1] in _AUTHORSHIP:
+        role_at = (len(head_lowered) - 1, len(head_lowered))  # "one of the study's authors"
     if role_at is None and head_lowered and head_lowered[-1] not in ORG_HEADS:
         # "a Tartu-based parents' group opposed to compulsory vaccination", "a coalition campaigning
         # for ...": the description ends at its head, before a participle
@@ -458,10 +473,15 @@ def parse_appositive(phrase: str) -> Agent | None:
             head_words, head_lowered, rest = head_words[:cut], head_lowered[:cut], []
     if role_at is not None:
         organization = None
+        authorship = head_lowered[role_at[1] - 1] in _AUTHORSHIP
         if rest and lowered[link] != "in":
             organization = _workplace(rest, lowered[link])
-            if organization is not None and organization.kind == DOCUMENT:
-                organization = None  # "head of research": a field, though "research" can name a document
+            if organization is not None and organization.kind == DOCUMENT and not (
+                authorship and organization.definite
+            ):
+                # "head of research": a field, though "research" can name a document; but "a co-author
+                # of the study" is at the organisation that made the study, as "who led the study" is
+                organization = None
             later = next((i for i, w in enumerate(rest) if w.lower() in ("at", "with")), None)
             if organization is None and later is not None:
                 # "head of research at the consultancy Casa Index": the workplace after the field
@@ -469,14 +489,16 @@ def parse_appositive(phrase: str) -> Agent | None:
         if organization is None and role_at[0] > 0:
             # "the trust's head of research", "the authority's vice-president for transport": a field
             # after the role names no workplace, the possessor does
-            organization = _possessor(head_words[: role_at[0]]) or _parse(
-                head_words[: role_at[0]], " ".join(head_words[: role_at[0]]))
+            organization = (authorship and _document_owner(head_words[: role_at[0]])) or _possessor(
+                head_words[: role_at[0]]) or _parse(head_words[: role_at[0]], " ".join(head_words[: role_at[0]]))
             if organization is not None and (organization.kind not in (ORGANIZATION, ORG_REFERENCE) or (
                 indefinite and organization.kind == ORG_REFERENCE
-            )):
+            )) and not (authorship and organization.kind == DOCUMENT and organization.definite):
                 # "a primary school teacher" works at some school, not at an institute named before
                 organization = None
         role = " ".join(head_words[role_at[0]: role_at[1]])
+        if authorship and role.endswith("s"):
+            role = role[:-1]  # one of the authors is an author
         return Agent(ROLE_REFERENCE, phrase.strip(), role=role, head=head_lowered[role_at[1] - 1], organization=organization)
     if head_lowered and head_lowered[-1] in ORG_HEADS:
         kind = " ".join(head_lowered[-2:]) if len(head_lowered) > 1 and head_lowered[-2].isalpha() else head_lowered[-1]
@@ -509,6 +531,21 @@ def _workplace(words: list[str], link: str) -> Agent | None:
             return None
         return Agent(ORGANIZATION, organization.text, name=organization.name, head=organization.head)
     return organization
+
+
+def _document_owner(words: list[str]) -> Agent | None:
+    """The document a role is held in, by its possessive: "study's" in "the
+    study's lead author" (the determiner may be gone already)."""
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words or not words[0].endswith(_POSSESSIVE_ENDINGS) or any(
+        w.lower() not in _ROLE_MODIFIERS for w in words[1:]
+    ):
+        return None
+    head = strip_possessive(words[0]).lower()
+    if head not in DOCUMENT_NOUNS:
+        return None
+    return Agent(DOCUMENT, f"the {head}", head=head, definite=True)
 
 
 def _possessor(words: list[str]) -> Agent | None:

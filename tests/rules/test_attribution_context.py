@@ -7,6 +7,7 @@ cases, on sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -948,3 +949,22 @@ def test_a_study_by_someone_other_than_an_organisation_gives_no_maker():
         "The study, written by two engineers in their spare time, was never published."
     )
     assert found[0] == (None, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osei, one of the study's authors, said the sample was small.",
+    "Mira Osei, a co-author of the study, said the sample was small.",
+    "The study's lead author, Mira Osei, said the sample was small.",
+    "Osei, the study’s lead author, said the sample was small.",
+])
+def test_an_author_of_a_study_is_at_the_organisation_that_made_it(sentence):
+    found = sources(
+        "A 2024 study by the Harwell Rural Trust found that 40% of the wells were dry. "
+        "Mira Osei teaches hydrology. " + sentence
+    )
+    assert found[-1] == ("Mira Osei", "Harwell Rural Trust")
+
+
+def test_an_author_of_a_book_named_by_no_organisation_has_none():
+    found = sources("Mira Osei, the author of a book on wells, said 40% of them were dry.")
+    assert found[-1] == ("Mira Osei", None)
