@@ -545,6 +545,9 @@ def _scan_back(text: str) -> Agent | None:
     accepted: list[str] = []
     modifiers = 0
     index = len(tokens) - 1
+    foreign = mentions.foreign_name_start(tokens)
+    if foreign is not None:
+        accepted, index = tokens[foreign:], foreign - 1
     while index >= 0:
         token = tokens[index]
         low = token.lower()

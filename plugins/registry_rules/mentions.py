@@ -78,6 +78,15 @@ _ORG_NAME_WORDS = frozenset(
     "Ventures Bank Ltd Inc Plc AG SA Railway Railways Rail Airport Transport Power Electric Gas Post "
     "Lines Ferries Partido Parti Partei Services Laboratories Associates Hospitals Advisory".split()
 )
+# The first words of institutions' names in other languages, and the words that follow them there.
+_FOREIGN_ORG_HEADS = frozenset(
+    "Institut Instituto Istituto Agence Agencia Agenzia Ministère Ministerio Ministero Conseil Consejo Consiglio "
+    "Observatoire Observatorio Fondation Fundación Fondazione Banque Banco Caisse Autorité Autoridad Autorità "
+    "Comisión Commissione Direction Dirección Tribunal Cour Corte Société Sociedad Società Syndicat Sindicato "
+    "Confédération Fédération Federación Federazione Asociación Associazione Centre Centro Université "
+    "Universidad Università Consellería Conselleria Secretaría Delegación Junta Régie Office Oficina".split()
+)
+_FOREIGN_LINKS = frozenset("de des du della delle dei di del d la le les pour per para".split())
 _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
 _OFFICES = frozenset({"office", "department", "cabinet", "team", "chambers"})
 _HEADING_VERBS = frozenset("heads leads runs chairs directs manages headed led ran chaired directed managed".split())
@@ -89,6 +98,20 @@ _MAX_ROLE_WORDS = 4
 # Roles held in a document rather than an organisation: "the study's lead author".
 _AUTHORSHIP = frozenset({"author", "authors", "co-author", "co-authors", "researcher", "researchers"})
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLES)
+
+
+def foreign_name_start(words: list[str]) -> int | None:
+    """Where the name of an institution in another language that ends
+    ``words`` starts ("... by the Institut de la démocratie numérique"), if
+    one does: only its first word is capitalised, so the rules for English
+    names do not find where it starts."""
+    for start in range(len(words) - 3, max(len(words) - 9, -1), -1):
+        if words[start] in _FOREIGN_ORG_HEADS:
+            after = words[start + 1:]
+            if not _FOREIGN_LINKS.isdisjoint(w.lower() for w in after[:2]) and all(w.isalpha() for w in after):
+                return start
+            return None
+    return None
 
 
 def words_of(phrase: str) -> list[str]:
@@ -151,6 +174,12 @@ def _parse(words: list[str], text: str) -> Agent | None:
     while words and words[0].lower() in _LEADING:
         definite = words[0].lower() not in _INDEFINITE
         words = words[1:]
+    if len(words) > 1 and words[0].endswith("-based") and is_capitalised(words[1]):
+        # "the Montreal-based Aurora Institute" is the Aurora Institute; only an organisation is based somewhere
+        based = _parse(words[1:], text)
+        if based is not None and based.kind in (PERSON, NAME):
+            return Agent(ORGANIZATION, text, name=based.name, head=(based.head or "").lower())
+        return based
     if not words:
         return None
     lowered = [w.lower() for w in words]
@@ -224,6 +253,10 @@ def _parse(words: list[str], text: str) -> Agent | None:
         # "police said" means the police force as "the police said" does
         definite = definite or (len(words) == 1 and head in DEFINITE_WITHOUT_ARTICLE)
         return Agent(ORG_REFERENCE, text, name=" ".join(words), head=head, definite=definite)
+    if foreign_name_start(words) == 0:
+        # "the Institut de la démocratie numérique": in French and other languages only the first word of an
+        # institution's name is capitalised
+        return Agent(ORGANIZATION, text, name=" ".join(words), head=lowered[0])
     if not all(is_capitalised(w) or w.lower() in _NAME_PARTICLES for w in words):
         return _introduced_name(words, lowered, text)
     name = " ".join(w for w in words if w.lower() not in HONORIFICS)

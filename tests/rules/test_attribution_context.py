@@ -968,3 +968,19 @@ def test_an_author_of_a_study_is_at_the_organisation_that_made_it(sentence):
 def test_an_author_of_a_book_named_by_no_organisation_has_none():
     found = sources("Mira Osei, the author of a book on wells, said 40% of them were dry.")
     assert found[-1] == ("Mira Osei", None)
+
+
+@pytest.mark.parametrize(("text", "organization"), [
+    ("A 2024 report by the Montreal-based Institut de la démocratie numérique concluded that 3% of votes were lost.",
+     "Institut de la démocratie numérique"),
+    ("The Institut national de la statistique said prices rose 2%.", "Institut national de la statistique"),
+    ("The Consellería de Sanidade said 40 beds would close.", "Consellería de Sanidade"),
+])
+def test_an_institution_named_in_another_language_with_lower_case_words(text, organization):
+    assert sources(text) == [(None, organization)]
+
+
+def test_a_place_based_organisation_is_named_without_the_place():
+    assert sources("The Lyon-based Aurora Institute said 12% of the bridges need repair.") == [
+        (None, "Aurora Institute")]
+    assert parse_source("Rotterdam-based Stride Management").kind == "organization"
