@@ -808,6 +808,9 @@ _ONE_OF_THEM = re.compile(r"\b(?:[Oo]ne|[Tt]wo|[Aa]nother|[Ss]ome)\s+of\s+them$"
 # A person named by a first name and an initial: "Marc D."
 _ANONYMISED = re.compile(r"[A-Z][a-zà-ÿ'’-]+\s+[A-Z]\.")
 _OPENS_WITH_ITS = re.compile(r"\s*(?:" + _DATELINE.pattern + r")?[Ii]ts\s")
+# What speaks for a person rather than in their own name: "her office", "his spokeswoman".
+_OFFICES_OF_A_PERSON = frozenset({"office", "team", "campaign", "cabinet"})
+_SPEAKERS_FOR_A_PERSON = frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary", "aide", "aides"})
 # Roles held in a town: "Its mayor" is the town's.
 _PLACE_ROLES = frozenset({"mayor"})
 # "In Hanamura, a mountain town of 3,900 people": a place the text says is a town.
@@ -1453,7 +1456,8 @@ class _Reader:
             ))  # one capitalised word opening a sentence ("Production of the Tessa ...") is no name
             if named and _fits_class(subject.name, agent.head or ""):
                 agent = Agent(mentions.ORGANIZATION, subject.text, name=subject.name, head=subject.head)
-        source = self._resolve(agent, sentence)
+        represented = self._represented_person(agent, sentence)
+        source = represented or self._resolve(agent, sentence)
         if source is None:
             return None
         framed = _IN_A_DOCUMENT.match(masked) if source.organization and masked.startswith(("In ", "in ")) else None
@@ -1465,6 +1469,23 @@ class _Reader:
         if source.organization:
             self.memory.latest_organization = source.organization
         return source
+
+    def _represented_person(self, agent: Agent, sentence: int) -> _Source | None:
+        """"Her office said", "his spokeswoman said": someone who speaks for the
+        person the pronoun refers to, so for that person's organisation."""
+        owner = agent.text[:4].lower()
+        if owner not in ("his ", "her ") or not (
+            agent.kind == mentions.ORG_REFERENCE and agent.head in _OFFICES_OF_A_PERSON
+            or agent.kind == mentions.ROLE_REFERENCE and agent.head in _SPEAKERS_FOR_A_PERSON
+        ):
+            return None
+        pronoun = "he" if owner == "his " else "she"
+        person = self._resolve(Agent(mentions.PRONOUN, pronoun, head=pronoun), sentence)
+        if person is None or person.speaker is None:
+            return None
+        role = f"{agent.role or agent.head} for {person.speaker.name}" if agent.kind == mentions.ROLE_REFERENCE else (
+            f"{agent.head} of {person.speaker.name}")
+        return _Source(organization=person.speaker.organization, role=role, resolution="pronoun")
 
     def _apply_appositive(self, source: _Source, appositive: Agent, sentence: int) -> None:
         if appositive.kind == mentions.ROLE_REFERENCE:

@@ -984,3 +984,17 @@ def test_a_place_based_organisation_is_named_without_the_place():
     assert sources("The Lyon-based Aurora Institute said 12% of the bridges need repair.") == [
         (None, "Aurora Institute")]
     assert parse_source("Rotterdam-based Stride Management").kind == "organization"
+
+
+def test_her_office_speaks_for_her_organisation():
+    found = attributions("Agriculture Minister Sophie Lachance announced a review in September. "
+                         "Her office said on Wednesday that 40 farms had applied.")
+    assert (found[1].speaker, found[1].organization, found[1].role) == (
+        None, "Agriculture Ministry", "office of Sophie Lachance")
+
+
+def test_his_spokesman_speaks_for_his_organisation_not_for_another_person():
+    found = attributions("Transport Minister Tom Hale announced a review. Dr. Ana Ruiz, a surgeon, welcomed it. "
+                         "His spokesman said the review would report in May.")
+    assert (found[2].speaker, found[2].organization, found[2].role) == (
+        None, "Transport Ministry", "spokesman for Tom Hale")
