@@ -721,8 +721,10 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
             agent = Agent(mentions.ORG_REFERENCE, member.group(0).strip(), head=singular)
     made = _MADE_BY.match(appositive_text) if agent is not None and agent.kind == mentions.DOCUMENT else None
     if made is not None and agent is not None:
-        # "The assessment, drawn up by the National Disaster Recovery Office, counts ..."
-        agent.producer = parse_source(_PRODUCER_END.sub("", made.group(1)))
+        # "The assessment, drawn up by the National Disaster Recovery Office, counts ..."; but "a review by
+        # X, commissioned by the council," is still X's: who commissions a document does not write it
+        if agent.producer is None or not appositive_text.lstrip().startswith("commissioned"):
+            agent.producer = parse_source(_PRODUCER_END.sub("", made.group(1)))
         return agent, [], passive
     if agent is not None and agent.kind == mentions.NAME and appositive is None and _describes(appositive_text) and (
         _A_PERSON.match(appositive_text)

@@ -91,7 +91,10 @@ _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
 _OFFICES = frozenset({"office", "department", "cabinet", "team", "chambers"})
 _HEADING_VERBS = frozenset("heads leads runs chairs directs manages headed led ran chaired directed managed".split())
 # Lower-case nouns that introduce the name of an outlet: "the news agency NordWire".
-_MEDIA_NOUNS = frozenset("agency channel broadcaster newspaper daily weekly station network outlet website magazine".split())
+_MEDIA_NOUNS = frozenset(
+    "agency channel broadcaster newspaper daily weekly station network outlet website magazine newsletter bulletin "
+    "tabloid podcast".split()
+)
 _MEDIA_IF_NEWS = frozenset({"agency", "network", "website"})  # "the news agency X", but "the drug agency X"
 _NAME_CONNECTIVES = frozenset({"of", "for", "and", "the", "on", "&"})
 _MAX_ROLE_WORDS = 4

@@ -998,3 +998,16 @@ def test_his_spokesman_speaks_for_his_organisation_not_for_another_person():
                          "His spokesman said the review would report in May.")
     assert (found[2].speaker, found[2].organization, found[2].role) == (
         None, "Transport Ministry", "spokesman for Tom Hale")
+
+
+def test_who_commissioned_a_review_did_not_write_it():
+    assert sources("A 2024 review by Norrsken Advisory, commissioned by the council, found that the hall "
+                   "needed 9 million euros of repairs.") == [(None, "Norrsken Advisory")]
+    assert sources("A review, commissioned by the council, found that the hall needed 9 million euros "
+                   "of repairs.") == [(None, "council")]
+
+
+def test_a_newsletter_named_after_its_description_is_no_person():
+    (attribution,) = attributions("Stocks held some 133 million pounds, as reported by the trade newsletter "
+                                  "Erable Hebdo.")
+    assert (attribution.speaker, attribution.organization) == (None, "Erable Hebdo")
