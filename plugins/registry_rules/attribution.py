@@ -1415,7 +1415,8 @@ class _Reader:
         after = masked[len(agent.text):].lstrip()
         if not after[:1].islower():
             return  # "Hugh Reid has ...": a verb follows the name
-        memory.topic = (_Person(agent.name, gender=_honorific_gender(agent.text)), sentence)
+        memory.topic = (_Person(agent.name, gender=_honorific_gender(agent.text) or _own_pronoun_gender(after)),
+                        sentence)
 
     def _pieces(self, sentence: Sentence) -> list[tuple[int, int]]:
         """The sentence, or its clauses when it joins statements that two
@@ -1731,10 +1732,14 @@ class _Reader:
                 memory.topic = None
                 memory.last_person = memory.remember_person(opener)
             topic = memory.topic
-            if topic is not None and sentence - topic[1] <= _TOPIC_SENTENCES and topic[0].gender == gender:
+            if topic is not None and sentence - topic[1] <= _TOPIC_SENTENCES and (topic[0].gender == gender or (
+                topic[0].gender is None and sentence - topic[1] == 1 and _plainly_a_person(topic[0].name)
+                and self.sentences[sentence].paragraph == self.sentences[topic[1]].paragraph
+            )):
                 # "X has kept bees for 35 years. He lost 14 hives. '...,' he said": the person just
                 # introduced, not the source quoted before, once the text has said the person is a "he" or a
-                # "she" (a firm can open a sentence as a person does: "Vistara Rail has cut 40 jobs")
+                # "she" (a firm can open a sentence as a person does: "Vistara Rail has cut 40 jobs"), or
+                # in the very next sentence of the paragraph when no word of the name is a firm's
                 memory.topic = None
                 memory.last_person = memory.remember_person(topic[0])
             if memory.last_person is None:
@@ -2015,6 +2020,20 @@ def _other_first_name(one: str, other: str) -> bool:
     first, second = one.split(), other.split()
     return len(first) > 1 and len(second) > 1 and first[0] != second[0] and all(
         is_capitalised(word) and not word.endswith(".") for word in (first[0], second[0]))
+
+
+def _own_pronoun_gender(text: str) -> str | None:
+    """The gender the possessive pronouns of the rest of a sentence give the
+    person it opens with ("X retired last year after her fourth
+    concussion"), if they are all of one kind."""
+    words = set(text.lower().split())
+    his, her = "his" in words, "her" in words
+    return "m" if his and not her else "f" if her and not his else None
+
+
+def _plainly_a_person(name: str) -> bool:
+    """Has ``name`` no word that ends firms' or institutions' names?"""
+    return all(word not in mentions._ORG_NAME_WORDS and word.lower() not in ORG_HEADS for word in name.split())
 
 
 def _honorific_gender(text: str) -> str | None:

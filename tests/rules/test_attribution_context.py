@@ -1011,3 +1011,20 @@ def test_a_newsletter_named_after_its_description_is_no_person():
     (attribution,) = attributions("Stocks held some 133 million pounds, as reported by the trade newsletter "
                                   "Erable Hebdo.")
     assert (attribution.speaker, attribution.organization) == (None, "Erable Hebdo")
+
+
+def test_a_person_introduced_with_her_own_pronoun_is_the_she_who_speaks_next():
+    found = sources("The club's chief executive, Grant Whitcombe, said 58 injuries were recorded. "
+                    "Tessa Rowe captained the club in 2022 and retired after her fourth injury. "
+                    '"Nobody told me to sit out," she said.')
+    assert found[2] == ("Tessa Rowe", None)
+
+
+def test_the_person_just_introduced_is_the_he_of_the_next_sentence_in_the_paragraph():
+    text = ("Kjell Brandt was driving a tanker 400 metres behind the lorry. "
+            "'The smoke came towards us like a wall,' he said.")
+    assert sources(text)[1] == ("Kjell Brandt", None)
+    # not a firm, and not across a paragraph break
+    assert sources("Vistara Rail has cut 40 jobs in Pune. 'We had no choice,' he said.")[1] == (None, None)
+    assert sources("Kjell Brandt was driving a tanker behind the lorry.\n\n'It was like a wall,' he said.")[1] == (
+        None, None)
