@@ -801,6 +801,8 @@ _ONE_OF_ORGANIZATIONS = re.compile(
     r"(?:^|\s)((?:[Oo]ne|[Aa]nother|[Ee]ach)\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?)"
     r"([a-z]+s)\s*$"
 )
+# An organisation after a person's name: "of the Nova Scotia Supreme Court"
+_AFFILIATION_AFTER = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+|for\s+)?)*[A-Z][\w'’-]*)")
 # A person's name, then their organisation after "of" (a place's "-based" before it is left out)
 _PERSON_OF = re.compile(
     r"((?:[A-Z][\w'’-]+\s+){1,2}(?:(?:van|von|de|da|di|del|der|den|la|le|du|dos|ter)\s+)?[A-Z][\w'’-]+)\s+of\s+"
@@ -1362,6 +1364,13 @@ class _Reader:
         if not (agent.kind == mentions.PERSON and agent.role or self.memory.person(agent.name)):
             return None
         after = masked.find(agent.text) + len(agent.text)
+        affiliation = _AFFILIATION_AFTER.match(masked, after)
+        if affiliation is not None:
+            # "Justice X of the Nova Scotia Supreme Court ordered": where the person works, then the verb
+            workplace = parse_source(affiliation.group(1))
+            if workplace is not None and workplace.kind == mentions.ORGANIZATION:
+                agent.organization = workplace
+                after = affiliation.end()
         verb = [word.lower() for word in words_of(masked[after: after + 40])[:2]]
         if verb[:1] == ["who"] and (close := masked.find(", ", after + 2)) > 0:
             # "Beaton, who has represented the district since 2018, repeated the claim": the verb after the clause
@@ -1752,7 +1761,9 @@ class _Reader:
             qualifier = agent.organization.text if agent.organization is not None else None
             for person in reversed(memory.persons):
                 if person.role and any(same_head(agent.head or "", w) for w in person.role.lower().split()) and (
-                    qualifier is None or (person.organization or "").lower().find(qualifier.lower()) >= 0
+                    # "the judge" is the judge named before, whose court the text may not have named
+                    qualifier is None or person.organization is None
+                    or person.organization.lower().find(qualifier.lower()) >= 0
                 ):
                     memory.remember_person(person)
                     memory.last_person = person

@@ -228,6 +228,13 @@ def _parse(words: list[str], text: str) -> Agent | None:
         else:
             words = [*possessor, *rest]
         lowered = [w.lower() for w in words]
+    title = 2 if lowered[:2] == ["chief", "justice"] else 1 if lowered[0] == "justice" else 0
+    if title and 2 <= len(words) - title <= 3 and find_role(lowered[title:]) is None and all(
+        is_capitalised(w) and w not in _ORG_NAME_WORDS and w.lower() not in ORG_HEADS for w in words[title:]
+    ):
+        # "Justice Hélène Bouchard": a judge's title, not a name ("Justice Minister X" has a role)
+        return Agent(PERSON, text, name=" ".join(words[title:]), role="chief justice" if title == 2 else "judge",
+                     head=words[-1])  # which court, only the text can say
     role_at = find_role(lowered)
     if role_at is not None:
         return _with_role(words, lowered, role_at, text, definite)

@@ -1028,3 +1028,18 @@ def test_the_person_just_introduced_is_the_he_of_the_next_sentence_in_the_paragr
     assert sources("Vistara Rail has cut 40 jobs in Pune. 'We had no choice,' he said.")[1] == (None, None)
     assert sources("Kjell Brandt was driving a tanker behind the lorry.\n\n'It was like a wall,' he said.")[1] == (
         None, None)
+
+
+def test_a_judges_title_is_a_role_not_part_of_the_name():
+    found = attributions("Justice Ana Ruiz found that the levy had no legal basis. "
+                         "The judge ordered a refund within 60 days, saying the fee was unlawful.")
+    assert [(a.speaker, a.role) for a in found] == [("Ana Ruiz", "judge"), ("Ana Ruiz", "judge")]
+    assert (parse_source("Chief Justice Ana Ruiz").role, parse_source("Justice Minister Ana Ruiz").role) == (
+        "chief justice", "Justice Minister")
+
+
+def test_a_person_subject_with_an_organisation_after_of():
+    (attribution,) = attributions("Justice Martin Leclair of the Nova Scotia Supreme Court ordered a recount "
+                                  "of all 9,862 ballots.")
+    assert (attribution.speaker, attribution.organization, attribution.cue) == (
+        "Martin Leclair", "Nova Scotia Supreme Court", "ordered")
