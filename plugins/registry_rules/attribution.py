@@ -801,6 +801,8 @@ _ONE_OF_ORGANIZATIONS = re.compile(
     r"(?:^|\s)((?:[Oo]ne|[Aa]nother|[Ee]ach)\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?)"
     r"([a-z]+s)\s*$"
 )
+# What ends the reported words before a source at the end of its sentence: "..., the ministry said."
+_BEFORE_TRAILING_SOURCE = frozenset(",”\"’\x1f:;—–-)")
 # An organisation after a person's name: "of the Nova Scotia Supreme Court"
 _AFFILIATION_AFTER = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+|for\s+)?)*[A-Z][\w'’-]*)")
 # A person's name, then their organisation after "of" (a place's "-based" before it is left out)
@@ -1188,6 +1190,11 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
     elif cue in ("told", "tells") and _medium_after(masked, found.end())[0]:
         pattern = "told_medium"
     elif masked[found.end():].strip(" .!?\x1f”\"’") == "":
+        # "..., the ministry said.": the reported words come first, set off by a comma or a quotation;
+        # in "It needs the backing of member states." no source and verb end the sentence
+        lead = left_text[: left_text.rfind(agent.text.split()[0])].rstrip() if agent.text.split() else ""
+        if lead and lead[-1] not in _BEFORE_TRAILING_SOURCE:
+            return None
         pattern = "trailing"
     else:
         pattern = "subject_verb"

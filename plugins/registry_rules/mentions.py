@@ -98,6 +98,8 @@ _MEDIA_NOUNS = frozenset(
 _MEDIA_IF_NEWS = frozenset({"agency", "network", "website"})  # "the news agency X", but "the drug agency X"
 _NAME_CONNECTIVES = frozenset({"of", "for", "and", "the", "on", "&"})
 _MAX_ROLE_WORDS = 4
+# Government departments named by one word before a role: "Treasury Secretary X".
+_ONE_WORD_DEPARTMENTS = frozenset({"Treasury", "Pentagon", "Kremlin"})
 # Roles held in a document rather than an organisation: "the study's lead author".
 _AUTHORSHIP = frozenset({"author", "authors", "co-author", "co-authors", "researcher", "researchers"})
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLES)
@@ -425,6 +427,10 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
         organization = Agent(ORGANIZATION, " ".join(portfolio), name=" ".join([*portfolio, "Ministry"]), head="ministry")
     elif lowered[end - 1] in _AUTHORSHIP and (owner := _document_owner(modifiers)) is not None:
         organization = owner  # "the study's lead author, X"
+    elif len(modifiers) == 1 and held in PORTFOLIO_ROLES and is_capitalised(modifiers[0]) and (
+        modifiers[0].lower() not in ORG_HEADS and modifiers[0] not in _ONE_WORD_DEPARTMENTS
+    ):
+        pass  # "Trade Commissioner X", "Health Secretary X": a portfolio, not an organisation called "Trade"
     elif modifiers and all(w.lower() not in HONORIFICS for w in modifiers):
         organization = _parse(modifiers, " ".join(modifiers))
         if organization is not None and organization.kind in (NAME, PERSON):

@@ -1043,3 +1043,15 @@ def test_a_person_subject_with_an_organisation_after_of():
                                   "of all 9,862 ballots.")
     assert (attribution.speaker, attribution.organization, attribution.cue) == (
         "Martin Leclair", "Nova Scotia Supreme Court", "ordered")
+
+
+def test_a_noun_phrase_ending_a_sentence_is_no_trailing_source():
+    (attribution,) = attributions("The proposal needs the backing of member states.")
+    assert (attribution.role, attribution.cue, attribution.claimant) == (None, None, None)
+    assert sources("Prices rose 4% last year, the ministry said.") == [(None, "ministry")]
+
+
+def test_a_portfolio_before_a_commissioner_or_secretary_is_no_organisation():
+    commissioner = parse_source("Trade Commissioner Ana Ruiz")
+    assert (commissioner.name, commissioner.organization) == ("Ana Ruiz", None)
+    assert parse_source("Treasury Secretary Ana Ruiz").organization.name == "Treasury"
