@@ -801,6 +801,8 @@ _ONE_OF_ORGANIZATIONS = re.compile(
     r"(?:^|\s)((?:[Oo]ne|[Aa]nother|[Ee]ach)\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?)"
     r"([a-z]+s)\s*$"
 )
+# A form of "be" (and an adverb) before a verb in -ing: "are demanding", "is now warning"
+_AUXILIARY_END = re.compile(r"\b(?:is|are|was|were|been|be|am)(?:\s+\w+ly|\s+now|\s+still|\s+also)?$")
 # What ends the reported words before a source at the end of its sentence: "..., the ministry said."
 _BEFORE_TRAILING_SOURCE = frozenset(",”\"’\x1f:;—–-)")
 # An organisation after a person's name: "of the Nova Scotia Supreme Court"
@@ -1168,6 +1170,8 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
                 return _Match(found.start(), "figures_show", agent, cue, modality)
         return None
     agent, appositives, passive = subject
+    if cue.endswith("ing") and not left_text.endswith(",") and _AUXILIARY_END.search(left_text) is None:
+        return None  # "He wrote to the secretary demanding an inquiry": a participle after its noun, no verb
     if passive and not _PROGRESSIVE.match(cue):
         return None  # "is expected", "was reported": nobody is named as saying it
     if cue in DOCUMENT_ONLY_CUES and agent.kind != mentions.DOCUMENT and _THAT.match(masked, found.end()) is None:

@@ -66,7 +66,8 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _LEADING = _DETERMINERS | {"its", "their", "his", "her"}
 _INDEFINITE = frozenset({"a", "an"})
 _NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
-_ROLE_MODIFIERS = frozenset("senior chief deputy former acting top lead assistant associate interim vice presiding".split())
+_ROLE_MODIFIERS = frozenset(
+    "senior chief deputy former acting top lead assistant associate interim vice presiding local veteran".split())
 _NAME_PARTICLES = frozenset("de da di del della der den van von bin al el la le du dos das ter".split())
 # Words that make a run of capitalised words an organisation rather than a person.
 _ORG_NAME_WORDS = frozenset(

@@ -1055,3 +1055,14 @@ def test_a_portfolio_before_a_commissioner_or_secretary_is_no_organisation():
     commissioner = parse_source("Trade Commissioner Ana Ruiz")
     assert (commissioner.name, commissioner.organization) == ("Ana Ruiz", None)
     assert parse_source("Treasury Secretary Ana Ruiz").organization.name == "Treasury"
+
+
+def test_a_participle_after_its_noun_is_no_verb_of_saying():
+    (attribution,) = attributions("He has written to the environment secretary demanding an inquiry.")
+    assert (attribution.role, attribution.cue) == (None, None)
+    (attribution,) = attributions("Officials are demanding an inquiry into the 40 deaths.")
+    assert attribution.cue == "demanding"
+
+
+def test_local_before_a_role_is_part_of_the_role():
+    assert parse_source("Local MP Dan Hargreaves").role == "Local MP"
