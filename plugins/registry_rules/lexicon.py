@@ -88,7 +88,10 @@ ROLES = frozenset(
     historian physician surgeon engineer farmer worker student driver pilot soldier trader
     investor banker deputy speaker treasurer coordinator campaigner organiser organizer
     superintendent chief vice-chancellor vice-president vice-chair vice-chairman pro-vice-chancellor
-    provost dean rector registrar investigator author co-author""".split()
+    provost dean rector registrar investigator author co-author
+    councilwoman councilman councilmember alderman alderwoman assemblyman assemblywoman selectman trustee
+    sheriff magistrate coroner ombudsman comptroller criminologist epidemiologist virologist
+    ecologist hydrologist climatologist sociologist psychologist demographer statistician""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",
@@ -98,7 +101,7 @@ ROLES = frozenset(
     "general secretary", "general manager", "chief constable",
     "state secretary", "deputy minister", "junior minister", "permanent secretary",
     "secretary of state", "minister of state", "undersecretary", "under-secretary", "vice-minister",
-    "deputy mayor",
+    "deputy mayor", "council member", "state senator", "state representative",
 })
 
 # Roles whose holder runs a portfolio named after "for" or "of" ("State
@@ -140,7 +143,9 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame justice".split
 
 # Roles that imply the institution a holder belongs to.
 ROLE_INSTITUTIONS = {
-    "councillor": "council", "councilor": "council", "senator": "Senate", "congressman": "Congress",
+    "councillor": "council", "councilor": "council", "councilwoman": "council", "councilman": "council",
+    "councilmember": "council", "council member": "council", "alderman": "council", "alderwoman": "council",
+    "senator": "Senate", "congressman": "Congress",
     "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament", "judge": "court",
 }
 

@@ -1066,3 +1066,14 @@ def test_a_participle_after_its_noun_is_no_verb_of_saying():
 
 def test_local_before_a_role_is_part_of_the_role():
     assert parse_source("Local MP Dan Hargreaves").role == "Local MP"
+
+
+@pytest.mark.parametrize(("text", "speaker", "role", "organization"), [
+    ("Criminologist Rita Delgado of Ohio State University said six months of data was too little.",
+     "Rita Delgado", "Criminologist", "Ohio State University"),
+    ("Councilwoman Jan Roberts said the $4.5 million would have been better spent on youth services.",
+     "Jan Roberts", "Councilwoman", "council"),
+])
+def test_local_government_titles_and_occupations_before_a_name(text, speaker, role, organization):
+    (attribution,) = attributions(text)
+    assert (attribution.speaker, attribution.role, attribution.organization) == (speaker, role, organization)
