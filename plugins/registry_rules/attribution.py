@@ -599,6 +599,15 @@ def _scan_back(text: str) -> Agent | None:
             modifiers = 0
             index -= 1
             continue
+        if low == "in" and accepted and len(accepted) <= 3 and all(is_capitalised(w) for w in accepted) and index and (
+            tokens[index - 1].lower() == "police" or tokens[index - 1].lower() in GROUP_NOUNS
+        ):
+            # "Police in Dayton said" is the Dayton police; "Officials in Dayton said" are officials, not
+            # an organisation called Dayton
+            accepted = [*accepted, "police"] if tokens[index - 1].lower() == "police" else [tokens[index - 1]]
+            index -= 2
+            modifiers = 0
+            continue
         # a capitalised "Said" is a name ("Amira Said"), unless it starts the chunk
         if low in NOT_IN_NAME and low not in PRONOUNS and (not is_capitalised(token) or index == 0):
             break

@@ -1077,3 +1077,9 @@ def test_local_before_a_role_is_part_of_the_role():
 def test_local_government_titles_and_occupations_before_a_name(text, speaker, role, organization):
     (attribution,) = attributions(text)
     assert (attribution.speaker, attribution.role, attribution.organization) == (speaker, role, organization)
+
+
+def test_police_and_officials_in_a_place_are_not_an_organisation_named_after_the_place():
+    assert sources("Police in Dayton said on Thursday that violent crime fell 12%.") == [(None, "Dayton police")]
+    (attribution,) = attributions("Federal prosecutors in Dayton said 12 people were charged.")
+    assert (attribution.organization, attribution.role) == (None, "Federal prosecutors")
