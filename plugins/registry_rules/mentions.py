@@ -469,7 +469,7 @@ def parse_appositive(phrase: str) -> Agent | None:
     organisation, returned as an ORG_REFERENCE whose ``kinds`` hold it)."""
     words = words_of(phrase)
     for index, word in enumerate(words):
-        if word.lower() in {"who", "which", "that", "whose", "where"}:
+        if word.lower() in {"who", "which", "that", "whose", "where"} and not word.isupper():  # "a WHO epidemiologist"
             if index == 0 and word.lower() == "who":
                 return _relative_clause(words[1:], phrase)
             if word.lower() == "who" and index > 0 and (member := _membership(words[index + 1:])) is not None:
@@ -524,7 +524,10 @@ def parse_appositive(phrase: str) -> Agent | None:
     if role_at is not None:
         organization = None
         authorship = head_lowered[role_at[1] - 1] in _AUTHORSHIP
-        if rest and lowered[link] != "in":
+        owner = _possessor(head_words[: role_at[0]]) if role_at[0] > 0 else None
+        if owner is not None and lowered[link:link + 1] == ["for"]:
+            organization = owner  # "WHO's regional director for Europe": a region or field after "for"
+        elif rest and lowered[link] != "in":
             organization = _workplace(rest, lowered[link])
             if organization is not None and organization.kind == DOCUMENT and not (
                 authorship and organization.definite

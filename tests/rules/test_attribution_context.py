@@ -1083,3 +1083,13 @@ def test_police_and_officials_in_a_place_are_not_an_organisation_named_after_the
     assert sources("Police in Dayton said on Thursday that violent crime fell 12%.") == [(None, "Dayton police")]
     (attribution,) = attributions("Federal prosecutors in Dayton said 12 people were charged.")
     assert (attribution.organization, attribution.role) == (None, "Federal prosecutors")
+
+
+def test_an_acronym_that_spells_who_is_no_relative_pronoun():
+    (attribution,) = attributions("Dr. Ana Ruiz, a WHO epidemiologist, said 500,000 children had missed a dose.")
+    assert (attribution.speaker, attribution.role, attribution.organization) == ("Ana Ruiz", "epidemiologist", "WHO")
+
+
+def test_a_possessor_before_a_role_wins_over_a_region_after_for():
+    (attribution,) = attributions('"Measles is back," said Hans Kluge, WHO\'s regional director for Europe.')
+    assert (attribution.speaker, attribution.organization) == ("Hans Kluge", "WHO")
