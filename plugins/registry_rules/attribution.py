@@ -510,7 +510,8 @@ def _strip_between(text: str) -> tuple[str, bool]:
 
 def _head_like(token: str, low: str) -> bool:
     """Can ``token`` (lower-cased ``low``) be the head of a source phrase?"""
-    return is_capitalised(token) or low in PRONOUNS or mentions.strip_possessive(low) in _HEAD_WORDS
+    return is_capitalised(token) or low in PRONOUNS or mentions.strip_possessive(low) in _HEAD_WORDS or (
+        mentions.plural_org_head(low))
 
 
 def _last_chunk_start(text: str) -> int:
@@ -1814,6 +1815,13 @@ class _Reader:
             return source
         if kind == mentions.DOCUMENT:
             return self._resolve_document(agent, sentence)
+        if kind == mentions.ORGANIZATIONS:
+            # "The agencies said" after "the World Health Organization and UNICEF said": the source that named
+            # several organisations, if the text has just quoted one
+            previous = memory.last_collective
+            if previous is None or " and " not in (previous.organization or ""):
+                return _Source(role=agent.text.strip(), resolution="named")  # unnamed, like "officials"
+            return _Source(organization=previous.organization, resolution="description")
         if kind == mentions.GROUP:
             organization = self._organization_name(agent.organization, sentence) if agent.organization else None
             if organization is None and agent.definite and agent.head in TRADE_GROUPS:

@@ -40,6 +40,7 @@ ORG_REFERENCE = "org_reference"  # "the group", "the ministry", "the statistics 
 DOCUMENT = "document"  # "the report", "Russian Defense Ministry estimates"
 GROUP = "group"  # "officials", "opposition lawmakers"
 NAME = "name"  # one capitalised word: a known person's surname, or an organisation
+ORGANIZATIONS = "organizations"  # "the agencies", "both companies": several organisations named before
 
 
 @dataclass
@@ -120,6 +121,18 @@ def foreign_name_start(words: list[str]) -> int | None:
     return None
 
 
+_SEVERAL = frozenset({"both", "two", "three", "four"})
+
+
+def plural_org_head(word: str) -> bool:
+    """Is ``word`` the plural of a noun for an organisation ("agencies",
+    "unions", "companies")?"""
+    if not word.endswith("s") or word in ORG_HEADS:
+        return False
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return singular in ORG_HEADS
+
+
 def words_of(phrase: str) -> list[str]:
     """The words of ``phrase`` with trailing full stops of plain words removed."""
     if "." not in phrase:
@@ -191,6 +204,10 @@ def _parse(words: list[str], text: str) -> Agent | None:
     lowered = [w.lower() for w in words]
     if len(words) == 1 and lowered[0] in PRONOUNS:
         return Agent(PRONOUN, text, head=lowered[0])
+    if plural_org_head(lowered[-1]) and (definite or lowered[0] in _SEVERAL) and all(
+        w.islower() or w.lower() in _SEVERAL for w in words
+    ) and len(words) <= 3:
+        return Agent(ORGANIZATIONS, text, head=lowered[-1], definite=True)
     if "of" in lowered[1:-1] and not _holds_portfolio(lowered):
         of = lowered.index("of", 1)
         left = " ".join(lowered[:of])

@@ -1093,3 +1093,11 @@ def test_an_acronym_that_spells_who_is_no_relative_pronoun():
 def test_a_possessor_before_a_role_wins_over_a_region_after_for():
     (attribution,) = attributions('"Measles is back," said Hans Kluge, WHO\'s regional director for Europe.')
     assert (attribution.speaker, attribution.organization) == ("Hans Kluge", "WHO")
+
+
+def test_the_agencies_are_the_organisations_just_named_together():
+    found = sources("Measles cases doubled to 127,000, the World Health Organization and UNICEF said on Thursday. "
+                    "The agencies said in a joint statement that children under five were 40% of cases.")
+    assert found[1] == (None, "World Health Organization and UNICEF")
+    (attribution,) = attributions("The unions said 40 jobs would go.")
+    assert (attribution.organization, attribution.role) == (None, "The unions")
