@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    CAPITALS,
     COUNTRY_ADJECTIVES,
     DEFINITE_WITHOUT_ARTICLE,
     DOCUMENT_NOUNS,
@@ -68,7 +69,8 @@ _LEADING = _DETERMINERS | {"its", "their", "his", "her"}
 _INDEFINITE = frozenset({"a", "an"})
 _NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
 _ROLE_MODIFIERS = frozenset(
-    "senior chief deputy former acting top lead assistant associate interim vice presiding local veteran".split())
+    "senior chief deputy former acting top lead assistant associate interim vice presiding local veteran regional "
+    "provincial municipal district county".split())
 _NAME_PARTICLES = frozenset("de da di del della der den van von bin al el la le du dos das ter".split())
 # Words that make a run of capitalised words an organisation rather than a person.
 _ORG_NAME_WORDS = frozenset(
@@ -211,7 +213,9 @@ def _parse(words: list[str], text: str) -> Agent | None:
     if "of" in lowered[1:-1] and not _holds_portfolio(lowered):
         of = lowered.index("of", 1)
         left = " ".join(lowered[:of])
-        if left in SPEAKING_UNITS or lowered[of - 1] in ROLES or lowered[of - 1] in DOCUMENT_NOUNS:
+        named = is_capitalised(words[0]) and is_capitalised(words[of - 1]) and is_capitalised(words[-1])
+        if left in SPEAKING_UNITS or lowered[of - 1] in ROLES or (lowered[of - 1] in DOCUMENT_NOUNS and not named):
+            # ("the Institute for the Study of War" is a name, though "study" can be a document)
             inner = _parse(words[of + 1:], " ".join(words[of + 1:]))
             return _unit_of(words[:of], lowered[:of], inner, text, definite)
     made_by = next((i for i in range(1, len(words) - 1)
@@ -231,6 +235,14 @@ def _parse(words: list[str], text: str) -> Agent | None:
             return Agent(DOCUMENT, text, head=rest[-1].lower(), definite=True,
                          producer=_parse(owner_words, " ".join(owner_words)))
         owner = " ".join(possessor)
+        if len(possessor) == 1 and owner in CAPITALS:
+            owner = possessor[0] = CAPITALS[owner]  # "Moscow's Defense Ministry" is the Russian one
+        if rest[-1].lower() in _OFFICES and len(rest) >= 2 and rest[-2].endswith(_POSSESSIVE_ENDINGS) and (
+            strip_possessive(rest[-2]).lower() in ROLES
+        ):
+            # "Ukraine's prosecutor general's office": the office of a role, in a country or an organisation
+            holder = COUNTRY_ADJECTIVES.get(owner, owner)
+            return Agent(ORGANIZATION, text, name=" ".join([holder, *rest]), head=rest[-1].lower())
         if len(possessor) == 1 and owner.lower() in DOCUMENT_NOUNS and rest[-1].lower() in _AUTHORSHIP:
             # "the study's lead author": held in the document, at whoever made it
             held = _parse(rest, " ".join(rest))

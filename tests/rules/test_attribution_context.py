@@ -1101,3 +1101,15 @@ def test_the_agencies_are_the_organisations_just_named_together():
     assert found[1] == (None, "World Health Organization and UNICEF")
     (attribution,) = attributions("The unions said 40 jobs would go.")
     assert (attribution.organization, attribution.role) == (None, "The unions")
+
+
+@pytest.mark.parametrize(("text", "speaker", "organization"), [
+    ("The Institute for the Study of War, a Washington-based think tank, said Russian advances slowed to "
+     "6 square kilometres a day.", None, "Institute for the Study of War"),
+    ("Moscow's Defense Ministry claimed its troops had captured 3 villages.", None, "Russian Defense Ministry"),
+    ("Ukraine's prosecutor general's office said it had opened 12 investigations.", None,
+     "Ukrainian prosecutor general's office"),
+    ("Regional governor Oleh Syniehubov said two people were killed.", "Oleh Syniehubov", None),
+])
+def test_names_with_connectives_capital_possessors_and_offices_of_roles(text, speaker, organization):
+    assert sources(text) == [(speaker, organization)]
