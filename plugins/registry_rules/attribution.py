@@ -826,6 +826,11 @@ _ONE_OF_THEM = re.compile(r"\b(?:[Oo]ne|[Tt]wo|[Aa]nother|[Ss]ome)\s+of\s+them$"
 # A person named by a first name and an initial: "Marc D."
 _ANONYMISED = re.compile(r"[A-Z][a-zà-ÿ'’-]+\s+[A-Z]\.")
 _OPENS_WITH_ITS = re.compile(r"\s*(?:" + _DATELINE.pattern + r")?[Ii]ts\s")
+# Nouns for a business that "the company" may refer to, and how many sentences back its name may be.
+_BUSINESS_NOUNS = frozenset({"company", "firm", "group", "business", "corporation", "manufacturer", "retailer",
+                             "carmaker", "lender", "insurer", "airline", "operator", "producer", "chain"})
+_FIRM_LOOKBACK = 2
+_OPENING_ADVERB = re.compile(r"[A-Z][a-z]+,\s+")
 # What speaks for a person rather than in their own name: "her office", "his spokeswoman".
 _OFFICES_OF_A_PERSON = frozenset({"office", "team", "campaign", "cabinet"})
 _SPEAKERS_FOR_A_PERSON = frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary", "aide", "aides"})
@@ -1235,6 +1240,7 @@ class _Reader:
         self.sources_by_sentence: dict[int, str] = {}  # the organisation each sentence's source gives, if any
         self.organizations_quoted: dict[int, str] = {}  # those that are the source themselves, with no person
         self.portfolio_ministries: dict[str, str] = {}  # ministries named after a portfolio -> the portfolio
+        self.firms_read_as_persons: set[str] = set()  # names a later "the company" showed to be a firm's
 
     def read(self) -> list[Unit]:
         sentences = self.sentences = split_sentences(self.text)
@@ -1612,6 +1618,27 @@ class _Reader:
         organizations = [organization for organization in memory.organizations if not organization.mentioned]
         return organizations[-1].name if organizations else memory.lead
 
+    def _firm_read_as_person(self, sentence: int) -> str | None:
+        """The firm "the company" refers to when none was named as one: two
+        capitalised words that opened one of the sentences just before, read
+        as a person's name but never given a title, a role or a "he" or
+        "she" ("Acme Steel reported a loss ... The company said")."""
+        for earlier in range(sentence - 1, max(sentence - 1 - _FIRM_LOOKBACK, -1), -1):
+            masked = self.masked[self.sentences[earlier].start: self.sentences[earlier].end]
+            opener = _OPENING_ADVERB.match(masked)  # "Meanwhile, Acme Steel reported ..."
+            subject = _subject_at_start(masked[opener.end():] if opener else masked)
+            if subject is None or subject.kind != mentions.PERSON or subject.role or not subject.name:
+                continue
+            person = self.memory.person(subject.name)
+            if subject.text.strip() == subject.name and (person is None or (
+                person.gender is None and person.role is None and person.organization is None
+            )):
+                if person is not None:
+                    self.memory.persons.remove(person)
+                self.firms_read_as_persons.add(subject.name)
+                return subject.name
+        return None
+
     def _sentence_subject(self, sentence: int) -> Agent | None:
         """The subject of sentence number ``sentence``, as an organisation when
         an appositive describes one ("Noordbank, the Netherlands' third-largest
@@ -1796,6 +1823,8 @@ class _Reader:
             return source
         if kind == mentions.ORG_REFERENCE:
             known = memory.organization_described(agent) if agent.definite or not agent.name else None
+            if known is None and agent.definite and agent.head in _BUSINESS_NOUNS:
+                known = self._firm_read_as_person(sentence)
             if known is not None:
                 # named again: the organisation "its" and "the group" refer to next
                 source = _Source(organization=memory.remember_organization(known, spoke=True), resolution="description")
@@ -1869,6 +1898,10 @@ class _Reader:
                   if (body := self.memory.portfolio_body(portfolio, besides=name)) is not None}
         for index, (sentence, pieces) in enumerate(results):
             for start, end, source, match in pieces:
+                if source is not None and source.speaker is not None and (
+                    source.speaker.name in self.firms_read_as_persons
+                ):
+                    source.organization, source.speaker = source.speaker.name, None
                 if source is not None and bodies:
                     source.organization = bodies.get(source.organization or "", source.organization)
                     if source.speaker is not None and source.speaker.organization in bodies:

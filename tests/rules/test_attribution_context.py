@@ -1113,3 +1113,15 @@ def test_the_agencies_are_the_organisations_just_named_together():
 ])
 def test_names_with_connectives_capital_possessors_and_offices_of_roles(text, speaker, organization):
     assert sources(text) == [(speaker, organization)]
+
+
+def test_the_company_shows_that_a_two_word_subject_was_a_firm():
+    found = sources("Meanwhile, Acme Steel reported a second-quarter loss of $38 million on Tuesday. "
+                    "The company, which employs about 2,300 people, said it would not cut jobs.")
+    assert found == [(None, "Acme Steel"), (None, "Acme Steel")]
+
+
+def test_the_company_does_not_take_a_person_with_a_title():
+    found = sources("Mr Tom Hale reported a loss of $38 million on Tuesday. The company said it would not cut jobs.")
+    assert found[0] == ("Tom Hale", None)
+    assert found[1][1] != "Tom Hale"
