@@ -448,6 +448,10 @@ class _Memory:
                 any(same_head(modifier, w) for w in words) for modifier in modifiers
             ):
                 return organization.name
+        if "company" in nouns and head != "group":  # a group may be a party's, a campaign's
+            # "the software maker", "the Dutch lender": words that describe a firm's trade rather than
+            # tell apart bodies of one kind (as "health" does in "the health ministry")
+            return self.organization_like(head)
         return None
 
     def organization_of_class(self, noun: str) -> str | None:
@@ -815,6 +819,8 @@ _ONE_OF_ORGANIZATIONS = re.compile(
 _AUXILIARY_END = re.compile(r"\b(?:is|are|was|were|been|be|am)(?:\s+\w+ly|\s+now|\s+still|\s+also)?$")
 # What ends the reported words before a source at the end of its sentence: "..., the ministry said."
 _BEFORE_TRAILING_SOURCE = frozenset(",”\"’\x1f:;—–-)")
+# An age after a person's name: ", 52,"
+_AGE_AFTER_NAME = re.compile(r",\s*\d{1,3},")
 # An organisation after a person's name: "of the Nova Scotia Supreme Court"
 _AFFILIATION_AFTER = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+|for\s+)?)*[A-Z][\w'’-]*)")
 # A person's name, then their organisation after "of" (a place's "-based" before it is left out)
@@ -1398,6 +1404,9 @@ class _Reader:
             if workplace is not None and workplace.kind == mentions.ORGANIZATION:
                 agent.organization = workplace
                 after = affiliation.end()
+        age = _AGE_AFTER_NAME.match(masked, after)
+        if age is not None:
+            after = age.end()  # "Whitfield, 52, took over in 2022": the verb after the age
         verb = [word.lower() for word in words_of(masked[after: after + 40])[:2]]
         if verb[:1] == ["who"] and (close := masked.find(", ", after + 2)) > 0:
             # "Beaton, who has represented the district since 2018, repeated the claim": the verb after the clause

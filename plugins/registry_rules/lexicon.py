@@ -167,6 +167,7 @@ EXECUTIVE_ROLES = frozenset({
 ORG_CLASSES: dict[str, frozenset[str]] = {}
 for _class in (
     "company group firm corporation business conglomerate producer operator utility holdings inc corp ltd plc llc "
+    "maker automaker chipmaker drugmaker steelmaker exporter importer distributor supplier giant shipper "
     "consultancy insurer broker retailer carrier carmaker manufacturer supermarket airline startup subsidiary "
     # plural heads of firms' names: "Tampere Building Services", "Ballotix Systems"
     "services systems industries technologies solutions logistics laboratories partners associates",
@@ -211,7 +212,8 @@ ORG_HEADS = frozenset(
     monitor observatory forum programme program staff prosecutor's body club force utility lender school academy hospital
     guild constabulary inspectorate conglomerate consultancy insurer broker brokerage retailer carrier
     carmaker manufacturer supermarket broadcaster pollster startup operator subsidiary affiliate division
-    plant factory mill refinery smelter prosecution cooperative co-operative""".split()
+    plant factory mill refinery smelter prosecution cooperative co-operative
+    maker automaker chipmaker drugmaker steelmaker exporter importer distributor supplier giant shipper""".split()
 )
 
 # Phrases naming a part of an organisation that speaks for it: "the press

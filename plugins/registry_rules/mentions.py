@@ -413,6 +413,9 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
     role_words = words[start:end]
     while modifiers and modifiers[-1].lower() in _ROLE_MODIFIERS | _NATIONALITIES | {m.lower() for m in _NATIONALITIES}:
         role_words = [modifiers.pop(), *role_words]
+    if len(modifiers) > 1 and modifiers[0].lower() in _ROLE_MODIFIERS and is_capitalised(modifiers[1]):
+        # "a former Streamline engineer": a former engineer, at Streamline
+        role_words = [modifiers.pop(0), *role_words]
     name_words = [w for w in words[end:] if w.lower() not in HONORIFICS]
     organization = None
     held = " ".join(lowered[start:end])

@@ -1125,3 +1125,20 @@ def test_the_company_does_not_take_a_person_with_a_title():
     found = sources("Mr Tom Hale reported a loss of $38 million on Tuesday. The company said it would not cut jobs.")
     assert found[0] == ("Tom Hale", None)
     assert found[1][1] != "Tom Hale"
+
+
+def test_a_description_of_a_firms_trade_refers_to_the_firm():
+    found = sources("Streamline Inc. will lay off about 1,200 employees, the software maker said Wednesday, "
+                    "as it shifts spending toward AI.")
+    assert found == [(None, "Streamline Inc")]
+
+
+def test_an_age_between_a_name_and_its_verb_is_no_verb():
+    found = attributions("Chief executive Dana Whitfield wrote that the cuts were necessary. "
+                         "Whitfield, 52, took over in 2022.")
+    assert (found[1].speaker, found[1].cue) == ("Dana Whitfield", "took")
+
+
+def test_a_former_employee_of_a_named_firm():
+    assert (parse_source("A former Streamline engineer").role,
+            parse_source("A former Streamline engineer").organization.name) == ("former engineer", "Streamline")
