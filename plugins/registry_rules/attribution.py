@@ -832,10 +832,14 @@ _ONE_OF_THEM = re.compile(r"\b(?:[Oo]ne|[Tt]wo|[Aa]nother|[Ss]ome)\s+of\s+them$"
 # A person named by a first name and an initial: "Marc D."
 _ANONYMISED = re.compile(r"[A-Z][a-zà-ÿ'’-]+\s+[A-Z]\.")
 _OPENS_WITH_ITS = re.compile(r"\s*(?:" + _DATELINE.pattern + r")?[Ii]ts\s")
-# Nouns for a business that "the company" may refer to, and how many sentences back its name may be.
+# Nouns for a business that "the company" may refer to, and how many sentences back its name may be
+# found read as a person's.
 _BUSINESS_NOUNS = frozenset({"company", "firm", "group", "business", "corporation", "manufacturer", "retailer",
-                             "carmaker", "lender", "insurer", "airline", "operator", "producer", "chain"})
+                             "carmaker", "lender", "insurer", "airline", "operator", "producer", "chain", "maker"})
 _FIRM_LOOKBACK = 2
+# Nouns for a public body whose name may show no kind ("Statistics Sweden" is "the agency").
+_PUBLIC_BODY_NOUNS = frozenset({"agency", "office", "bureau", "body", "organisation", "organization", "institute",
+                                "service"})
 _OPENING_ADVERB = re.compile(r"[A-Z][a-z]+,\s+")
 # What speaks for a person rather than in their own name: "her office", "his spokeswoman".
 _OFFICES_OF_A_PERSON = frozenset({"office", "team", "campaign", "cabinet"})
@@ -1834,6 +1838,12 @@ class _Reader:
             known = memory.organization_described(agent) if agent.definite or not agent.name else None
             if known is None and agent.definite and agent.head in _BUSINESS_NOUNS:
                 known = self._firm_read_as_person(sentence)
+            if known is None and agent.definite and agent.head in _PUBLIC_BODY_NOUNS and (
+                previous := self.sources_by_sentence.get(sentence - 1)
+            ) and ORG_HEADS.isdisjoint(previous.lower().split()):
+                # "Statistics Sweden reported ... The agency said": the organisation the sentence before
+                # quoted, whose name shows no kind that could rule it out
+                known = previous
             if known is not None:
                 # named again: the organisation "its" and "the group" refer to next
                 source = _Source(organization=memory.remember_organization(known, spoke=True), resolution="description")

@@ -65,8 +65,8 @@ _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»]+")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _DETERMINERS = frozenset({"the", "a", "an"})
 # What may come before the words of a source phrase: an article or a possessive.
-_LEADING = _DETERMINERS | {"its", "their", "his", "her"}
-_INDEFINITE = frozenset({"a", "an"})
+_LEADING = _DETERMINERS | {"its", "their", "his", "her", "another"}
+_INDEFINITE = frozenset({"a", "an", "another"})
 _NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
 _ROLE_MODIFIERS = frozenset(
     "senior chief deputy former acting top lead assistant associate interim vice presiding local veteran regional "
@@ -80,7 +80,7 @@ _ORG_NAME_WORDS = frozenset(
     "Pharmaceuticals Pharma Airways Airlines Apps Technologies Systems Industries Logistics Shipping "
     "Foods Mining Insurance Telecom Labs Terminals Solutions Software Networks Resources Properties "
     "Ventures Bank Ltd Inc Plc AG SA Railway Railways Rail Airport Transport Power Electric Gas Post "
-    "Lines Ferries Partido Parti Partei Services Laboratories Associates Hospitals Advisory".split()
+    "Lines Ferries Partido Parti Partei Services Laboratories Associates Hospitals Advisory Statistics".split()
 )
 # The first words of institutions' names in other languages, and the words that follow them there.
 _FOREIGN_ORG_HEADS = frozenset(

@@ -1142,3 +1142,15 @@ def test_an_age_between_a_name_and_its_verb_is_no_verb():
 def test_a_former_employee_of_a_named_firm():
     assert (parse_source("A former Streamline engineer").role,
             parse_source("A former Streamline engineer").organization.name) == ("former engineer", "Streamline")
+
+
+def test_a_statistics_office_named_after_its_country_is_the_agency_of_the_next_sentence():
+    found = sources("Statistics Sweden reported last week that unemployment rose to 8.9% in October. "
+                    "The agency said youth unemployment was 24%.")
+    assert found == [(None, "Statistics Sweden"), (None, "Statistics Sweden")]
+
+
+def test_another_official_is_no_organisation_called_another():
+    (attribution,) = attributions("Another official, speaking on condition of anonymity, put the cost of the tax "
+                                  "cuts at 14 billion crowns.")
+    assert (attribution.organization, attribution.role) == (None, "official")
