@@ -819,6 +819,11 @@ _ONE_OF_ORGANIZATIONS = re.compile(
 _AUXILIARY_END = re.compile(r"\b(?:is|are|was|were|been|be|am)(?:\s+\w+ly|\s+now|\s+still|\s+also)?$")
 # What ends the reported words before a source at the end of its sentence: "..., the ministry said."
 _BEFORE_TRAILING_SOURCE = frozenset(",”\"’\x1f:;—–-)")
+# Social networks and messaging services a source posts on: "wrote on Telegram", "in a post on X".
+_ON_PLATFORM = re.compile(
+    r"\bon\s+(X|Twitter|Telegram|Facebook|Instagram|TikTok|LinkedIn|Bluesky|Threads|Truth Social|Weibo|WeChat"
+    r"|YouTube|Substack|Mastodon|VKontakte)(?![\w-]|\s+[A-Z])"
+)
 # An age after a person's name: ", 52,"
 _AGE_AFTER_NAME = re.compile(r",\s*\d{1,3},")
 # An organisation after a person's name: "of the Nova Scotia Supreme Court"
@@ -2087,6 +2092,9 @@ class _Reader:
                 medium, interviewer = _medium_after(masked, told.end())
                 if medium:
                     return medium, interviewer
+        platform = _ON_PLATFORM.search(masked) if " on " in masked else None
+        if platform is not None:
+            return platform.group(1), None  # "wrote on Telegram", "said in a post on X"
         return None, None
 
     def _unattributed(self, start: int, end: int) -> Attribution:

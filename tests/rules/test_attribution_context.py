@@ -1154,3 +1154,13 @@ def test_another_official_is_no_organisation_called_another():
     (attribution,) = attributions("Another official, speaking on condition of anonymity, put the cost of the tax "
                                   "cuts at 14 billion crowns.")
     assert (attribution.organization, attribution.role) == (None, "official")
+
+
+@pytest.mark.parametrize(("text", "medium"), [
+    ("The opposition leader, Karin Holm, wrote on X that 200,000 pensioners would lose out.", "X"),
+    ("Governor Oleh Syniehubov said on Telegram that two people were killed.", "Telegram"),
+    ("Mayor Ana Ruiz, standing on X Street, said 4 shops had closed.", None),
+])
+def test_a_social_network_a_source_posts_on_is_the_medium(text, medium):
+    (attribution,) = attributions(text)
+    assert attribution.medium == medium
