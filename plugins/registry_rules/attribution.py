@@ -824,6 +824,8 @@ _ON_PLATFORM = re.compile(
     r"\bon\s+(X|Twitter|Telegram|Facebook|Instagram|TikTok|LinkedIn|Bluesky|Threads|Truth Social|Weibo|WeChat"
     r"|YouTube|Substack|Mastodon|VKontakte)(?![\w-]|\s+[A-Z])"
 )
+# A portfolio before a role that holds it: "Transport Secretary", "Trade Commissioner"
+_PORTFOLIO_TITLE = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:Secretary|Commissioner)")
 # An age after a person's name: ", 52,"
 _AGE_AFTER_NAME = re.compile(r",\s*\d{1,3},")
 # An organisation after a person's name: "of the Nova Scotia Supreme Court"
@@ -997,6 +999,9 @@ def _medium_after(masked: str, start: int) -> tuple[str | None, str | None]:
         if bare != token:
             possessive = True
             break
+    while len(name) > 1 and not mentions.is_medium(" ".join(name)):
+        name.pop()  # "told BBC Breakfast": a programme of a known outlet
+        possessive = False
     medium = " ".join(name)
     if not medium or not mentions.is_medium(medium):
         return None, None
@@ -1760,6 +1765,12 @@ class _Reader:
                 # "Justice X" sits in the court the story named ("the High Court"), if it named one
                 organization = next((o.name for o in reversed(memory.organizations)
                                      if "court" in o.name.lower().split()), None)
+            portfolio = _PORTFOLIO_TITLE.fullmatch(agent.role) if organization is None and agent.role else None
+            if portfolio is not None:
+                # "Transport Secretary X" heads the Department for Transport, if the story named it; a
+                # commissioner without one sits on the commission it named ("the European Commission")
+                organization = memory.portfolio_body(portfolio.group(1)) or (
+                    memory.organization_like("commission") if agent.role.endswith("Commissioner") else None)
             known = memory.person(agent.name or "")
             if known is None and agent.name and " " not in agent.name and (
                 named_before := self._person_named_before(agent.name, sentence)
@@ -1836,6 +1847,11 @@ class _Reader:
                     return _Source(speaker=person, organization=person.organization, role=person.role,
                                    resolution="description")
             organization = self._organization_name(agent.organization, sentence) if agent.organization else None
+            if organization is None and (_ITS_BEFORE.search(agent.text) or (
+                agent.role and _OPENS_WITH_ITS.match(self.masked, self.sentences[sentence].start)
+                and self.masked.startswith(agent.text, self.masked.find(" ", self.sentences[sentence].start) + 1)
+            )):
+                organization = self._its_owner(sentence, agent.role)  # "Its chief executive said"
             source = _Source(organization=organization, role=agent.role, resolution="unresolved")
             memory.last_collective = source
             return source

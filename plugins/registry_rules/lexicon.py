@@ -91,7 +91,8 @@ ROLES = frozenset(
     provost dean rector registrar investigator author co-author
     councilwoman councilman councilmember alderman alderwoman assemblyman assemblywoman selectman trustee
     sheriff magistrate coroner ombudsman comptroller criminologist epidemiologist virologist
-    ecologist hydrologist climatologist sociologist psychologist demographer statistician""".split()
+    ecologist hydrologist climatologist sociologist psychologist demographer statistician
+    commuter passenger shopper voter patient pensioner tenant homeowner motorist""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",

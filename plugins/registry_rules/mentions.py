@@ -463,7 +463,8 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
     elif len(modifiers) == 1 and held in PORTFOLIO_ROLES and is_capitalised(modifiers[0]) and (
         modifiers[0].lower() not in ORG_HEADS and modifiers[0] not in _ONE_WORD_DEPARTMENTS
     ):
-        pass  # "Trade Commissioner X", "Health Secretary X": a portfolio, not an organisation called "Trade"
+        # "Trade Commissioner X", "Health Secretary X": a portfolio, part of the role, not an organisation
+        role_words = [modifiers.pop(), *role_words]
     elif modifiers and all(w.lower() not in HONORIFICS for w in modifiers):
         organization = _parse(modifiers, " ".join(modifiers))
         if organization is not None and organization.kind in (NAME, PERSON):

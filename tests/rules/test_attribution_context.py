@@ -1164,3 +1164,23 @@ def test_another_official_is_no_organisation_called_another():
 def test_a_social_network_a_source_posts_on_is_the_medium(text, medium):
     (attribution,) = attributions(text)
     assert attribution.medium == medium
+
+
+def test_its_role_without_a_name_speaks_for_the_organisation_just_quoted():
+    found = sources("Campaign group Transport Focus found that only 62% of trains ran on time. "
+                    "Its chief executive said the figure was 'unacceptable'.")
+    assert found[1] == (None, "Transport Focus")
+
+
+def test_a_secretary_heads_the_department_of_the_portfolio_the_story_named():
+    found = attributions("Rail fares will rise by 4.6%, the Department for Transport has confirmed. "
+                         "Transport Secretary Heidi Alexander said the rise was below inflation. "
+                         "'We are putting passengers first,' she told BBC Breakfast.")
+    assert (found[1].speaker, found[1].role, found[1].organization) == (
+        "Heidi Alexander", "Transport Secretary", "Department for Transport")
+    assert found[2].medium == "BBC"
+
+
+def test_a_private_persons_description_before_the_name_is_a_role():
+    (attribution,) = attributions("Commuter Jane Patel said her season ticket would cost £5,280.")
+    assert (attribution.speaker, attribution.role) == ("Jane Patel", "Commuter")
