@@ -92,7 +92,7 @@ ROLES = frozenset(
     councilwoman councilman councilmember alderman alderwoman assemblyman assemblywoman selectman trustee
     sheriff magistrate coroner ombudsman comptroller criminologist epidemiologist virologist
     ecologist hydrologist climatologist sociologist psychologist demographer statistician
-    commuter passenger shopper voter patient pensioner tenant homeowner motorist""".split()
+    commuter passenger shopper voter patient pensioner tenant homeowner motorist critic""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",
