@@ -672,11 +672,20 @@ def _subject_at_start(masked: str) -> Agent | None:
     tokens = words_of(chunks[0])
     taken: list[str] = []
     have_head = False
-    for token in tokens:
+    for index, token in enumerate(tokens):
         low = token.lower()
         if not taken and (low in ("the", "a", "an", "its") or low in POSSESSIVE_PRONOUNS):
             taken.append(token)
             continue
+        if low in ("for", "at", "of") and have_head and taken[-1].lower() in _ROLE_WORDS:
+            # "A spokesman for Harbour Foods declined to comment but said": the role's organisation
+            named = list(itertools.takewhile(
+                lambda word: is_capitalised(word) or word in ("the", "of", "for", "and", "&"), tokens[index + 1:]))
+            while named and not is_capitalised(named[-1]):
+                named.pop()
+            if named:
+                taken.extend([token, *named])
+            break
         if low in NOT_IN_NAME or low in BETWEEN_SUBJECT_AND_VERB:
             break
         if token == "&" and taken and is_capitalised(taken[-1]):

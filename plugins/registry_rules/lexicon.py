@@ -226,7 +226,8 @@ DOCUMENT_NOUNS = frozenset(
     """report reports audit audits study studies survey surveys review analysis assessment tally
     count census poll polls estimate estimates figures figure data statistics numbers records
     statement statements paper document documents filing memo investigation inquiry findings
-    calculations research accounts filings decision ruling judgment judgement verdict results""".split()
+    calculations research accounts filings decision ruling judgment judgement verdict results
+    indictment lawsuit affidavit""".split()
 )
 
 # Document nouns for data rather than publications: "the figures" may be the

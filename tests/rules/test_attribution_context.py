@@ -1184,3 +1184,14 @@ def test_a_secretary_heads_the_department_of_the_portfolio_the_story_named():
 def test_a_private_persons_description_before_the_name_is_a_role():
     (attribution,) = attributions("Commuter Jane Patel said her season ticket would cost £5,280.")
     assert (attribution.speaker, attribution.role) == ("Jane Patel", "Commuter")
+
+
+def test_a_spokesman_for_a_named_firm_who_declined_but_said():
+    found = sources("A spokesman for Harbour Foods declined to comment on pending litigation but said the company "
+                    "had strengthened its controls in 2023.")
+    assert found == [(None, "Harbour Foods")]
+
+
+def test_an_indictment_alleges():
+    (attribution,) = attributions("The indictment alleges that he used $2.3 million to buy two properties.")
+    assert (attribution.cue, attribution.modality) == ("alleges", "allegation")
