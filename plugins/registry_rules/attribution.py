@@ -212,7 +212,7 @@ _BREAK_CHARACTER = re.compile(f"[{re.escape(_BREAK_CHARACTERS)}]")
 # "KYIV — ", and wire datelines with a region, a date or an agency before
 # the dash: "SHERBROOKE, Quebec (QNS) — ", "HALIFAX, Nova Scotia, Nov 23 (QNS) – ".
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w.'’ -]{1,30}?){0,2}(?:\s+\([A-Z][\w.&' -]{0,20}\))?\s+(?:—|–|--?)\s+")
+    r"[A-Z][A-Z .'’-]+(?:,\s+[A-Z0-9][\w.'’ -]{1,30}?){0,2}(?:\s+\([A-Z][\w.&' -]{0,20}\))?\s+(?:—|–|--?)\s+")
 _INTRO = re.compile(r"(?:On|In|At|After|Before|During|Last|Earlier|Later|Asked|Speaking)\b[^,]{0,80},\s+")
 _SEPARATOR = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -350,6 +350,11 @@ class _Memory:
         for person in reversed(self.persons):
             if person.name == name or person.name.split()[-1] == last and not _other_first_name(person.name, name):
                 return person
+        if " " not in name:
+            # "Mosquera" for "Xoán Mosquera Vidal": Spanish and Portuguese names go by their first surname
+            for person in reversed(self.persons):
+                if name in person.name.split()[1:-1]:
+                    return person
         return None
 
     def surnames(self) -> set[str]:

@@ -70,7 +70,7 @@ _INDEFINITE = frozenset({"a", "an", "another"})
 _NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
 _ROLE_MODIFIERS = frozenset(
     "senior chief deputy former acting top lead assistant associate interim vice presiding local veteran regional "
-    "provincial municipal district county".split())
+    "provincial municipal district county opposition".split())
 _NAME_PARTICLES = frozenset("de da di del della der den van von bin al el la le du dos das ter".split())
 # Words that make a run of capitalised words an organisation rather than a person.
 _ORG_NAME_WORDS = frozenset(
@@ -92,6 +92,9 @@ _FOREIGN_ORG_HEADS = frozenset(
 )
 _FOREIGN_LINKS = frozenset("de des du della delle dei di del d la le les pour per para".split())
 _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
+# Parts of an organisation named after its possessive: "the ministry's chemical safety division".
+_SUB_UNITS = frozenset({"division", "unit", "section", "branch", "directorate", "desk", "department", "office",
+                        "team", "wing", "arm", "service"})
 _OFFICES = frozenset({"office", "department", "cabinet", "team", "chambers"})
 _HEADING_VERBS = frozenset("heads leads runs chairs directs manages headed led ran chaired directed managed".split())
 # Lower-case nouns that introduce the name of an outlet: "the news agency NordWire".
@@ -102,8 +105,18 @@ _MEDIA_NOUNS = frozenset(
 _MEDIA_IF_NEWS = frozenset({"agency", "network", "website"})  # "the news agency X", but "the drug agency X"
 _NAME_CONNECTIVES = frozenset({"of", "for", "and", "the", "on", "&"})
 _MAX_ROLE_WORDS = 4
+# Portfolios, which name a remit rather than an organisation before any role: "Agriculture spokesman X".
+_PORTFOLIOS = frozenset(
+    "Agriculture Health Finance Education Transport Defence Defense Justice Interior Environment Energy Trade "
+    "Economy Housing Culture Foreign Home Immigration Employment Industry Tourism Fisheries Infrastructure".split())
 # Government departments named by one word before a role: "Treasury Secretary X".
 _ONE_WORD_DEPARTMENTS = frozenset({"Treasury", "Pentagon", "Kremlin"})
+# Capitalised adjectives before a role that name a party: "Labour MP X".
+PARTY_ADJECTIVES = {
+    "Labour": "Labour Party", "Conservative": "Conservative Party", "Liberal": "Liberal Party",
+    "Republican": "Republican Party", "Democratic": "Democratic Party", "Democrat": "Democratic Party",
+    "Green": "Green Party", "Socialist": "Socialist Party", "Tory": "Conservative Party",
+}
 # Roles held in a document rather than an organisation: "the study's lead author".
 _AUTHORSHIP = frozenset({"author", "authors", "co-author", "co-authors", "researcher", "researchers"})
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in ROLES)
@@ -250,6 +263,13 @@ def _parse(words: list[str], text: str) -> Agent | None:
                 held.organization = _document_owner(words[: possessor_at + 1])
                 held.definite = definite
                 return held
+        if rest[-1].lower() in _SUB_UNITS and all(w.islower() for w in rest) and (
+            owner.lower() in ORG_HEADS or is_capitalised(owner)
+        ) and possessor[-1].lower() not in ROLES:
+            # "the ministry's chemical safety division", "Acme's press office": a part of the organisation
+            # that speaks for it
+            owner_words = (["the"] if definite else []) + possessor
+            return _parse(owner_words, " ".join(owner_words))
         if len(rest) == 1 and rest[0].lower() in _OFFICES and possessor[-1].lower() in ROLES:
             # "the Liège public prosecutor's office", "the mayor's office": an office is an organisation
             return Agent(ORGANIZATION, text, name=" ".join(words), head=rest[0].lower())
@@ -460,9 +480,15 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
         organization = Agent(ORGANIZATION, " ".join(portfolio), name=" ".join([*portfolio, "Ministry"]), head="ministry")
     elif lowered[end - 1] in _AUTHORSHIP and (owner := _document_owner(modifiers)) is not None:
         organization = owner  # "the study's lead author, X"
-    elif len(modifiers) == 1 and held in PORTFOLIO_ROLES and is_capitalised(modifiers[0]) and (
-        modifiers[0].lower() not in ORG_HEADS and modifiers[0] not in _ONE_WORD_DEPARTMENTS
-    ):
+    elif modifiers and modifiers[0] in PARTY_ADJECTIVES:
+        # "Labour MP X", "Liberal agriculture spokesman X": the party, whatever portfolio follows
+        named = 2 if modifiers[1:2] == ["Party"] else 1  # "Green Party spokeswoman X"
+        organization = Agent(ORGANIZATION, " ".join(modifiers[:named]), name=PARTY_ADJECTIVES[modifiers[0]],
+                             head="party")
+        role_words = [*modifiers[named:], *role_words]
+    elif len(modifiers) == 1 and is_capitalised(modifiers[0]) and (
+        held in PORTFOLIO_ROLES or modifiers[0] in _PORTFOLIOS
+    ) and modifiers[0].lower() not in ORG_HEADS and modifiers[0] not in _ONE_WORD_DEPARTMENTS:
         # "Trade Commissioner X", "Health Secretary X": a portfolio, part of the role, not an organisation
         role_words = [modifiers.pop(), *role_words]
     elif modifiers and all(w.lower() not in HONORIFICS for w in modifiers):
@@ -529,6 +555,10 @@ def parse_appositive(phrase: str) -> Agent | None:
             break
     if not words:
         return None
+    if len(words) > 1 and words[0].lower() in ("of", "at") and (
+        member := _workplace(words[1:], words[0].lower())
+    ) is not None and member.kind == ORGANIZATION:
+        return Agent(ROLE_REFERENCE, phrase.strip(), organization=member)  # ", of the Workers' Party,"
     if "and" in words[1:-1]:
         # "a cardiology resident and the union's vice-president": the description that names an organisation
         cut = words.index("and", 1)

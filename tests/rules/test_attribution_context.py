@@ -1196,3 +1196,37 @@ def test_an_indictment_alleges():
     found = attributions("According to court documents, Mark Ellison transferred the money to his own accounts. "
                          "The indictment alleges that he used $2.3 million to buy two properties.")
     assert (found[1].cue, found[1].modality) == ("alleges", "allegation")
+
+
+def test_a_first_surname_alone_is_the_person_with_two_surnames():
+    found = sources("Xoán Mosquera Vidal, the regional health minister, told Radio Miño that no hospital would "
+                    "close. Mosquera added that the merger would save €9 million a year.")
+    assert found[1][0] == "Xoán Mosquera Vidal"
+
+
+def test_a_dateline_with_a_day_month_year_date_is_no_organisation():
+    found = sources("ADELAIDE, 9 May 2027 - Grape growers say exports fell 40%. "
+                    "Agriculture spokesman Tom Reddaway said 12 wineries had closed.")
+    assert found[1] == ("Tom Reddaway", None)
+
+
+@pytest.mark.parametrize(("phrase", "party", "role"), [
+    ("Liberal agriculture spokesman Tom Reddaway", "Liberal Party", "agriculture spokesman"),
+    ("Labour MP Dan Jones", "Labour Party", "MP"),
+    ("Green Party spokeswoman Amina Yusuf", "Green Party", "spokeswoman"),
+])
+def test_a_party_adjective_before_a_role(phrase, party, role):
+    person = parse_source(phrase)
+    assert (person.organization.name, person.role) == (party, role)
+
+
+def test_an_appositive_of_a_party_alone():
+    found = sources("Opposition leader Clara Fontoura, of the Workers’ Party, told Rádio Araucária that 40 "
+                    "deputies voted against.")
+    assert found == [("Clara Fontoura", "Workers Party")]
+
+
+def test_a_division_of_an_organisation_speaks_for_it():
+    found = sources("The Ministry of Environment said 26 sites were tested. Kim Jae-won, director of the "
+                    "ministry's chemical safety division, told reporters that no risk was found.")
+    assert found[1] == ("Kim Jae-won", "Ministry of Environment")
