@@ -252,6 +252,8 @@ _MONTHS_AND_DAYS = frozenset(
 _NOT_A_PERSON_SUBJECT = ("The ", "A ", "An ", "It ", "This ", "That ", "There ", "These ", "Those ", HIDDEN)
 _OPENING = 80  # characters in which a sentence's subject is looked for before it is read
 _LEAD_SENTENCES = 3  # the sentences that may name the organisation an article is about (a headline, a byline, the lead)
+# How far after a description in the lead ("the province's biggest nursing union says") its name may come
+_DESCRIBED_LATER = 10
 
 
 class Unit(NamedTuple):
@@ -432,7 +434,9 @@ class _Memory:
         wanted = {word.lower() for word in portfolio.split() if word.lower() not in ("and", "of", "for", "the", "&")}
         for organization in reversed(self.organizations):
             words = set(organization.name.lower().split())
-            if wanted and wanted <= words and not _PORTFOLIO_BODIES.isdisjoint(words) and organization.name != besides:
+            if wanted and wanted <= words and not _PORTFOLIO_BODIES.isdisjoint(words) and organization.name != besides and (
+                organization.name.split()[0] not in mentions.NATIONALITIES  # another country's: "Thai Department of ..."
+            ):
                 return organization.name
         return None
 
@@ -551,6 +555,8 @@ def _last_chunk_start(text: str) -> int:
 
 def _scan_back(text: str) -> Agent | None:
     """The source phrase that ends ``text``: the words before an attribution verb."""
+    if text.endswith(")"):
+        text = _TRAILING_SHORT_NAME.sub("", text)  # "The Sindicato Galego de Enfermería (SIGEN)"
     tokens = words_of(text[_last_chunk_start(text):])
     accepted: list[str] = []
     modifiers = 0
@@ -722,6 +728,8 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
     """The subject of an attribution verb at ``end``: (source, appositives
     describing it, passive?). Handles "X, <appositive>, said"."""
     left, passive = _strip_between(masked[:end])
+    if ", " in left:
+        left = _AGE_IN_APPOSITION.sub("", left)  # "Lisa Martin, 52, a harvester from Pubnico, said"
     if not left.endswith(","):
         agent = _scan_back(left)
         return (agent, [], passive) if agent is not None else None
@@ -840,6 +848,10 @@ _ON_PLATFORM = re.compile(
 )
 # A portfolio before a role that holds it: "Transport Secretary", "Trade Commissioner"
 _PORTFOLIO_TITLE = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:Secretary|Commissioner)")
+# A short name in brackets after a name: " (SIGEN)", " (Sergas)"
+_TRAILING_SHORT_NAME = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)$")
+# An age between a name and what describes the person: ", 52" in "X, 52, a harvester, said"
+_AGE_IN_APPOSITION = re.compile(r",\s*\d{1,3}(?=,\s*(?:a|an|the|who)\s)")
 # An age after a person's name: ", 52,"
 _AGE_AFTER_NAME = re.compile(r",\s*\d{1,3},")
 # An organisation after a person's name: "of the Nova Scotia Supreme Court"
@@ -2013,9 +2025,10 @@ class _Reader:
         head = description.head or ""
         nouns = ORG_CLASSES.get(head, frozenset()) | {head}
         for organization in self.memory.organizations:
-            if not index < organization.sentence <= index + _LEAD_SENTENCES or organization.mentioned:
+            if not index < organization.sentence <= index + _DESCRIBED_LATER or organization.mentioned:
                 continue
-            words = organization.name.lower().split()
+            # its name, or what the text said it is ("the largest nursing union in Ourense")
+            words = organization.name.lower().split() + [w for kind in organization.kinds for w in kind.split()]
             if any(word in nouns or any(same_head(word, noun) for noun in nouns) for word in words):
                 return organization.name
         return None

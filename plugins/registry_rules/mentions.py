@@ -67,7 +67,7 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 # What may come before the words of a source phrase: an article or a possessive.
 _LEADING = _DETERMINERS | {"its", "their", "his", "her", "another"}
 _INDEFINITE = frozenset({"a", "an", "another"})
-_NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
+NATIONALITIES = frozenset(COUNTRY_ADJECTIVES.values()) | {"Russian", "Ukrainian", "American"}
 _ROLE_MODIFIERS = frozenset(
     "senior chief deputy former acting top lead assistant associate interim vice presiding local veteran regional "
     "provincial municipal district county opposition".split())
@@ -80,7 +80,9 @@ _ORG_NAME_WORDS = frozenset(
     "Pharmaceuticals Pharma Airways Airlines Apps Technologies Systems Industries Logistics Shipping "
     "Foods Mining Insurance Telecom Labs Terminals Solutions Software Networks Resources Properties "
     "Ventures Bank Ltd Inc Plc AG SA Railway Railways Rail Airport Transport Power Electric Gas Post "
-    "Lines Ferries Partido Parti Partei Services Laboratories Associates Hospitals Advisory Statistics".split()
+    "Lines Ferries Partido Parti Partei Services Laboratories Associates Hospitals Advisory Statistics "
+    "Estates Wines Vineyards Farms Breweries Dairies Fisheries Growers Producers Exporters Hotels Resorts Homes "
+    "Studios Entertainment Healthcare Clinics Pharmacies Utilities Chemicals Cement Textiles Aerospace".split()
 )
 # The first words of institutions' names in other languages, and the words that follow them there.
 _FOREIGN_ORG_HEADS = frozenset(
@@ -162,7 +164,8 @@ def words_of(phrase: str) -> list[str]:
 
 
 def is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    # "d'Entremont": a name whose particle is elided before a capital
+    return word[:1].isupper() or word[:2] in ("d'", "d’") and word[2:3].isupper()
 
 
 def strip_possessive(word: str) -> str:
@@ -405,7 +408,7 @@ def _names_something(words: list[str]) -> bool:
 
 def _proper_name(words: list[str]) -> bool:
     """Two or more capitalised words that are not nationalities, or a metonym."""
-    proper = [w for w in words if is_capitalised(w) and w not in _NATIONALITIES and "." not in w]
+    proper = [w for w in words if is_capitalised(w) and w not in NATIONALITIES and "." not in w]
     return len(proper) >= 2 or " ".join(words) in GOVERNMENT_METONYMS
 
 
@@ -431,7 +434,7 @@ def _with_role(words: list[str], lowered: list[str], role_at: tuple[int, int], t
     start, end = role_at
     modifiers = words[:start]
     role_words = words[start:end]
-    while modifiers and modifiers[-1].lower() in _ROLE_MODIFIERS | _NATIONALITIES | {m.lower() for m in _NATIONALITIES}:
+    while modifiers and modifiers[-1].lower() in _ROLE_MODIFIERS | NATIONALITIES | {m.lower() for m in NATIONALITIES}:
         role_words = [modifiers.pop(), *role_words]
     if len(modifiers) > 1 and modifiers[0].lower() in _ROLE_MODIFIERS and is_capitalised(modifiers[1]):
         # "a former Streamline engineer": a former engineer, at Streamline

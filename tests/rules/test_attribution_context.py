@@ -1230,3 +1230,34 @@ def test_a_division_of_an_organisation_speaks_for_it():
     found = sources("The Ministry of Environment said 26 sites were tested. Kim Jae-won, director of the "
                     "ministry's chemical safety division, told reporters that no risk was found.")
     assert found[1] == ("Kim Jae-won", "Ministry of Environment")
+
+
+def test_an_age_between_a_name_and_its_description():
+    found = sources("Lisa d'Entremont, 52, a harvester from Pubnico, said she had entered every draw since 2019. "
+                    '"It makes you wonder why you bother," she said.')
+    assert found == [("Lisa d'Entremont", None), ("Lisa d'Entremont", None)]
+
+
+def test_a_short_name_in_brackets_before_the_description():
+    found = sources("The Sindicato Galego de Enfermería (SIGEN), the largest nursing union in Ourense province, "
+                    "says 138 of the 402 beds are to be reassigned.")
+    assert found == [(None, "Sindicato Galego de Enfermería")]
+
+
+def test_a_description_in_the_lead_takes_the_name_given_further_on():
+    text = ("The health service will merge two hospitals from 1 July, a move that the province's biggest nursing "
+            "union says hides the loss of 140 beds.\n\nThe merger was approved on Monday.\n\nThe minister said "
+            "no hospital would close.\n\nHe added that €9 million would be saved.\n\nThe Sindicato Galego de "
+            "Enfermería, the largest nursing union in Ourense province, says 138 beds will go.")
+    assert sources(text)[0] == (None, "Sindicato Galego de Enfermería")
+
+
+def test_another_countrys_department_is_not_the_ministers():
+    found = sources("The Thai Department of Foreign Trade imposed a 52% duty. "
+                    "Trade Minister Gareth Kwan said Canberra had lodged a formal request.")
+    assert found[1] == ("Gareth Kwan", "Trade Ministry")
+
+
+def test_firm_words_of_farming_and_industry_end_an_organisations_name():
+    assert sources("Coonawarra Ridge Estates said in a statement that it had shifted 300,000 litres.") == [
+        (None, "Coonawarra Ridge Estates")]
