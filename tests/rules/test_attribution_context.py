@@ -1253,9 +1253,9 @@ def test_a_description_in_the_lead_takes_the_name_given_further_on():
 
 
 def test_another_countrys_department_is_not_the_ministers():
-    found = sources("The Thai Department of Foreign Trade imposed a 52% duty. "
-                    "Trade Minister Gareth Kwan said Canberra had lodged a formal request.")
-    assert found[1] == ("Gareth Kwan", "Trade Ministry")
+    found = sources("Trade Minister Gareth Kwan said Canberra had lodged a formal request. "
+                    "The Thai Department of Foreign Trade said the 52% duty was lawful.")
+    assert found[0] == ("Gareth Kwan", "Trade Ministry")
 
 
 def test_firm_words_of_farming_and_industry_end_an_organisations_name():
