@@ -1498,6 +1498,8 @@ class _Reader:
         ):
             return
         after = masked[len(agent.text):].lstrip()
+        if after.startswith(", who ") and (close := after.find(", ", 6)) > 0:
+            after = after[close + 2:]  # "Mick Hoffmann, who farms 40 hectares near Nuriootpa, left ..."
         if not after[:1].islower():
             return  # "Hugh Reid has ...": a verb follows the name
         memory.topic = (_Person(agent.name, gender=_honorific_gender(agent.text) or _own_pronoun_gender(after)),

@@ -92,7 +92,8 @@ ROLES = frozenset(
     councilwoman councilman councilmember alderman alderwoman assemblyman assemblywoman selectman trustee
     sheriff magistrate coroner ombudsman comptroller criminologist epidemiologist virologist
     ecologist hydrologist climatologist sociologist psychologist demographer statistician
-    commuter passenger shopper voter patient pensioner tenant homeowner motorist critic""".split()
+    commuter passenger shopper voter patient pensioner tenant homeowner motorist critic
+    msp mep mla mpp""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",
@@ -146,7 +147,7 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame justice".split
 ROLE_INSTITUTIONS = {
     "councillor": "council", "councilor": "council", "councilwoman": "council", "councilman": "council",
     "councilmember": "council", "council member": "council", "alderman": "council", "alderwoman": "council",
-    "senator": "Senate", "congressman": "Congress",
+    "senator": "Senate", "msp": "Scottish Parliament", "mep": "European Parliament", "congressman": "Congress",
     "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament", "judge": "court",
 }
 

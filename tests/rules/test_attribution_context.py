@@ -1261,3 +1261,14 @@ def test_another_countrys_department_is_not_the_ministers():
 def test_firm_words_of_farming_and_industry_end_an_organisations_name():
     assert sources("Coonawarra Ridge Estates said in a statement that it had shifted 300,000 litres.") == [
         (None, "Coonawarra Ridge Estates")]
+
+
+def test_a_person_introduced_with_a_relative_clause_is_the_he_who_speaks_next():
+    found = sources("Trade Minister Gareth Kwan said a request had been lodged. "
+                    "Mick Hoffmann, who farms 40 hectares near Nuriootpa, left a third of his crop unpicked. "
+                    '"There was no buyer for it at any price," he said.')
+    assert found[2] == ("Mick Hoffmann", None)
+
+
+def test_members_of_devolved_and_european_parliaments_are_roles():
+    assert parse_source("MSP Alasdair Beaton").role == "MSP"
