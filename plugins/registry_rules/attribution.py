@@ -46,6 +46,7 @@ from . import lexicon
 from .lexicon import (
     BETWEEN_SUBJECT_AND_VERB,
     CAPITALS,
+    COUNTRY_ADJECTIVES,
     CUE_VERBS,
     DATA_NOUNS,
     DOCUMENT_NOUNS,
@@ -1390,17 +1391,28 @@ class _Reader:
 
     def _national(self, name: str) -> str:
         """``name``, or for a national body described in lower case ("the
-        national meteorological service") in a story datelined in a capital,
-        that country's body ("Hungarian Meteorological Service")."""
+        national meteorological service", "the government") in a story
+        datelined in a capital or a country, that country's body ("Hungarian
+        Meteorological Service", "Kenyan government")."""
+        if name == "government":
+            country = self._dateline_country()
+            return f"{country} government" if country else name
         if not name.startswith("national ") or name.count(" ") > _MAX_MODIFIERS + 1:
             return name
+        country = self._dateline_country()
+        return f"{country} {name.removeprefix('national ').title()}" if country else name
+
+    def _dateline_country(self) -> str | None:
+        """The adjective of the country of the story's dateline: its capital
+        ("BUDAPEST — "), or the country after the city ("NAIROBI, Kenya (AP) — ")."""
         if self._country is None:
             datelines = (_DATELINE.match(self.masked, s.start) for s in self.sentences[:_LEAD_SENTENCES])
             dateline = next(filter(None, datelines), None)
-            city = dateline.group().rstrip(" —–-").title() if dateline else ""
-            self._country = (CAPITALS.get(city),)
-        country = self._country[0]
-        return f"{country} {name.removeprefix('national ').title()}" if country else name
+            parts = [part.split("(")[0].strip(" —–-") for part in dateline.group().split(",")] if dateline else []
+            city = parts[0].title() if parts else ""
+            country = COUNTRY_ADJECTIVES.get(parts[1]) if len(parts) > 1 else None
+            self._country = (CAPITALS.get(city) or country,)
+        return self._country[0]
 
     def _person_subject(self, masked: str, sentence: int) -> _Match | None:
         """A sentence with no attribution verb whose subject is a person

@@ -82,7 +82,7 @@ _ORG_NAME_WORDS = frozenset(
     "Ventures Bank Ltd Inc Plc AG SA Railway Railways Rail Airport Transport Power Electric Gas Post "
     "Lines Ferries Partido Parti Partei Services Laboratories Associates Hospitals Advisory Statistics "
     "Estates Wines Vineyards Farms Breweries Dairies Fisheries Growers Producers Exporters Hotels Resorts Homes "
-    "Studios Entertainment Healthcare Clinics Pharmacies Utilities Chemicals Cement Textiles Aerospace".split()
+    "Studios Entertainment Healthcare Clinics Pharmacies Utilities Chemicals Cement Textiles Aerospace House".split()
 )
 # The first words of institutions' names in other languages, and the words that follow them there.
 _FOREIGN_ORG_HEADS = frozenset(
@@ -610,6 +610,9 @@ def parse_appositive(phrase: str) -> Agent | None:
             # after the role names no workplace, the possessor does
             organization = (authorship and _document_owner(head_words[: role_at[0]])) or _possessor(
                 head_words[: role_at[0]]) or _parse(head_words[: role_at[0]], " ".join(head_words[: role_at[0]]))
+            if organization is not None and organization.kind == PERSON and not organization.role:
+                # "a Red Cross coordinator": capitalised words before a role are where it is held
+                organization = Agent(ORGANIZATION, organization.text, name=organization.name, head=organization.head)
             if organization is not None and (organization.kind not in (ORGANIZATION, ORG_REFERENCE) or (
                 indefinite and organization.kind == ORG_REFERENCE
             )) and not (authorship and organization.kind == DOCUMENT and organization.definite):

@@ -1272,3 +1272,15 @@ def test_a_person_introduced_with_a_relative_clause_is_the_he_who_speaks_next():
 
 def test_members_of_devolved_and_european_parliaments_are_roles():
     assert parse_source("MSP Alasdair Beaton").role == "MSP"
+
+
+def test_the_government_of_a_story_datelined_in_a_country():
+    found = sources("NAIROBI, Kenya (AP) — At least 38 people have died in floods, the government said Monday.")
+    assert found == [(None, "Kenyan government")]
+
+
+def test_capitalised_words_before_a_role_are_where_it_is_held():
+    found = sources('"We are stretched to the limit," said Esther Wanjiru, a Red Cross coordinator in Garissa.')
+    assert found == [("Esther Wanjiru", "Red Cross")]
+    assert sources("Kenya's president ordered the army to help, according to a statement from State House.") == [
+        (None, "State House")]
