@@ -421,7 +421,7 @@ class _Memory:
     def organization_like(self, head: str, qualifier: str | None = None) -> str | None:
         for organization in reversed(self.organizations):
             words = organization.name.lower().split() + [w for kind in organization.kinds for w in kind.split()]
-            if any(same_head(head, w) for w in words) and (
+            if any(same_head(head, w) or _compound_of(w, head) for w in words) and (
                 qualifier is None or qualifier.lower() in organization.name.lower()
             ):
                 return organization.name
@@ -849,6 +849,8 @@ _ON_PLATFORM = re.compile(
 )
 # A portfolio before a role that holds it: "Transport Secretary", "Trade Commissioner"
 _PORTFOLIO_TITLE = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:Secretary|Commissioner)")
+# A lower-case word for a medium after its name: "Deutschlandfunk radio", "Rai television"
+_MEDIUM_AFTER_NAME = re.compile(r"(?:radio|television|tv|newspaper|broadcaster|channel|daily|weekly)\b", re.I)
 # A short name in brackets after a name: " (SIGEN)", " (Sergas)"
 _TRAILING_SHORT_NAME = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)$")
 # An age between a name and what describes the person: ", 52" in "X, 52, a harvester, said"
@@ -1026,6 +1028,8 @@ def _medium_after(masked: str, start: int) -> tuple[str | None, str | None]:
         if bare != token:
             possessive = True
             break
+    if name and not possessive and _MEDIUM_AFTER_NAME.match(" ".join(tokens[len(name):len(name) + 1])):
+        return " ".join(name), None  # "told Deutschlandfunk radio"
     while len(name) > 1 and not mentions.is_medium(" ".join(name)):
         name.pop()  # "told BBC Breakfast": a programme of a known outlet
         possessive = False
@@ -2139,8 +2143,8 @@ class _Reader:
                 # a description may come before it: "the business channel Ekonomi24"
                 words = found.group(1).strip().removeprefix("the ").split()
                 name = " ".join(itertools.takewhile(is_capitalised, words))
-                if mentions.is_medium(name):
-                    return name, None
+                if mentions.is_medium(name) or name and _MEDIUM_AFTER_NAME.match(" ".join(words[len(name.split()):])):
+                    return name, None  # "Speaking to Deutschlandfunk radio"
                 outlet = _described_outlet(words) if words and not name else None
                 if outlet:
                     return outlet, None
@@ -2190,6 +2194,13 @@ def _own_pronoun_gender(text: str) -> str | None:
 def _plainly_a_person(name: str) -> bool:
     """Has ``name`` no word that ends firms' or institutions' names?"""
     return all(word not in mentions._ORG_NAME_WORDS and word.lower() not in ORG_HEADS for word in name.split())
+
+
+def _compound_of(word: str, head: str) -> bool:
+    """Is ``word`` a one-word name made with ``head`` ("Bundesbank" for "the
+    bank", "Rijkswaterstaat" is not "the state")? Only heads of four
+    letters or more, after a stem of four or more."""
+    return len(head) >= 4 and len(word) >= len(head) + 4 and word.endswith(head)
 
 
 def _honorific_gender(text: str) -> str | None:

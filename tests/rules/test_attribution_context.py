@@ -1284,3 +1284,17 @@ def test_capitalised_words_before_a_role_are_where_it_is_held():
     assert found == [("Esther Wanjiru", "Red Cross")]
     assert sources("Kenya's president ordered the army to help, according to a statement from State House.") == [
         (None, "State House")]
+
+
+def test_an_outlet_named_before_a_lower_case_word_for_a_medium():
+    found = attributions("Economy Minister Katherina Reiche blamed energy prices. Speaking to Deutschlandfunk "
+                         "radio, she said electricity taxes would be cut by 20%.")
+    assert found[1].medium == "Deutschlandfunk"
+    (attribution,) = attributions("Minister Ana Ruiz told Deutschlandfunk radio that 4% was too much.")
+    assert attribution.medium == "Deutschlandfunk"
+
+
+def test_the_bank_is_a_one_word_name_made_with_bank():
+    found = sources("The Bundesbank warned that output would stagnate. In its monthly report, the central bank "
+                    "said industrial orders fell 4.1% in September.")
+    assert found[1] == (None, "Bundesbank")
