@@ -93,7 +93,7 @@ ROLES = frozenset(
     sheriff magistrate coroner ombudsman comptroller criminologist epidemiologist virologist
     ecologist hydrologist climatologist sociologist psychologist demographer statistician
     commuter passenger shopper voter patient pensioner tenant homeowner motorist critic
-    msp mep mla mpp""".split()
+    msp mep mla mpp rep sen whip""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",
@@ -104,6 +104,7 @@ ROLES = frozenset(
     "state secretary", "deputy minister", "junior minister", "permanent secretary",
     "secretary of state", "minister of state", "undersecretary", "under-secretary", "vice-minister",
     "deputy mayor", "council member", "state senator", "state representative",
+    "majority leader", "minority leader", "majority whip", "minority whip",
 })
 
 # Roles whose holder runs a portfolio named after "for" or "of" ("State
@@ -147,7 +148,8 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame justice".split
 ROLE_INSTITUTIONS = {
     "councillor": "council", "councilor": "council", "councilwoman": "council", "councilman": "council",
     "councilmember": "council", "council member": "council", "alderman": "council", "alderwoman": "council",
-    "senator": "Senate", "msp": "Scottish Parliament", "mep": "European Parliament", "congressman": "Congress",
+    "senator": "Senate", "sen": "Senate", "rep": "House of Representatives", "msp": "Scottish Parliament",
+    "mep": "European Parliament", "congressman": "Congress",
     "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament", "judge": "court",
 }
 
@@ -158,7 +160,7 @@ EXECUTIVE_ROLES = frozenset({
     "chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "chairperson",
     "managing director", "chief financial officer", "cfo", "finance director", "chief operating officer",
     "coo", "executive chairman", "owner", "commissioner", "director", "director general", "director-general",
-    "executive director", "spokesperson", "spokesman", "spokeswoman",
+    "executive director", "spokesperson", "spokesman", "spokeswoman", "press secretary",
 })
 
 # Classes of organisation: a definite description with one of these nouns

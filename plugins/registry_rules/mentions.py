@@ -113,6 +113,9 @@ _PORTFOLIOS = frozenset(
     "Economy Housing Culture Foreign Home Immigration Employment Industry Tourism Fisheries Infrastructure".split())
 # Government departments named by one word before a role: "Treasury Secretary X".
 _ONE_WORD_DEPARTMENTS = frozenset({"Treasury", "Pentagon", "Kremlin"})
+# A US legislator's party and state after the name: "D-N.Y.", "R-Pa."
+_PARTY_AND_STATE = re.compile(r"([DRI])-[A-Z][A-Za-z.]{0,6}")
+_US_PARTIES = {"D": "Democratic Party", "R": "Republican Party"}
 # Capitalised adjectives before a role that name a party: "Labour MP X".
 PARTY_ADJECTIVES = {
     "Labour": "Labour Party", "Conservative": "Conservative Party", "Liberal": "Liberal Party",
@@ -529,6 +532,12 @@ def parse_appositive(phrase: str) -> Agent | None:
     "chief economist at Vltava Bank", "the director of the X Project",
     "a Kyiv-based research group that ..." (a description of an
     organisation, returned as an ORG_REFERENCE whose ``kinds`` hold it)."""
+    party = _PARTY_AND_STATE.fullmatch(phrase.strip())
+    if party is not None:
+        # "Chuck Schumer, D-N.Y., said": a US legislator's party and state
+        name = _US_PARTIES.get(party.group(1))  # an independent ("I-Vt.") has none
+        return Agent(ROLE_REFERENCE, phrase.strip(), organization=Agent(
+            ORGANIZATION, party.group(1), name=name, head="party") if name else None)
     words = words_of(phrase)
     for index, word in enumerate(words):
         if word.lower() in {"who", "which", "that", "whose", "where"} and not word.isupper():  # "a WHO epidemiologist"

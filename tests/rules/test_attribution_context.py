@@ -1298,3 +1298,21 @@ def test_the_bank_is_a_one_word_name_made_with_bank():
     found = sources("The Bundesbank warned that output would stagnate. In its monthly report, the central bank "
                     "said industrial orders fell 4.1% in September.")
     assert found[1] == (None, "Bundesbank")
+
+
+@pytest.mark.parametrize(("text", "speaker", "organization", "role"), [
+    ('Senate Majority Leader Chuck Schumer, D-N.Y., called the vote "a historic moment."',
+     "Chuck Schumer", "Democratic Party", "Majority Leader"),
+    ("Rep. Brian Fitzpatrick, R-Pa., told CNN that 12 members were working on an alternative.",
+     "Brian Fitzpatrick", "Republican Party", "Rep"),
+    ("Sen. Bernie Sanders, I-Vt., said 40 senators would vote against.", "Bernie Sanders", "Senate", "Sen"),
+])
+def test_us_legislators_titles_and_party_state_tags(text, speaker, organization, role):
+    (attribution,) = attributions(text)
+    assert (attribution.speaker, attribution.organization, attribution.role) == (speaker, organization, role)
+
+
+def test_a_press_secretary_speaks_for_the_organisation_just_quoted():
+    found = sources("The White House urged the House to act quickly. Press secretary Karine Jean-Pierre told "
+                    "reporters the $95 billion in aid was vital.")
+    assert found[1] == ("Karine Jean-Pierre", "White House")
