@@ -689,7 +689,9 @@ def _subject_at_start(masked: str) -> Agent | None:
         if not taken and (low in ("the", "a", "an", "its") or low in POSSESSIVE_PRONOUNS):
             taken.append(token)
             continue
-        if low in ("for", "at", "of") and have_head and taken[-1].lower() in _ROLE_WORDS:
+        if low in ("for", "at", "of") and have_head and (
+            taken[-1].lower() in _ROLE_WORDS or taken[-1].lower() in GROUP_NOUNS
+        ):
             # "A spokesman for Harbour Foods declined to comment but said": the role's organisation
             named = list(itertools.takewhile(
                 lambda word: is_capitalised(word) or word in ("the", "of", "for", "and", "&"), tokens[index + 1:]))
@@ -1323,6 +1325,8 @@ class _Reader:
                 self._remember_named_in_passing(masked)
                 if " by " in masked:
                     self._remember_documents_described(masked, index)
+                if source is None and masked[:1].isupper() and " at " in masked:
+                    self._note_group(masked, index)
                 if source is None or _FAMILY_TOPIC.match(masked):
                     self._note_topic(masked, index)
                 elif source is not None and source.speaker is not None and self.memory.topic is not None and (
@@ -1485,6 +1489,17 @@ class _Reader:
             if last in _FIRM_WORDS:
                 return found.group(0)
         return None
+
+    def _note_group(self, masked: str, sentence: int) -> None:
+        """Remember a group of people at an organisation that a sentence with
+        no source opens with ("Researchers at the University of Leeds gave
+        129 adults ..."), which "they" in the next sentences refers to."""
+        agent = _subject_at_start(masked)
+        if agent is not None and agent.kind == mentions.GROUP and agent.organization is not None:
+            organization = self._organization_name(agent.organization, sentence)
+            if organization:
+                self.memory.last_collective = _Source(organization=organization, role=agent.text.strip(),
+                                                      resolution="pronoun")
 
     def _note_topic(self, masked: str, sentence: int) -> None:
         """Remember the person a sentence with no source introduces as its subject ("Hugh Reid has kept bees

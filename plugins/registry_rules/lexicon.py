@@ -93,7 +93,7 @@ ROLES = frozenset(
     sheriff magistrate coroner ombudsman comptroller criminologist epidemiologist virologist
     ecologist hydrologist climatologist sociologist psychologist demographer statistician
     commuter passenger shopper voter patient pensioner tenant homeowner motorist critic
-    msp mep mla mpp rep sen whip""".split()
+    msp mep mla mpp rep sen whip prof""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",

@@ -283,9 +283,20 @@ def _parse(words: list[str], text: str) -> Agent | None:
             words = [COUNTRY_ADJECTIVES[owner], *rest]
         elif not is_capitalised(owner) and owner.lower() not in ORG_HEADS:
             words = rest  # "the city's auditor general" is the auditor general; "the union's president" the union's
+        elif possessor_at == 0 and len(rest) >= 2 and all(is_capitalised(w) for w in rest) and (
+            rest[0] in _ORG_NAME_WORDS or rest[0].lower() in ORG_HEADS
+        ):
+            # "King's College London", "St Mary's Hospital": the possessive is part of the name
+            words = [words[0], *rest]
         else:
             words = [*possessor, *rest]
         lowered = [w.lower() for w in words]
+    at = next((i for i in range(1, len(lowered) - 1) if lowered[i] in ("at", "from")), None)
+    if at is not None and lowered[at - 1] in GROUP_NOUNS:
+        # "Researchers at the University of Leeds", "officials at the ministry": a group at an organisation
+        workplace = _parse(words[at + 1:], " ".join(words[at + 1:]))
+        if workplace is not None and workplace.kind in (ORGANIZATION, ORG_REFERENCE):
+            return Agent(GROUP, text, head=lowered[at - 1], organization=workplace, definite=definite)
     title = 2 if lowered[:2] == ["chief", "justice"] else 1 if lowered[0] == "justice" else 0
     if title and 2 <= len(words) - title <= 3 and find_role(lowered[title:]) is None and all(
         is_capitalised(w) and w not in _ORG_NAME_WORDS and w.lower() not in ORG_HEADS for w in words[title:]

@@ -1316,3 +1316,14 @@ def test_a_press_secretary_speaks_for_the_organisation_just_quoted():
     found = sources("The White House urged the House to act quickly. Press secretary Karine Jean-Pierre told "
                     "reporters the $95 billion in aid was vital.")
     assert found[1] == ("Karine Jean-Pierre", "White House")
+
+
+def test_they_are_the_researchers_at_an_organisation_a_sentence_opened_with():
+    found = sources("Researchers at the University of Leeds gave 129 adults juice or a placebo for 12 weeks. "
+                    "Blood pressure fell by 3.6 mmHg in the juice group, they reported in the journal Nutrients.")
+    assert found == [(None, None), (None, "University of Leeds")]
+
+
+def test_a_possessive_inside_a_name_and_an_abbreviated_professor():
+    found = sources("Prof Tom Sanders, of King's College London, said the trial lasted only 12 weeks.")
+    assert found == [("Tom Sanders", "King's College London")]
