@@ -877,10 +877,12 @@ _BUSINESS_NOUNS = frozenset({"company", "firm", "group", "business", "corporatio
 _FIRM_LOOKBACK = 2
 # Nouns for a public body whose name may show no kind ("Statistics Sweden" is "the agency").
 _PUBLIC_BODY_NOUNS = frozenset({"agency", "office", "bureau", "body", "organisation", "organization", "institute",
-                                "service"})
+                                "service", "party"})
 _OPENING_ADVERB = re.compile(r"[A-Z][a-z]+,\s+")
 # What speaks for a person rather than in their own name: "her office", "his spokeswoman".
 _OFFICES_OF_A_PERSON = frozenset({"office", "team", "campaign", "cabinet"})
+_NAMED_PERSONS_UNIT = re.compile(
+    r"([A-Z][\w'’-]+)['’]s\s+(office|team|campaign|spokesman|spokeswoman|spokesperson|aides?)", re.I)
 _SPEAKERS_FOR_A_PERSON = frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary", "aide", "aides"})
 # Roles held in a town: "Its mayor" is the town's.
 _PLACE_ROLES = frozenset({"mayor"})
@@ -1591,9 +1593,25 @@ class _Reader:
             self.memory.latest_organization = source.organization
         return source
 
+    def _quoted_just_before(self, head: str, sentence: int) -> str | None:
+        """"Statistics Sweden reported ... The agency said", "The National Rally
+        said ... party leader X told": the organisation the sentence before
+        quoted, for a noun that fits any public body or party, when its name
+        shows no kind that could rule it out."""
+        previous = self.sources_by_sentence.get(sentence - 1)
+        if head in _PUBLIC_BODY_NOUNS and previous and ORG_HEADS.isdisjoint(previous.lower().split()):
+            return previous
+        return None
+
     def _represented_person(self, agent: Agent, sentence: int) -> _Source | None:
-        """"Her office said", "his spokeswoman said": someone who speaks for the
-        person the pronoun refers to, so for that person's organisation."""
+        """"Her office said", "his spokeswoman said", "Barnier's office said":
+        someone who speaks for the person the pronoun or the name refers to,
+        so for that person's organisation."""
+        named = _NAMED_PERSONS_UNIT.fullmatch(agent.text.strip())
+        if named is not None and (person := self.memory.person(named.group(1))) is not None:
+            unit = named.group(2).lower()
+            role = f"{unit} of {person.name}" if unit in _OFFICES_OF_A_PERSON else f"{unit} for {person.name}"
+            return _Source(organization=person.organization, role=role, resolution="surname")
         owner = agent.text[:4].lower()
         if owner not in ("his ", "her ") or not (
             agent.kind == mentions.ORG_REFERENCE and agent.head in _OFFICES_OF_A_PERSON
@@ -1654,6 +1672,9 @@ class _Reader:
             return self.memory.last_collective.organization if self.memory.last_collective else None
         if agent.kind == mentions.ORG_REFERENCE:
             known = self.memory.organization_described(agent) if agent.definite or agent.head else None
+            if known:
+                return known
+            known = self._quoted_just_before(agent.head or "", sentence)  # "party leader X" after "National Rally said"
             if known:
                 return known
             return self.memory.remember_organization(self._national(agent.name or agent.text))
@@ -1918,12 +1939,8 @@ class _Reader:
             known = memory.organization_described(agent) if agent.definite or not agent.name else None
             if known is None and agent.definite and agent.head in _BUSINESS_NOUNS:
                 known = self._firm_read_as_person(sentence)
-            if known is None and agent.definite and agent.head in _PUBLIC_BODY_NOUNS and (
-                previous := self.sources_by_sentence.get(sentence - 1)
-            ) and ORG_HEADS.isdisjoint(previous.lower().split()):
-                # "Statistics Sweden reported ... The agency said": the organisation the sentence before
-                # quoted, whose name shows no kind that could rule it out
-                known = previous
+            if known is None and agent.definite:
+                known = self._quoted_just_before(agent.head or "", sentence)
             if known is not None:
                 # named again: the organisation "its" and "the group" refer to next
                 source = _Source(organization=memory.remember_organization(known, spoke=True), resolution="description")

@@ -275,7 +275,9 @@ def _parse(words: list[str], text: str) -> Agent | None:
             # "the ministry's chemical safety division", "Acme's press office": a part of the organisation
             # that speaks for it
             owner_words = (["the"] if definite else []) + possessor
-            return _parse(owner_words, " ".join(owner_words))
+            unit_owner = _parse(owner_words, " ".join(owner_words))
+            if unit_owner is not None and unit_owner.kind in (ORGANIZATION, ORG_REFERENCE):
+                return unit_owner  # not a person's office: "Barnier's office" speaks for Barnier
         if len(rest) == 1 and rest[0].lower() in _OFFICES and possessor[-1].lower() in ROLES:
             # "the Liège public prosecutor's office", "the mayor's office": an office is an organisation
             return Agent(ORGANIZATION, text, name=" ".join(words), head=rest[0].lower())

@@ -1327,3 +1327,15 @@ def test_they_are_the_researchers_at_an_organisation_a_sentence_opened_with():
 def test_a_possessive_inside_a_name_and_an_abbreviated_professor():
     found = sources("Prof Tom Sanders, of King's College London, said the trial lasted only 12 weeks.")
     assert found == [("Tom Sanders", "King's College London")]
+
+
+def test_a_persons_office_by_name_speaks_for_them():
+    found = attributions("Prime Minister Michel Barnier told lawmakers the cost would be covered. "
+                         "Barnier's office later said the deployment would cost 1.2 billion euros a year.")
+    assert (found[1].speaker, found[1].role) == (None, "office of Michel Barnier")
+
+
+def test_party_leader_after_the_party_was_quoted():
+    found = sources("The far-right National Rally, which has 123 seats, said it would oppose the plan. "
+                    '"This is not our war," party leader Jordan Bardella told AFP.')
+    assert found[1] == ("Jordan Bardella", "National Rally")
