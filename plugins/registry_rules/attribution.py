@@ -86,6 +86,7 @@ PATTERN_CONFIDENCE = {
     "speaking_to": 0.9,
     "figures_show": 0.85,
     "passive_by": 0.85,
+    "quoted_as_saying": 0.85,
     "put_figure": 0.85,
     "as_reported_by": 0.8,
     "citing": 0.75,
@@ -181,6 +182,7 @@ _CRITICAL_OF = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:a
 # places where one of those characters is: 3-4 times faster than "\bput|\s–\s|...".
 _OTHER_SIGNAL = re.compile(
     r"according|According|reported\s+by|p(?<!\wp)ut|critical\s+of|In\s+(?:his|her|their)\s|in\s+(?:his|her|their)\s"
+    r"|quoted\s+(?:by|as)\s"
     r"|–(?<=\s–)\s|—(?<=\s—)\s|-(?<=\s-)-?\s|,\s+(?:" + "|".join(PARTICIPLE_CUES) + r")\b"
 )
 _PRODUCED_BY = re.compile(
@@ -844,6 +846,9 @@ _ONE_OF_ORGANIZATIONS = re.compile(
 _AUXILIARY_END = re.compile(r"\b(?:is|are|was|were|been|be|am)(?:\s+\w+ly|\s+now|\s+still|\s+also)?$")
 # What ends the reported words before a source at the end of its sentence: "..., the ministry said."
 _BEFORE_TRAILING_SOURCE = frozenset(",”\"’\x1f:;—–-)")
+# "X was quoted by <outlet> as saying": the outlet that relayed X's words
+_QUOTED_AS = re.compile(
+    r"\s(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+(?:by\s+(.+?)\s+)?as\s+(?:saying|telling)\b")
 # Social networks and messaging services a source posts on: "wrote on Telegram", "in a post on X".
 _ON_PLATFORM = re.compile(
     r"\bon\s+(X|Twitter|Telegram|Facebook|Instagram|TikTok|LinkedIn|Bluesky|Threads|Truth Social|Weibo|WeChat"
@@ -1085,6 +1090,9 @@ def _matches_in_order(masked: str) -> Iterator[_Match]:
     participle = _PARTICIPLE.search(masked)
     if participle is not None:
         places.append((participle.start(1), 7, _participle_match, participle))
+    quoted = _QUOTED_AS.search(masked) if "quoted" in masked else None
+    if quoted is not None:
+        places.append((quoted.start(), 8, _quoted_as_match, quoted))
     places.sort(key=itemgetter(0, 1))  # by position, then pattern order
     for _, _, read, found in places:
         match = read(masked, found)
@@ -1127,6 +1135,14 @@ def _according_match(masked: str, found: re.Match[str]) -> _Match | None:
 def _reported_match(masked: str, found: re.Match[str]) -> _Match | None:
     agent = parse_source(found.group(1))
     return _Match(found.start(), "as_reported_by", agent, "reported by", "statement") if agent is not None else None
+
+
+def _quoted_as_match(masked: str, found: re.Match[str]) -> _Match | None:
+    """"X was quoted by Xinhua as saying ...": X is the source, the outlet the medium."""
+    subject = _subject_before(masked, found.start())
+    if subject is None:
+        return None
+    return _Match(found.start(), "quoted_as_saying", subject[0], "quoted as saying", "statement", subject[1])
 
 
 def _put_figure_match(masked: str, found: re.Match[str]) -> _Match | None:
@@ -2185,6 +2201,13 @@ class _Reader:
                 medium, interviewer = _medium_after(masked, told.end())
                 if medium:
                     return medium, interviewer
+        quoted = _QUOTED_AS.search(masked) if match.pattern == "quoted_as_saying" else None
+        if quoted is not None and quoted.group(1):
+            words = quoted.group(1).strip().removeprefix("the ").split()
+            name = " ".join(itertools.takewhile(is_capitalised, words))
+            outlet = name if mentions.is_medium(name) else _described_outlet(words)
+            if outlet:
+                return outlet, None  # "quoted by state news agency Xinhua as saying"
         platform = _ON_PLATFORM.search(masked) if " on " in masked else None
         if platform is not None:
             return platform.group(1), None  # "wrote on Telegram", "said in a post on X"

@@ -104,7 +104,7 @@ ROLES = frozenset(
     "state secretary", "deputy minister", "junior minister", "permanent secretary",
     "secretary of state", "minister of state", "undersecretary", "under-secretary", "vice-minister",
     "deputy mayor", "council member", "state senator", "state representative",
-    "majority leader", "minority leader", "majority whip", "minority whip",
+    "majority leader", "minority leader", "majority whip", "minority whip", "director general", "director-general",
 })
 
 # Roles whose holder runs a portfolio named after "for" or "of" ("State

@@ -307,6 +307,12 @@ def _parse(words: list[str], text: str) -> Agent | None:
         return Agent(PERSON, text, name=" ".join(words[title:]), role="chief justice" if title == 2 else "judge",
                      head=words[-1])  # which court, only the text can say
     role_at = find_role(lowered)
+    if role_at is not None and role_at[0] == 0 and is_capitalised(words[0]) and len(words) > role_at[1] and (
+        words[role_at[1]].lower() in ORG_HEADS or words[role_at[1]] in _ORG_NAME_WORDS
+    ):
+        # "the General Administration of Customs", "General Electric": a name that opens with a word
+        # for a rank, not a person who holds it
+        return Agent(ORGANIZATION, text, name=" ".join(words), head=words[role_at[1]].lower())
     if role_at is not None:
         return _with_role(words, lowered, role_at, text, definite)
     head = lowered[-1]

@@ -1339,3 +1339,21 @@ def test_party_leader_after_the_party_was_quoted():
     found = sources("The far-right National Rally, which has 123 seats, said it would oppose the plan. "
                     '"This is not our war," party leader Jordan Bardella told AFP.')
     assert found[1] == ("Jordan Bardella", "National Rally")
+
+
+def test_quoted_by_an_outlet_as_saying():
+    (attribution,) = attributions("Commerce Minister Wang Wentao was quoted by state news agency Xinhua as saying "
+                                  "that exports rose 8.7%.")
+    assert (attribution.speaker, attribution.medium, attribution.cue) == (
+        "Wang Wentao", "Xinhua", "quoted as saying")
+
+
+@pytest.mark.parametrize(("phrase", "kind", "name", "role"), [
+    ("the General Administration of Customs", "organization", "General Administration of Customs", None),
+    ("General Electric", "organization", "General Electric", None),
+    ("Director General Ana Ruiz", "person", "Ana Ruiz", "Director General"),
+    ("Chief Executive Ana Ruiz of the Ports Authority", "person", "Ana Ruiz", "Chief Executive"),
+])
+def test_a_rank_opening_a_name_and_a_two_word_title(phrase, kind, name, role):
+    agent = parse_source(phrase)
+    assert (agent.kind, agent.name, agent.role) == (kind, name, role)
