@@ -305,6 +305,7 @@ class _Source:
     interviewer: str | None = None
     resolution: str = "named"
     forward_document: str | None = None  # a document reference to resolve from later text
+    forward_modifiers: frozenset[str] = frozenset()  # its words before the noun ("customs" in "customs data")
     latest_organization: str | None = None  # else the organisation of the source named last before it
     forward_description: Agent | None = None  # a description in the lead, for the organisation named just after
 
@@ -860,6 +861,7 @@ _PORTFOLIO_TITLE = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:Secretary|
 _MEDIUM_AFTER_NAME = re.compile(r"(?:radio|television|tv|newspaper|broadcaster|channel|daily|weekly)\b", re.I)
 # A short name in brackets after a name: " (SIGEN)", " (Sergas)"
 _TRAILING_SHORT_NAME = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)$")
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 # An age between a name and what describes the person: ", 52" in "X, 52, a harvester, said"
 _AGE_IN_APPOSITION = re.compile(r",\s*\d{1,3}(?=,\s*(?:a|an|the|who)\s)")
 # An age after a person's name: ", 52,"
@@ -2017,7 +2019,9 @@ class _Reader:
                 source = _Source(organization=known.producer, resolution="document")
                 memory.last_collective = source
                 return source
-        return _Source(resolution="forward", forward_document=agent.head, latest_organization=memory.latest_organization)
+        modifiers = frozenset(w for w in agent.text.lower().split()[:-1] if w.isalpha() and w not in _DETERMINERS)
+        return _Source(resolution="forward", forward_document=agent.head, forward_modifiers=modifiers,
+                       latest_organization=memory.latest_organization)
 
     # -- finishing ---------------------------------------------------------
 
@@ -2102,14 +2106,33 @@ class _Reader:
     def _resolve_forward(self, source: _Source, index: int) -> None:
         later = [d for d in self.memory.documents if d.sentence > index]
         known = _nearest_document(later[::-1], source.forward_document or "")
+        named = self._named_later_with(source.forward_modifiers, index) if known is None else None
         if known is not None:
             source.organization = known.producer
+            source.resolution = "forward"
+        elif named is not None:
+            # "exports rose 8.7%, customs data showed ... according to the General Administration of
+            # Customs": the organisation named later whose name has the document's words
+            source.organization = named
             source.resolution = "forward"
         else:
             # "according to the decision" with no decision named: the decision of the body the
             # story was last quoting ("the board ... fined", "Police Chief X ... published")
             source.organization = source.latest_organization
             source.resolution = "context"
+
+    def _named_later_with(self, words: frozenset[str], index: int) -> str | None:
+        """The first organisation named in the sentences after sentence
+        ``index`` (up to :data:`_DESCRIBED_LATER`) whose name has one of
+        ``words`` (lower-case)."""
+        if not words:
+            return None
+        for organization in self.memory.organizations:
+            if index < organization.sentence <= index + _DESCRIBED_LATER and not words.isdisjoint(
+                organization.name.lower().split()
+            ):
+                return organization.name
+        return None
 
     def _continues_quote(self, start: int, end: int, previous: Sentence, sentence: Sentence) -> bool:
         """Is this sentence only more of the quotation the previous sentence attributed?"""

@@ -1357,3 +1357,9 @@ def test_quoted_by_an_outlet_as_saying():
 def test_a_rank_opening_a_name_and_a_two_word_title(phrase, kind, name, role):
     agent = parse_source(phrase)
     assert (agent.kind, agent.name, agent.role) == (kind, name, role)
+
+
+def test_data_named_by_a_word_of_the_organisation_named_later():
+    found = sources("Chinese exports rose 8.7% in October, customs data showed on Thursday. "
+                    "Imports fell 2.3%, according to the General Administration of Customs.")
+    assert found == [(None, "General Administration of Customs"), (None, "General Administration of Customs")]
