@@ -886,6 +886,8 @@ _FIRM_LOOKBACK = 2
 _PUBLIC_BODY_NOUNS = frozenset({"agency", "office", "bureau", "body", "organisation", "organization", "institute",
                                 "service", "party"})
 _OPENING_ADVERB = re.compile(r"[A-Z][a-z]+,\s+")
+# Those who speak for an organisation, named or not.
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "press officer", "press secretary"})
 # What speaks for a person rather than in their own name: "her office", "his spokeswoman".
 _OFFICES_OF_A_PERSON = frozenset({"office", "team", "campaign", "cabinet"})
 _NAMED_PERSONS_UNIT = re.compile(
@@ -1945,6 +1947,10 @@ class _Reader:
                     return _Source(speaker=person, organization=person.organization, role=person.role,
                                    resolution="description")
             organization = self._organization_name(agent.organization, sentence) if agent.organization else None
+            if organization is None and agent.role and agent.role.lower() in _SPOKESPEOPLE:
+                # "The ministry disputes that picture. A spokesman said ...": the organisation just quoted
+                organization = next((self.organizations_quoted[previous] for previous in (sentence - 1, sentence - 2)
+                                     if previous in self.organizations_quoted), None)
             if organization is None and (_ITS_BEFORE.search(agent.text) or (
                 agent.role and _OPENS_WITH_ITS.match(self.masked, self.sentences[sentence].start)
                 and self.masked.startswith(agent.text, self.masked.find(" ", self.sentences[sentence].start) + 1)

@@ -1363,3 +1363,9 @@ def test_data_named_by_a_word_of_the_organisation_named_later():
     found = sources("Chinese exports rose 8.7% in October, customs data showed on Thursday. "
                     "Imports fell 2.3%, according to the General Administration of Customs.")
     assert found == [(None, "General Administration of Customs"), (None, "General Administration of Customs")]
+
+
+def test_an_unnamed_spokesman_speaks_for_the_organisation_just_quoted():
+    found = sources("The economy ministry disputes that picture. A spokesman said the number of bakeries had "
+                    "grown by 3% over the period.")
+    assert found[1] == (None, "economy ministry")
