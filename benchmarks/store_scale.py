@@ -232,15 +232,17 @@ def main() -> None:
     corpus = Corpus()
     documents = args.claims // args.claims_per_document
     store_seconds = 0.0
+    store_cpu_seconds = 0.0  # this process's CPU in the store (SQLite works in it; PostgreSQL's server does not)
     load_before = os.getloadavg()  # the machine is shared: say how busy it was
     wall_started = time.perf_counter()
     progress_every = max(1, documents // args.documents_per_batch // 20)
     for batch_number, first in enumerate(range(0, documents, args.documents_per_batch)):
         last = min(documents, first + args.documents_per_batch)
         batch = [(*corpus.document(n, args.claims_per_document), {}) for n in range(first, last)]
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         store.save_documents(batch)
         store_seconds += time.perf_counter() - started
+        store_cpu_seconds += time.process_time() - cpu_started
         if batch_number % progress_every == 0:
             print(f"  {corpus.claims:>9,} claims, {corpus.claims / store_seconds:,.0f} claims/s in the store",
                   file=sys.stderr, flush=True)
@@ -254,7 +256,8 @@ def main() -> None:
     counts = store.counts()
     size = database_size(store, args.engine, path)
     print(f"ingest: {corpus.claims:,} claims in {store_seconds:.1f} s of store time "
-          f"({corpus.claims / store_seconds:,.0f} claims/s), {wall_seconds:.1f} s wall with generation; "
+          f"({corpus.claims / store_seconds:,.0f} claims/s; {store_cpu_seconds / corpus.claims * 1e6:.1f} us CPU a claim "
+          f"in this process), {wall_seconds:.1f} s wall with generation; "
           f"database {size / 1e6:,.0f} MB")
 
     from registry._plugins import make_plugin_manager
@@ -313,6 +316,8 @@ def main() -> None:
         "ingest": {
             "store_seconds": round(store_seconds, 1),
             "claims_per_second": round(corpus.claims / store_seconds),
+            "store_cpu_seconds_this_process": round(store_cpu_seconds, 1),
+            "cpu_microseconds_per_claim_this_process": round(store_cpu_seconds / corpus.claims * 1e6, 1),
             "wall_seconds_with_generation": round(wall_seconds, 1),
             # 1-minute load average before the ingest, 5-minute one after it
             "load_average_before_after": [round(load_before[0], 2), round(load_after[1], 2)],

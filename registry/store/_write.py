@@ -13,6 +13,7 @@ writers take row locks in the same order and cannot deadlock.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -122,13 +123,19 @@ class PreparedDocument:
         return self.document_row[0]
 
 
-# Pydantic's serialisers called directly: the same JSON as model_dump_json()
-# and TypeAdapter.dump_json() with their defaults, without their Python
-# wrappers (~2 us a call, three calls a claim).
-_ATTRIBUTION_JSON = Attribution.__pydantic_serializer__.to_json
-_QUANTITIES_JSON = TypeAdapter(list[Quantity]).serializer.to_json
-_EVIDENCE_JSON = TypeAdapter(list[Evidence]).serializer.to_json
-_SOURCES_JSON = TypeAdapter(list[Source]).serializer.to_json
+# Pydantic's serialisers called directly (model_dump_json() and
+# TypeAdapter.dump_json() without their Python wrappers, ~2 us a call, three
+# calls a claim), leaving out the fields that are None. Every nullable field
+# of these models defaults to None (a test checks it), so reading the JSON
+# back gives the same objects. An attribution is mostly nulls (190 bytes
+# of JSON against 55; the SQLite file at a million claims is 12% smaller),
+# and skipping them is faster (1.5 against 2.5 us for an attribution).
+# Rows stored earlier, with the nulls written out, read the same. (A dict
+# inside, like ``Evidence.data``, keeps its nulls.)
+_ATTRIBUTION_JSON = functools.partial(Attribution.__pydantic_serializer__.to_json, exclude_none=True)
+_QUANTITIES_JSON = functools.partial(TypeAdapter(list[Quantity]).serializer.to_json, exclude_none=True)
+_EVIDENCE_JSON = functools.partial(TypeAdapter(list[Evidence]).serializer.to_json, exclude_none=True)
+_SOURCES_JSON = functools.partial(TypeAdapter(list[Source]).serializer.to_json, exclude_none=True)
 
 
 # Statuses' stored values by member: a dict look-up instead of the enum's

@@ -89,6 +89,29 @@ def test_sqlite_registry_uses_wal_and_foreign_keys(tmp_path):
     store.close()
 
 
+def test_a_new_sqlite_registry_has_16_kb_pages_and_an_older_file_keeps_its_own(tmp_path):
+    path = tmp_path / "registry.db"
+    store = open_store(str(path))
+    store.save_documents(BATCH[:5])
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 16384
+    store.close()
+
+    old = tmp_path / "old.db"
+    raw = sqlite3.connect(old)
+    raw.execute("PRAGMA page_size = 4096")
+    raw.execute("PRAGMA journal_mode = WAL")
+    raw.close()
+    make_old_registry(str(old), HEAD)  # a registry made with 4 KB pages
+    store = open_store(str(old))
+    store.save_documents(BATCH[:5])
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert connection.exec_driver_sql("SELECT count(*) FROM claims").scalar() > 0
+    store.close()
+
+
 def make_old_registry(url: str, revision: str = "0001") -> None:
     """A registry at an older revision, as an older claim-registry left it."""
     location = resolve_location(url)
