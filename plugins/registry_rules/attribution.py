@@ -861,7 +861,6 @@ _PORTFOLIO_TITLE = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:Secretary|
 _MEDIUM_AFTER_NAME = re.compile(r"(?:radio|television|tv|newspaper|broadcaster|channel|daily|weekly)\b", re.I)
 # A short name in brackets after a name: " (SIGEN)", " (Sergas)"
 _TRAILING_SHORT_NAME = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)$")
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 # An age between a name and what describes the person: ", 52" in "X, 52, a harvester, said"
 _AGE_IN_APPOSITION = re.compile(r",\s*\d{1,3}(?=,\s*(?:a|an|the|who)\s)")
 # An age after a person's name: ", 52,"
@@ -2025,7 +2024,7 @@ class _Reader:
                 source = _Source(organization=known.producer, resolution="document")
                 memory.last_collective = source
                 return source
-        modifiers = frozenset(w for w in agent.text.lower().split()[:-1] if w.isalpha() and w not in _DETERMINERS)
+        modifiers = frozenset(w for w in agent.text.lower().split()[:-1] if w.isalpha() and w not in mentions._LEADING)
         return _Source(resolution="forward", forward_document=agent.head, forward_modifiers=modifiers,
                        latest_organization=memory.latest_organization)
 
