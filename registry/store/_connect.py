@@ -330,13 +330,32 @@ def use_wal(engine: Engine) -> None:
     """Switch a SQLite file to write-ahead logging (it persists in the file):
     readers never block the writer, and a killed writer loses only its own
     uncommitted transaction."""
-    # Outside any transaction, which SQLAlchemy's connections always begin.
-    raw = engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        cursor.close()
-    finally:
-        raw.close()
-    if str(mode).lower() not in {"wal", "memory"}:
+    import sqlite3
+
+    import stamina
+
+    # Two processes switching one new file at the same moment both hold a
+    # read lock and want the write lock: SQLite fails one of them at once
+    # with "database is locked" instead of waiting (the busy timeout cannot
+    # help a deadlock), so the loser tries again; the winner's switch
+    # persists, and the retry then finds the file in WAL mode already.
+    @stamina.retry(
+        on=lambda error: isinstance(error, sqlite3.OperationalError) and "locked" in str(error),
+        attempts=None, timeout=WAIT_SECONDS, wait_initial=0.01, wait_max=0.5,
+    )
+    def switch() -> str:
+        # Outside any transaction, which SQLAlchemy's connections always begin.
+        raw = engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            cursor.close()
+        finally:
+            raw.close()
+        return str(mode)
+
+    mode = switch()
+    if mode.lower() not in {"wal", "memory"}:
         raise StoreError(f"cannot switch the SQLite registry to WAL mode (it is in {mode} mode)")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import multiprocessing.synchronize
 import socket
 import sqlite3
 import struct
@@ -26,7 +28,14 @@ from registry.store import (
     schema_revision,
     upgrade_database,
 )
-from registry.store._connect import create_engine, known_revisions, lock_schema, migrate, write_transaction
+from registry.store._connect import (
+    create_engine,
+    known_revisions,
+    lock_schema,
+    migrate,
+    use_wal,
+    write_transaction,
+)
 from registry.store._store import RegistryStore
 
 from .test_bulk import BATCH
@@ -87,6 +96,37 @@ def test_sqlite_registry_uses_wal_and_foreign_keys(tmp_path):
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
     store.close()
+
+
+def _switch_to_wal(path: str, start: multiprocessing.synchronize.Barrier, failures: multiprocessing.Queue) -> None:
+    engine = create_engine(resolve_location(path))
+    start.wait()
+    try:
+        use_wal(engine)
+        failures.put(None)
+    except Exception as error:  # reported to the test, which names it
+        failures.put(repr(error))
+
+
+def test_processes_switching_one_file_to_wal_at_once_all_succeed(tmp_path):
+    # Two processes that both read the file and then both want its write
+    # lock make SQLite fail one at once, busy timeout or not; this happened
+    # to about one start in ten, so the test repeats it sixty times.
+    context = multiprocessing.get_context("fork")
+    failures = []
+    for attempt in range(60):
+        path = tmp_path / f"new-{attempt}.db"
+        raw = sqlite3.connect(path)
+        raw.execute("CREATE TABLE existing (x)")
+        raw.close()
+        start, results = context.Barrier(6), context.Queue()
+        processes = [context.Process(target=_switch_to_wal, args=(str(path), start, results)) for _ in range(6)]
+        for process in processes:
+            process.start()
+        failures += [error for error in (results.get(timeout=60) for _ in processes) if error]
+        for process in processes:
+            process.join()
+    assert failures == []
 
 
 def test_a_new_sqlite_registry_has_16_kb_pages_and_an_older_file_keeps_its_own(tmp_path):
