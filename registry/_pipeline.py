@@ -15,7 +15,7 @@ import logging
 import threading
 import time
 import types
-from collections.abc import Callable, Coroutine, Generator, Iterable, Iterator
+from collections.abc import Callable, Coroutine, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +54,8 @@ class ResultStore(Protocol):
     def save_document(
         self, document: Document, reports: list[ClaimReport], config_hashes: dict[str, str]
     ) -> None: ...
+
+    def reviewed_verdicts(self, claim_ids: Sequence[str]) -> dict[str, Verdict]: ...
 
 
 @dataclass
@@ -351,6 +353,16 @@ class Pipeline:
             reports.append(ClaimReport.build(claim, document, results, self.resolve(claim, results)))
         if self.store is not None:
             self.store.save_document(document, reports, self.config_hashes)
+            # A reviewer's verdict outranks this run's (the registry keeps
+            # both): report what the registry now holds for the claim.
+            reviewed = self.store.reviewed_verdicts([report.id for report in reports])
+            reports = [
+                report.model_copy(update={
+                    "verdict": reviewed[report.id], "status": reviewed[report.id].status,
+                    "attribution_status": reviewed[report.id].attribution_status,
+                }) if report.id in reviewed else report
+                for report in reports
+            ]
         self.on_document()
         return reports
 

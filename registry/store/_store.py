@@ -185,11 +185,16 @@ def _review(row: Any) -> Review:
     )
 
 
-def _stored_verdict(row: Any) -> StoredVerdict:
-    current = Verdict(
+def _current_verdict(row: Any) -> Verdict:
+    """The verdict in a verdicts row's current columns."""
+    return Verdict(
         status=Status(row.status), attribution_status=_attribution_status(row.attribution_status),
         confidence=row.confidence, explanation=row.explanation, decided_by=row.decided_by,
     )
+
+
+def _stored_verdict(row: Any) -> StoredVerdict:
+    current = _current_verdict(row)
     machine = current  # a machine verdict is kept in the machine columns only beside a review
     if row.origin == "review":
         machine = Verdict(
@@ -482,6 +487,22 @@ class RegistryStore(RegistryReader):
             return None
         stored = _stored_result(row)
         return CheckResult(**stored.model_dump(include=set(CheckResult.model_fields)))
+
+    @_database_call
+    def reviewed_verdicts(self, claim_ids: Sequence[str]) -> dict[str, Verdict]:
+        """The current verdict of each of ``claim_ids`` that a reviewer has
+        decided (the newest review's), by claim id; claims without a review
+        are left out."""
+        found: dict[str, Verdict] = {}
+        with self.engine.connect() as connection:
+            for chunk in chunks(list(dict.fromkeys(claim_ids))):
+                rows = connection.execute(
+                    sa.select(claims.c.id, *(verdicts.c[name] for name in VERDICT_FIELDS))
+                    .join_from(verdicts, claims, claims.c.pk == verdicts.c.claim_pk)
+                    .where(claims.c.id.in_(chunk), verdicts.c.origin == "review")
+                )
+                found.update((row.id, _current_verdict(row)) for row in rows)
+        return found
 
     def save_document(self, document: Document, reports: list[ClaimReport], config_hashes: dict[str, str]) -> None:
         """Store one checked document in one transaction: the document, its

@@ -94,6 +94,34 @@ def test_claims_show_gives_the_whole_history(capsys, registry, tmp_path):
     assert record.verdict.machine.status.value == "refuted"
 
 
+def test_a_rerun_reports_the_reviewers_verdict_over_its_own(capsys, registry, tmp_path):
+    cid = claim_id(PESKOV_CLAIM)
+    cli(capsys, "review", cid, "--db", registry, "--status", "misleading", "--reviewer", "Ana Costa",
+        "--note", "An estimate by one side, not a count")
+    docs = tmp_path / "docs"
+
+    code, out, err = cli(capsys, "check", "--db", registry, "--refresh", str(docs), "-f", "json")
+    assert (code, err) == (0, "")
+    reports = {report["id"]: report for report in json.loads(out)}
+    peskov = reports[cid]
+    assert peskov["status"] == "misleading"
+    assert peskov["verdict"] == {"status": "misleading", "attribution_status": peskov["attribution_status"],
+                                 "confidence": 1.0, "explanation": "An estimate by one side, not a count",
+                                 "decided_by": "Ana Costa"}
+    # This run's own judgement stays in its results; the registry keeps both.
+    assert [(r["checker"], r["status"]) for r in peskov["results"]] == [("verdict-in-text", "refuted")]
+    assert all(r["verdict"]["decided_by"] != "Ana Costa" for i, r in reports.items() if i != cid)
+    assert query(registry, "SELECT machine_status FROM verdicts v JOIN claims c ON c.pk = v.claim_pk "
+                           "WHERE c.id = :id", id=cid) == [("refuted",)]
+
+    code, out, _ = cli(capsys, "check", "--db", registry, str(docs))
+    row = next(line for line in out.splitlines() if "Dmitry Peskov" in line)
+    assert "misleading" in row and "Ana Costa" in row
+
+    code, out, _ = cli(capsys, "check", "--no-store", str(docs), "-f", "json")
+    assert {r["id"]: r["status"] for r in json.loads(out)}[cid] == "refuted"
+
+
 def test_claims_search_command(capsys, registry):
     code, out, err = cli(capsys, "claims", "search", "125000 TROOPS", "--db", registry, "-f", "json")
     assert (code, err) == (0, "")
