@@ -347,6 +347,8 @@ class Pipeline:
             if name not in result.unavailable
         )
         await self._make_calls(calls, answers, semaphore, result)
+        for position, (name, _checker) in enumerate(checkers):
+            self._report_failures(name, document, answers[position::len(checkers)], len(to_check))
         reports = []
         for index, claim in enumerate(to_check):
             results = [a for a in answers[index * len(checkers):(index + 1) * len(checkers)] if a is not None]
@@ -365,6 +367,22 @@ class Pipeline:
             ]
         self.on_document()
         return reports
+
+    def _report_failures(
+        self, name: str, document: Document, answers: list[CheckResult | None], checked: int,
+    ) -> None:
+        """One notice for the claims of ``document`` that checker ``name``
+        failed on, naming the first reason: a run with a service down or a
+        broken checker must say so in the terminal, not only in each
+        result's ``error``."""
+        errors = [answer.error for answer in answers if answer is not None and answer.error is not None]
+        if not errors:
+            return
+        reasons = list(dict.fromkeys(" ".join(error.split()) for error in errors))
+        others = len(reasons) - 1
+        more = f" (and {others} other error{'s' if others != 1 else ''})" if others else ""
+        self.notice(f"warning: checker '{name}' failed on {len(errors)} of {checked} claim{'s' if checked != 1 else ''} "
+                    f"of {document.location}: {reasons[0]}{more}")
 
     async def _make_calls(
         self, calls: Iterator[tuple[int, str, Checker, Claim, CheckContext]], answers: list[CheckResult | None],

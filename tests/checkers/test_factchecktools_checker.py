@@ -229,7 +229,10 @@ def test_failures_are_one_clean_line_and_other_claims_go_on(tmp_path, api, caplo
         report, result = only_result(outcome, text)
         assert message in result.error and "\n" not in result.error
         assert report.status is Status.UNVERIFIED
-    assert not notices  # an error on a claim is not the checker being unavailable
+    # an error on a claim is not the checker being unavailable: one warning for the document
+    [notice] = notices
+    assert notice.startswith(f"warning: checker 'factchecktools' failed on 2 of 2 claims of {tmp_path / 'doc.txt'}: ")
+    assert message in notice and "unavailable" not in notice
     assert KEY not in everything_printed(outcome, notices, caplog)
 
 
