@@ -10,13 +10,17 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ._plugins import PluginManager, make_plugin_manager
+from ._plugins import PluginManager, Render, _one_line, make_plugin_manager
 from .errors import ConfigError, PluginLoadError, RegistryError
+
+if TYPE_CHECKING:
+    from ._models import ClaimReport
 
 EXIT_OK = 0
 EXIT_INPUT_FAILED = 1
@@ -106,14 +110,14 @@ def build_app(pm: PluginManager) -> typer.Typer:
         for failure in result.failures:
             _warn(f"error: {failure}")
         reports = result.reports if include_all else [r for r in result.reports if r.checkworthy]
-        render, _plugin = formats[output_format]
+        render, plugin = formats[output_format]
         if output_format == "table":
             from ._outputs import render_table
 
             # a table of nothing says nothing when every input failed
             text = render_table(reports, explain=explain) if result.documents else ""
         else:
-            text = render(reports)
+            text = _render_with_plugin(pm, output_format, render, plugin, reports)
         sys.stdout.write(text)
         if stats:
             for name, s in sorted(result.stats.items()):
@@ -167,6 +171,22 @@ def build_app(pm: PluginManager) -> typer.Typer:
 
     pm.call_each("register_commands", app=app)
     return app
+
+
+def _render_with_plugin(
+    pm: PluginManager, output_format: str, render: Render, plugin: str, reports: Sequence[ClaimReport],
+) -> str:
+    """The text of a plugin's output format; a renderer that raises or
+    returns something else than text is the plugin's failure, reported in
+    one line (the traceback only with ``--debug``)."""
+    try:
+        text = render(reports)
+    except Exception as exc:
+        raise PluginLoadError(f"{pm.describe(plugin)} failed in output format '{output_format}': {_one_line(exc)}") from exc
+    if not isinstance(text, str):
+        raise PluginLoadError(f"{pm.describe(plugin)} returned {type(text).__name__} from output format "
+                              f"'{output_format}', not text")
+    return text
 
 
 def _warn(message: str) -> None:

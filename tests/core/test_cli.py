@@ -375,3 +375,34 @@ def test_a_checker_bug_is_named_with_its_document_and_reason_without_a_traceback
     assert code == 0 and len(json.loads(out)) == 2
     assert err == ("checker 'raises' of plugin 'checkers': ValueError: boom (claim d484ba1841f8d5a0)\n"
                    f"warning: checker 'raises' failed on 2 of 2 claims of {article}: ValueError: boom\n")
+
+
+class BrokenFormats:
+    """A plugin whose output formats fail: one raises, one returns no text."""
+
+    __name__ = "broken-formats"
+
+    @hookimpl
+    def register_output_formats(self, register):
+        def render_raising(reports):
+            raise KeyError("speaker")
+
+        register("raising", render_raising)
+        register("not-text", lambda reports: [r.id for r in reports])
+
+
+@pytest.mark.parametrize(("output_format", "message"), [
+    ("raising", "error: plugin 'broken-formats' failed in output format 'raising': KeyError: 'speaker'\n"),
+    ("not-text", "error: plugin 'broken-formats' returned list from output format 'not-text', not text\n"),
+])
+def test_a_failing_plugin_output_format_is_one_line_and_exit_2(capsys, article, output_format, message):
+    plugins = [BrokenFormats(), sentence_plugin()]
+    code, out, err = cli(capsys, "check", "--no-store", str(article), "-f", output_format, plugins=plugins)
+    assert (code, out, err) == (2, "", message)
+
+
+def test_debug_shows_the_traceback_of_a_failing_output_format(capsys, article):
+    with pytest.raises(Exception) as raised:
+        cli(capsys, "--debug", "check", "--no-store", str(article), "-f", "raising",
+            plugins=[BrokenFormats(), sentence_plugin()])
+    assert isinstance(raised.value.__cause__, KeyError)
