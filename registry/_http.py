@@ -19,7 +19,8 @@ Settings come from the ``[http]`` table of ``registry.toml`` and
 ``REGISTRY_HTTP_<KEY>`` variables (see :class:`HttpConfig`); the run's
 ``concurrency`` is the global limit and ``timeout`` the per-request timeout.
 Counters (:class:`HttpStats`) are kept per checker: the pipeline names the
-checker making a call with :data:`current_checker`.
+checker making a call with :data:`current_checker`, and the end of its
+per-call timeout with :data:`call_deadline`, past which no retry waits.
 """
 
 from __future__ import annotations
@@ -54,6 +55,13 @@ logging.getLogger("stamina").addHandler(logging.NullHandler())
 #: the pipeline around each ``Checker.check`` call); None outside checkers.
 current_checker: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "registry_current_checker", default=None
+)
+
+#: When the checker call of the current task must end, in the event loop's
+#: time (set by the pipeline around each ``Checker.check`` call); None
+#: outside checkers. Retries give up before a wait that would end after it.
+call_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "registry_call_deadline", default=None
 )
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -296,13 +304,26 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
+def _time_left_in_call() -> float | None:
+    """Seconds until :data:`call_deadline`, or None outside a checker call.
+    Never 0, which stamina reads as "no retries" and warns about: past the
+    deadline the call is being cancelled anyway."""
+    deadline = call_deadline.get()
+    if deadline is None:
+        return None
+    return max(deadline - asyncio.get_running_loop().time(), 0.001)
+
+
 class RetryingTransport(httpx.AsyncBaseTransport):
     """Retries 429/5xx responses and transport errors with exponential
     backoff and jitter (stamina). ``Retry-After`` replaces the backoff; one
     longer than ``retry_after_max`` ends the retries. Requests that are not
     idempotent are retried only when the server cannot have acted on them
-    (429, or no connection). When the tries run out the last response is
-    returned, or the last transport error raised."""
+    (429, or no connection). Inside a checker call no retry is made whose
+    wait would end after the call's deadline (:data:`call_deadline`), so
+    the checker sees the server's answer instead of being timed out while
+    waiting. When the tries run out the last response is returned, or the
+    last transport error raised."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport, config: HttpConfig, stats: HttpStats) -> None:
         self._inner = inner
@@ -333,7 +354,7 @@ class RetryingTransport(httpx.AsyncBaseTransport):
             async for attempt in stamina.retry_context(
                 on=self._backoff_hook(request),
                 attempts=self._config.attempts,
-                timeout=None,  # the pipeline's per-call timeout bounds the whole call
+                timeout=_time_left_in_call(),  # stamina stops before a wait that would end after it
                 wait_initial=self._config.backoff_initial,
                 wait_max=self._config.backoff_max,
                 wait_jitter=self._config.backoff_jitter,

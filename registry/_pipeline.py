@@ -26,7 +26,7 @@ import httpx
 from . import _loaders
 from ._checker import Checker, CheckContext
 from ._config import Settings, checker_config, config_fingerprint
-from ._http import HttpStats, build_http_client, current_checker
+from ._http import HttpStats, build_http_client, call_deadline, current_checker
 from ._models import Attribution, CheckResult, Claim, ClaimReport, Document, LoadOptions, Verdict
 from ._plugins import PluginManager
 from .errors import CheckerUnavailable, DocumentError, RegistryError
@@ -493,6 +493,7 @@ class Pipeline:
         deadline = asyncio.get_running_loop().time() + self.settings.timeout
         context = contextvars.copy_context()
         context.run(current_checker.set, name)
+        context.run(call_deadline.set, deadline)
         coroutine = context.run(checker.check, claim, ctx)
         if not isinstance(coroutine, types.CoroutineType):
             coroutine = _awaiting(coroutine)  # whatever ``await`` makes of it, errors included

@@ -246,6 +246,20 @@ def test_a_server_that_does_not_answer_in_time(tmp_path, api):
     assert time.monotonic() - started < 2.5
 
 
+def test_repeated_server_errors_under_a_short_timeout_are_reported_as_such(tmp_path, api):
+    api.answer((503, {"Content-Type": "application/json"},
+                json.dumps({"error": {"code": 503, "message": "The service is currently unavailable."}}), 0))
+    # retries after 0.4 s and then 0.8 s: the second would start after the 1 s timeout, so it is not made
+    outcome, notices = run(tmp_path, [CROCODILE], api, api_key=KEY, timeout=1.0,
+                           http={"attempts": 4, "backoff_initial": 0.4, "backoff_jitter": 0})
+    _, result = only_result(outcome, CROCODILE)
+    assert result.error == (f"Fact Check Tools at {api.url.removeprefix('http://')} answered HTTP 503: "
+                            "The service is currently unavailable.")
+    assert len(api.requests) == 2
+    assert notices == [f"warning: checker 'factchecktools' failed on 1 of 1 claim of {tmp_path / 'doc.txt'}: "
+                       f"{result.error}"]
+
+
 def test_an_empty_answer_says_nothing(tmp_path, api):
     api.answer((200, {"Content-Type": "application/json"}, "{}", 0))
     outcome, notices = run(tmp_path, [CROCODILE], api, api_key=KEY)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import types
 
-from registry import Checker, CheckResult, Claim, Span, hookimpl
+from registry import Checker, CheckerError, CheckResult, Claim, Span, hookimpl
 from registry._config import Settings
 from registry._http import current_checker
 from registry._pipeline import Pipeline
@@ -151,3 +151,45 @@ async def test_checks_that_wait_overlap_and_keep_timeouts_errors_and_http_counts
     requests = {name: counters.requests for name, counters in result.http.by_checker.items() if counters.requests}
     assert requests == {"fetch-per-claim": 6, "slow-fetch": 6, "fetch-then-raise": 6, "fetch-then-hang": 6}
     assert result.stats["offline"].calls == 6 and result.stats["fetch-then-hang"].errors == 6
+
+
+class AlwaysFailing(Checker):
+    """Asks a service that answers every request with HTTP 500."""
+
+    name = "always-failing"
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    async def check(self, claim, ctx):
+        response = await ctx.http.get(f"{self.base}/always-500")
+        if response.is_error:
+            raise CheckerError(f"the service answered HTTP {response.status_code}")
+        return CheckResult(explanation=response.text)
+
+
+async def test_repeated_server_errors_under_a_short_timeout_are_reported_as_server_errors(server, tmp_path):
+    """Retries stop before a backoff that would end after the call's
+    timeout, so the checker sees the last 500 instead of being timed out."""
+    document = tmp_path / "claims.txt"
+    document.write_text("Claim number 1 says 11 things.\n", encoding="utf-8")
+
+    @hookimpl
+    def register_checkers(register):
+        register(AlwaysFailing(server.base))
+
+    lines = types.SimpleNamespace(__name__="lines", extract_claims=plugin(server.base).extract_claims)
+    failing = types.SimpleNamespace(__name__="failing", register_checkers=register_checkers)
+    pm = make_plugin_manager(lines, failing, entry_points=False)
+    # backoff 0.4 s then 0.8 s: the second retry would start 1.2 s after the first try
+    settings = Settings(timeout=1.0, raw={"http": {"cache": False, "attempts": 4, "backoff_initial": 0.4,
+                                                    "backoff_jitter": 0}})
+
+    result = await Pipeline(pm, settings).run([str(document)])
+
+    [report] = result.reports
+    [outcome] = report.results
+    assert outcome.error == "the service answered HTTP 500"
+    assert outcome.elapsed_ms < 1000
+    assert server.hits["/always-500"] == 2
+    assert result.http.by_checker["always-failing"].retries == 1
