@@ -39,7 +39,15 @@ from .._models import (
 from ..errors import StoreError
 from . import _search
 from ._connect import Location, translated_errors, write_transaction
-from ._write import VERDICT_FIELDS, chunks, factcheck_row, prepare, write_documents, write_factchecks
+from ._write import (
+    VERDICT_FIELDS,
+    chunks,
+    collector_paused,
+    factcheck_row,
+    prepare,
+    write_documents,
+    write_factchecks,
+)
 from ._records import ClaimLink, ClaimRecord, ClaimSummary, Review, StoredResult, StoredVerdict
 from ._schema import (
     appearances,
@@ -518,8 +526,9 @@ class RegistryStore(RegistryReader):
         the same rows as :meth:`save_document` for each."""
         now = _now()
         dialect_name = self.engine.dialect.name
-        prepared = [prepare(document, reports, hashes, now, dialect_name) for document, reports, hashes in batch]
-        self._write(lambda connection: write_documents(connection, prepared))
+        with collector_paused():
+            prepared = [prepare(document, reports, hashes, now, dialect_name) for document, reports, hashes in batch]
+            self._write(lambda connection: write_documents(connection, prepared))
 
     def _write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction, again when another

@@ -13,12 +13,14 @@ writers take row locks in the same order and cannot deadlock.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import json
 import logging
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -69,6 +71,26 @@ def chunks(items: Sequence[T], size: int = _CHUNK) -> Iterable[Sequence[T]]:
     """``items`` in slices of ``size`` (for lists of bound parameters)."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a write builds and
+    writes its rows, back on (if it was on) afterwards.
+
+    A bulk write allocates several tuples and strings per claim and keeps
+    them until the transaction ends, so the collector ran over and over
+    (about 1,650 passes for 50,000 claims), each pass scanning the batch's
+    models and rows again: 18 of about 100 us of CPU a claim. The rows hold
+    no reference cycles, so nothing is kept that a pass would free; what the
+    write leaves behind is collected by the next pass after it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def document_key(uri: str, content_hash: str) -> str:
