@@ -43,13 +43,28 @@ FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
 
 
+def check_registry_url(db: str | None, settings: Any) -> None:
+    """Refuse, as a configuration error (exit code 2), a registry URL
+    (``--db``, ``REGISTRY_DB`` or config ``db``) with a scheme the store
+    does not support or that cannot be parsed: the store reports it as a
+    :class:`StoreError`, which the CLI reads as a registry that failed."""
+    from .store import StoreError, resolve_location
+
+    try:
+        resolve_location(db, settings)
+    except StoreError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 @contextmanager
 def _registry(db: str | None, config: Path | None, *, create: bool) -> Iterator[RegistryStore]:
     """The registry a command works on, closed when the command is done with it."""
     from ._config import load_settings
     from .store import open_store
 
-    store = open_store(db, settings=load_settings(config), create=create)
+    settings = load_settings(config)
+    check_registry_url(db, settings)
+    store = open_store(db, settings=settings, create=create)
     try:
         yield store
     finally:
@@ -347,6 +362,7 @@ def register_commands(app: typer.Typer) -> None:
         from .store import resolve_location, upgrade_database
 
         settings = load_settings(config)
+        check_registry_url(db, settings)
         before, after = upgrade_database(db, settings=settings)
         where = resolve_location(db, settings).shown
         if before == after:
@@ -361,6 +377,7 @@ def register_commands(app: typer.Typer) -> None:
         from .store import open_store, schema_revision
 
         settings = load_settings(config)
+        check_registry_url(db, settings)
         store = open_store(db, settings=settings, create=False)
         try:
             counts = store.counts()

@@ -78,6 +78,7 @@ def build_app(pm: PluginManager) -> typer.Typer:
         from ._config import load_settings
         from ._models import LoadOptions
         from ._pipeline import Pipeline, expand_feeds, expand_locations
+        from ._store_commands import check_registry_url
         from .store import open_store_for_run
 
         formats = pm.output_formats()
@@ -91,7 +92,10 @@ def build_app(pm: PluginManager) -> typer.Typer:
         if not locations and not feeds:
             raise ConfigError("nothing to check: give files, directories, URLs, - or --feed URL")
         load_options = LoadOptions(max_bytes=max_bytes, timeout=settings.timeout, allow_private_hosts=allow_private_hosts)
-        store = None if no_store else open_store_for_run(db, settings)
+        store = None
+        if not no_store:
+            check_registry_url(db, settings)
+            store = open_store_for_run(db, settings)
         items = list(expand_locations([*(locations or ()), *expand_feeds(pm, feeds or (), load_options, limit)]))
         with _progress(len(items)) as advance:
             pipeline = Pipeline(

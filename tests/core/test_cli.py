@@ -406,3 +406,21 @@ def test_debug_shows_the_traceback_of_a_failing_output_format(capsys, article):
         cli(capsys, "--debug", "check", "--no-store", str(article), "-f", "raising",
             plugins=[BrokenFormats(), sentence_plugin()])
     assert isinstance(raised.value.__cause__, KeyError)
+
+
+@pytest.mark.parametrize("command", [
+    ["check", "{article}"], ["claims", "list"], ["claims", "show", "abcd"], ["claims", "search", "troops"],
+    ["review", "abcd", "--status", "refuted"], ["export"], ["import", "claimreview", "{factchecks}"],
+    ["db", "info"], ["db", "upgrade"],
+])
+def test_an_unsupported_registry_url_is_a_usage_error(capsys, article, tmp_path, monkeypatch, command):
+    factchecks = tmp_path / "factchecks.json"
+    factchecks.write_text("[]", encoding="utf-8")
+    args = [part.format(article=article, factchecks=factchecks) for part in command]
+    expected = ("error: registry URL scheme 'mysql' is not supported "
+                "(use sqlite:///PATH, postgresql://USER@HOST/DB or a file path)\n")
+    code, out, err = cli(capsys, *args, "--db", "mysql://newsroom:s3cret@db.example/registry",
+                         plugins=[sentence_plugin()])
+    assert (code, out, err) == (2, "", expected)
+    monkeypatch.setenv("REGISTRY_DB", "mysql://newsroom:s3cret@db.example/registry")
+    assert cli(capsys, *args, plugins=[sentence_plugin()]) == (2, "", expected)
