@@ -118,25 +118,42 @@ def _collect_less_often() -> Iterator[None]:
                 gc.set_threshold(*_gc_saved)
 
 
-def expand_locations(locations: Iterable[str | DocumentError]) -> Iterator[str | DocumentError]:
+def expand_locations(
+    locations: Iterable[str | DocumentError], on_skipped: Callable[[str], None] | None = None,
+) -> Iterator[str | DocumentError]:
     """Yield each input location, walking directories (sorted, hidden files
     skipped, only :data:`registry._loaders.DOCUMENT_SUFFIXES`), or a
-    :class:`DocumentError` for a directory without documents. Anything that
-    is not a directory passes through to the loaders unchanged."""
+    :class:`DocumentError` for a directory without documents. The other
+    files of a directory are counted in one line per directory, given to
+    ``on_skipped``. Anything that is not a directory passes through to the
+    loaders unchanged."""
     for location in locations:
         if isinstance(location, DocumentError) or not Path(location).is_dir():
             yield location
             continue
         path = Path(location)
-        found = [
-            p for p in sorted(path.rglob("*"))
-            if p.is_file()
-            and p.suffix.lower() in _loaders.DOCUMENT_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        ]
+        found, skipped = [], []
+        for p in sorted(path.rglob("*")):
+            if not p.is_file() or any(part.startswith(".") for part in p.relative_to(path).parts):
+                continue
+            (found if p.suffix.lower() in _loaders.DOCUMENT_SUFFIXES else skipped).append(p)
+        if skipped and on_skipped is not None:
+            on_skipped(_skipped_files_line(location, skipped))
         if not found:
             yield DocumentError(location, "directory contains no readable documents")
         yield from (str(p) for p in found)
+
+
+#: Other suffixes named at most in the line about a directory's skipped files.
+SKIPPED_SUFFIXES_SHOWN = 5
+
+
+def _skipped_files_line(directory: str, skipped: list[Path]) -> str:
+    suffixes = sorted({p.suffix.lower() or "no suffix" for p in skipped})
+    shown = ", ".join(suffixes[:SKIPPED_SUFFIXES_SHOWN]) + (", ..." if len(suffixes) > SKIPPED_SUFFIXES_SHOWN else "")
+    read = " ".join(sorted(_loaders.DOCUMENT_SUFFIXES))
+    return (f"{directory}: skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} with other suffixes "
+            f"({shown}); only {read} files are read")
 
 
 def expand_feeds(
@@ -298,7 +315,7 @@ class Pipeline:
                     return await asyncio.to_thread(self.load, location)
 
             # Loads overlap (a few at a time); extraction follows input order.
-            items = list(expand_locations(locations))
+            items = list(expand_locations(locations, on_skipped=self.notice))
             loading = [item if isinstance(item, DocumentError) else asyncio.ensure_future(load(item))
                        for item in items]
             for item in loading:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from ._loaders import DOCUMENT_SUFFIXES
 from ._plugins import PluginManager, Render, _one_line, make_plugin_manager
 from .errors import ConfigError, PluginLoadError, RegistryError
 
@@ -55,7 +56,7 @@ def build_app(pm: PluginManager) -> typer.Typer:
 
     @app.command()
     def check(
-        locations: Annotated[Optional[list[str]], typer.Argument(help="Files, directories, URLs, or - for standard input.", show_default=False, metavar="PATH|URL|-")] = None,
+        locations: Annotated[Optional[list[str]], typer.Argument(help=f"Files, directories (their {' '.join(sorted(DOCUMENT_SUFFIXES))} files, hidden ones left out), URLs, or - for standard input.", show_default=False, metavar="PATH|URL|-")] = None,
         output_format: Annotated[str, typer.Option("--format", "-f", help="Output format: table, json, jsonl or one a plugin adds.")] = "table",
         include_all: Annotated[bool, typer.Option("--all", help="Also report the claims judged not check-worthy.")] = False,
         explain: Annotated[bool, typer.Option("--explain", help="Show the features behind each check-worthiness score.")] = False,
@@ -72,7 +73,10 @@ def build_app(pm: PluginManager) -> typer.Typer:
         limit: Annotated[int, typer.Option("--limit", help="Items read from each --feed.", min=1)] = 50,
         allow_private_hosts: Annotated[bool, typer.Option("--allow-private-hosts", help="Allow URLs whose host is private, loopback or link-local.")] = False,
     ) -> None:
-        """Check the claims in documents and report source, attribution and status."""
+        """Check the claims in documents and report source, attribution and status.
+
+        A directory's other files are skipped, counted in one line on stderr.
+        """
         import asyncio
 
         from ._config import load_settings
@@ -96,7 +100,8 @@ def build_app(pm: PluginManager) -> typer.Typer:
         if not no_store:
             check_registry_url(db, settings)
             store = open_store_for_run(db, settings)
-        items = list(expand_locations([*(locations or ()), *expand_feeds(pm, feeds or (), load_options, limit)]))
+        inputs = [*(locations or ()), *expand_feeds(pm, feeds or (), load_options, limit)]
+        items = list(expand_locations(inputs, on_skipped=_warn))
         with _progress(len(items)) as advance:
             pipeline = Pipeline(
                 pm, settings, store=store, include_all=include_all, refresh=refresh,

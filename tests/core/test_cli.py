@@ -424,3 +424,34 @@ def test_an_unsupported_registry_url_is_a_usage_error(capsys, article, tmp_path,
     assert (code, out, err) == (2, "", expected)
     monkeypatch.setenv("REGISTRY_DB", "mysql://newsroom:s3cret@db.example/registry")
     assert cli(capsys, *args, plugins=[sentence_plugin()]) == (2, "", expected)
+
+
+def test_a_directory_walk_counts_the_files_it_skips_on_stderr_and_keeps_stdout(capsys, tmp_path):
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "article.txt").write_text("Prices rose 4.2% in May.", encoding="utf-8")
+    for name in ("budget.pdf", "notes.DOCX", "sub/table.pdf", "README"):
+        (folder / name).write_bytes(b"%PDF-1.4")
+    (folder / ".cache").mkdir()
+    (folder / ".cache" / "x.bin").write_bytes(b"\0")  # hidden: left out, not counted
+    code, out, err = cli(capsys, "check", "--no-store", str(folder), "-f", "json", plugins=[sentence_plugin()])
+    assert code == 0
+    assert [r["text"] for r in json.loads(out)] == ["Prices rose 4.2% in May."]
+    assert err == (f"{folder}: skipped 4 files with other suffixes (.docx, .pdf, no suffix); "
+                   "only .htm .html .markdown .md .text .txt files are read\n")
+    only_documents = tmp_path / "only-documents"
+    only_documents.mkdir()
+    (only_documents / "article.txt").write_text("Prices rose 4.2% in May.", encoding="utf-8")
+    code, same_out, err = cli(capsys, "check", "--no-store", str(only_documents), "-f", "json",
+                              plugins=[sentence_plugin()])
+    assert (code, err) == (0, "")
+    assert [r["text"] for r in json.loads(same_out)] == ["Prices rose 4.2% in May."]
+
+
+def test_a_directory_of_other_files_only_says_both(capsys, tmp_path):
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    code, out, err = cli(capsys, "check", "--no-store", str(tmp_path), plugins=[sentence_plugin()])
+    assert (code, out) == (1, "")
+    assert err == (f"{tmp_path}: skipped 1 file with other suffixes (.pdf); "
+                   "only .htm .html .markdown .md .text .txt files are read\n"
+                   f"error: {tmp_path}: directory contains no readable documents\n")

@@ -134,3 +134,14 @@ def test_a_directory_without_documents_is_an_error(tmp_path):
     found = list(expand_locations([str(tmp_path / "empty"), str(tmp_path / "missing")]))
     assert str(found[0]) == f"{tmp_path / 'empty'}: directory contains no readable documents"
     assert found[1] == str(tmp_path / "missing")  # left to the loaders, which name the problem
+
+
+def test_the_files_a_directory_walk_skips_are_one_line_per_directory(tmp_path):
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    for name in ("data.json", "b.json", "c.csv", "d.xml", "e.yaml", "f.pdf", "g.doc"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    lines: list[str] = []
+    found = list(expand_locations([str(tmp_path), str(tmp_path / "a.txt")], on_skipped=lines.append))
+    assert found == [str(tmp_path / "a.txt")] * 2
+    assert lines == [f"{tmp_path}: skipped 7 files with other suffixes (.csv, .doc, .json, .pdf, .xml, ...); "
+                     "only .htm .html .markdown .md .text .txt files are read"]
