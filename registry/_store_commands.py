@@ -15,7 +15,7 @@ import sys
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional
 from urllib.parse import urlsplit
 
 import typer
@@ -181,13 +181,31 @@ def _record_text(record: ClaimRecord) -> str:
     return "\n".join(lines) + "\n"
 
 
-# -- fetching an import ---------------------------------------------------------
+# -- importing fact-checks ------------------------------------------------------
+
+#: Skipped fact-checks named one by one in an import's warnings; the rest are counted.
+SKIPPED_NAMED_AT_MOST = 20
+
+
+def _warn_skipped(source: str, skipped: list[str]) -> None:
+    """One stderr line per fact-check of ``source`` skipped for having no
+    claim text, up to :data:`SKIPPED_NAMED_AT_MOST`, then one line counting
+    the others: a large feed must not bury the summary."""
+    reason = "no claim text (claimReviewed), skipped"
+    for item in skipped[:SKIPPED_NAMED_AT_MOST]:
+        typer.echo(f"warning: {source}: {item}: {reason}", err=True)
+    if len(skipped) > SKIPPED_NAMED_AT_MOST:
+        typer.echo(f"warning: {source}: and {len(skipped) - SKIPPED_NAMED_AT_MOST} more: {reason}", err=True)
+
+
 
 #: What ``import claimreview URL`` asks for: fact-check data, else the fact-check page.
 _ACCEPT_FACTCHECKS = "application/ld+json,application/json;q=0.9,text/html;q=0.8,application/xhtml+xml;q=0.8,*/*;q=0.1"
 
 
-def _fetch_factchecks(pm: PluginManager, url: str, options: LoadOptions) -> list[FactCheck]:
+def _fetch_factchecks(
+    pm: PluginManager, url: str, options: LoadOptions, on_skipped: Callable[[str], None],
+) -> list[FactCheck]:
     """The fact-checks published at ``url``, fetched by :func:`registry.fetch.fetch`.
 
     A JSON response (ClaimReview JSON-LD, a DataFeed, a Fact Check Tools
@@ -206,7 +224,7 @@ def _fetch_factchecks(pm: PluginManager, url: str, options: LoadOptions) -> list
         data = json.loads(fetched.body.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as error:
         raise FetchError(url, f"not JSON ({fetched.content_type_header or 'no content type'}): {error}") from None
-    return parse_claimreview_json(data, origin=fetched.url)
+    return parse_claimreview_json(data, origin=fetched.url, on_skipped=on_skipped)
 
 
 def _page_factchecks(pm: PluginManager, url: str, options: LoadOptions) -> list[FactCheck]:
@@ -346,14 +364,19 @@ def register_commands(app: typer.Typer) -> None:
         from .claimreview import load_claimreview_file
         from .fetch import names_a_url
 
+        skipped: list[str] = []
         if names_a_url(source):
             options = LoadOptions(max_bytes=max_bytes, timeout=timeout, allow_private_hosts=allow_private_hosts)
-            found = _fetch_factchecks(ctx.obj, source, options)
+            found = _fetch_factchecks(ctx.obj, source, options, skipped.append)
         else:
-            found = load_claimreview_file(source)
+            found = load_claimreview_file(source, on_skipped=skipped.append)
+        _warn_skipped(source, skipped)
+        new = 0
         with _registry(db, config, create=True) as store:
-            new = store.add_factchecks(found)
-        typer.echo(f"{source}: {len(found)} fact-check(s) read, {new} new, {len(found) - new} already known")
+            if found:  # nothing to write, and the store's bulk insert needs a row
+                new = store.add_factchecks(found)
+        counted = f", {len(skipped)} skipped (no claim text)" if skipped else ""
+        typer.echo(f"{source}: {len(found)} fact-check(s) read, {new} new, {len(found) - new} already known{counted}")
 
     @db_app.command("upgrade")
     def db_upgrade(db: DbOption = None, config: ConfigOption = None) -> None:

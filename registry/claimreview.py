@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,16 +29,19 @@ log = logging.getLogger(__name__)
 _CLAIMREVIEW_TYPES = {"claimreview", "schema:claimreview"}
 
 
-def parse_claimreview_json(data: object, origin: str | None = None) -> list[FactCheck]:
+def parse_claimreview_json(
+    data: object, origin: str | None = None, *, on_skipped: Callable[[str], None] | None = None,
+) -> list[FactCheck]:
     """Return the fact-checks in already-decoded JSON ``data``.
 
     ``origin`` (a file, URL or API name) is recorded on every fact-check and
     names the input in errors. A JSON-LD node of another type with no
     ClaimReview inside gives an empty list; ``{}`` (an empty Fact Check Tools
-    answer) too. Reviews without any claim text are skipped with a warning.
+    answer) too. Reviews without any claim text are skipped: each is named
+    (its review URL, else its title) to ``on_skipped``, else in a logged warning.
     """
     where = origin or "fact-check data"
-    reader = _Reader(where, origin)
+    reader = _Reader(where, origin, on_skipped)
     if isinstance(data, list):
         for index, item in enumerate(data):
             if not isinstance(item, dict):
@@ -51,7 +54,7 @@ def parse_claimreview_json(data: object, origin: str | None = None) -> list[Fact
     return reader.found
 
 
-def load_claimreview_file(path: str | Path) -> list[FactCheck]:
+def load_claimreview_file(path: str | Path, *, on_skipped: Callable[[str], None] | None = None) -> list[FactCheck]:
     """Read a JSON (or JSON Lines) file of fact-checks; see :func:`parse_claimreview_json`."""
     location = str(path)
     try:
@@ -64,7 +67,7 @@ def load_claimreview_file(path: str | Path) -> list[FactCheck]:
         data: object = json.loads(text)
     except ValueError as whole_error:
         data = _json_lines(text, location, whole_error)
-    return parse_claimreview_json(data, origin=location)
+    return parse_claimreview_json(data, origin=location, on_skipped=on_skipped)
 
 
 def _json_lines(text: str, location: str, whole_error: ValueError) -> list[object]:
@@ -83,11 +86,11 @@ def _json_lines(text: str, location: str, whole_error: ValueError) -> list[objec
 class _Reader:
     """Walks one input and collects its fact-checks."""
 
-    def __init__(self, where: str, origin: str | None) -> None:
+    def __init__(self, where: str, origin: str | None, on_skipped: Callable[[str], None] | None) -> None:
         self.where = where
         self.origin = origin
+        self.on_skipped = on_skipped
         self.found: list[FactCheck] = []
-        self.skipped = 0
 
     def read_top(self, node: dict[str, Any]) -> None:
         if "claims" in node or (not node) or set(node) <= {"nextPageToken"}:
@@ -172,9 +175,11 @@ class _Reader:
 
     def add(self, claim_text: str | None, **fields: Any) -> None:
         if not claim_text:
-            self.skipped += 1
-            log.warning("%s: a fact-check without claim text is skipped (%s)",
-                        self.where, fields.get("review_url") or "no review URL")
+            item = fields.get("review_url") or fields.get("review_title") or "a review with no URL or title"
+            if self.on_skipped is not None:
+                self.on_skipped(item)
+            else:
+                log.warning("%s: a fact-check without claim text is skipped (%s)", self.where, item)
             return
         self.found.append(FactCheck(claim_text=claim_text, origin=self.origin, **fields))
 

@@ -145,3 +145,16 @@ def test_files_json_lines_and_bad_files(tmp_path):
         load_claimreview_file(broken)
     with pytest.raises(DocumentError, match="missing.json: no such file"):
         load_claimreview_file(tmp_path / "missing.json")
+
+
+def test_reviews_without_claim_text_are_named_to_the_caller_instead_of_logged(caplog):
+    skipped: list[str] = []
+    found = parse_claimreview_json([
+        {"@type": "ClaimReview", "url": "https://checker.example/x"},
+        {"@type": "ClaimReview", "headline": "Is it true?"},
+        {"@type": "ClaimReview"},
+        {"@type": "ClaimReview", "claimReviewed": "c"},
+    ], origin="f.json", on_skipped=skipped.append)
+    assert [f.claim_text for f in found] == ["c"]
+    assert skipped == ["https://checker.example/x", "Is it true?", "a review with no URL or title"]
+    assert caplog.text == ""

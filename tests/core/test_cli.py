@@ -455,3 +455,32 @@ def test_a_directory_of_other_files_only_says_both(capsys, tmp_path):
     assert err == (f"{tmp_path}: skipped 1 file with other suffixes (.pdf); "
                    "only .htm .html .markdown .md .text .txt files are read\n"
                    f"error: {tmp_path}: directory contains no readable documents\n")
+
+
+def test_importing_claimreview_items_without_claim_text_warns_per_item_and_counts_them(capsys, tmp_path):
+    factchecks = tmp_path / "factchecks.json"
+    factchecks.write_text(json.dumps([
+        {"@type": "ClaimReview", "url": "https://fc.example/bridge", "claimReviewed": "The bridge cost 5 million",
+         "reviewRating": {"@type": "Rating", "alternateName": "False"}},
+        {"@type": "ClaimReview", "url": "https://fc.example/empty", "reviewRating": {"alternateName": "False"}},
+        {"@type": "ClaimReview", "headline": "Did taxes rise?", "reviewRating": {"alternateName": "True"}},
+    ]), encoding="utf-8")
+    code, out, err = cli(capsys, "import", "claimreview", str(factchecks), "--db", str(tmp_path / "r.db"))
+    assert code == 0
+    assert out == f"{factchecks}: 1 fact-check(s) read, 1 new, 0 already known, 2 skipped (no claim text)\n"
+    assert err == (f"warning: {factchecks}: https://fc.example/empty: no claim text (claimReviewed), skipped\n"
+                   f"warning: {factchecks}: Did taxes rise?: no claim text (claimReviewed), skipped\n")
+
+
+def test_an_import_names_twenty_skipped_items_and_counts_the_rest(capsys, tmp_path):
+    factchecks = tmp_path / "feed.json"
+    factchecks.write_text(json.dumps([
+        {"@type": "ClaimReview", "url": f"https://fc.example/{n}", "reviewRating": {"alternateName": "False"}}
+        for n in range(25)
+    ]), encoding="utf-8")
+    code, out, err = cli(capsys, "import", "claimreview", str(factchecks), "--db", str(tmp_path / "r.db"))
+    assert code == 0 and out == f"{factchecks}: 0 fact-check(s) read, 0 new, 0 already known, 25 skipped (no claim text)\n"
+    lines = err.splitlines()
+    skipped = "no claim text (claimReviewed), skipped"
+    assert len(lines) == 21 and lines[19] == f"warning: {factchecks}: https://fc.example/19: {skipped}"
+    assert lines[20] == f"warning: {factchecks}: and 5 more: {skipped}"
