@@ -102,8 +102,8 @@ class ConsistencyChecker(Checker):
         extra = [_Repeats(s) for s in self._from_registry(claim, ctx, config, memo)]
         found = memo.matches(mine, config)
         if extra:
-            found = found.plus(_matches(mine, _relay_candidates(mine, extra, memo), _figures_of_groups(extra, memo),
-                                        config, memo))
+            alike = _worded_alike(mine.first, _relay_candidates(mine, extra, memo), config.near_duplicate, memo)
+            found = found.plus(_matches(mine, alike, _figures_of_groups(extra, memo), config, memo))
         agreements = found.agreements_for(me.document)
         if me.document in found.relayed_documents:
             relays = [(group, similarity) for group, similarity in found.relays if group.count_outside(me.document)]
@@ -187,19 +187,16 @@ class _Repeats:
     appearance by appearance only as far as ``max_evidence`` allows.
     """
 
-    __slots__ = ("members", "documents", "outlet", "outlet_key", "voice", "_figures")
+    __slots__ = ("first", "members", "documents", "outlet", "outlet_key", "voice", "_figures")
 
     def __init__(self, first: Sighting) -> None:
+        self.first = first  # an attribute, not members[0] behind a property: comparisons read it most
         self.members = [first]
         self.documents = {first.document}
         self.outlet = first.outlet
         self.outlet_key = first.outlet_key
         self.voice = first.voice
         self._figures: tuple[float, list[Figure]] | None = None
-
-    @property
-    def first(self) -> Sighting:
-        return self.members[0]
 
     def add(self, sighting: Sighting) -> None:
         self.members.append(sighting)
@@ -289,6 +286,25 @@ def _relay_candidates(mine: _Repeats, groups: list[_Repeats], memo: _RunMemo) ->
     ]
 
 
+def _worded_alike(
+    me: Sighting, candidates: list[_Repeats], near_duplicate: float, memo: _RunMemo,
+) -> list[tuple[_Repeats, float]]:
+    """Of ``candidates``, each group once, those whose wording is the same
+    claim as ``me``'s (its id, or a similarity of at least ``near_duplicate``),
+    with that similarity, in order. It reads only ``me``'s wording, so the
+    groups of one wording (a story in many outlets) share it."""
+    alike = []
+    seen: set[int] = set()
+    for other in candidates:
+        if id(other) in seen:
+            continue
+        seen.add(id(other))
+        similarity = 1.0 if other.first.claim_id == me.claim_id else memo.similarity(me.text, other.first.text)
+        if similarity >= near_duplicate:
+            alike.append((other, similarity))
+    return alike
+
+
 def _figures_of_groups(
     groups: list[_Repeats], memo: _RunMemo,
 ) -> Callable[[Figure, float], list[tuple[Figure, _Repeats]]]:
@@ -298,26 +314,19 @@ def _figures_of_groups(
 
 
 def _matches(
-    mine: _Repeats, relay_candidates: list[_Repeats],
+    mine: _Repeats, relay_candidates: list[tuple[_Repeats, float]],
     figure_candidates: Callable[[Figure, float], list[tuple[Figure, _Repeats]]], config: Any, memo: _RunMemo,
 ) -> _Matches:
     """Compare one group with candidate groups: the same claim in another
-    outlet (a relay), and figures for the same quantity (``figure_candidates``
+    outlet (a relay: ``relay_candidates`` gives the groups worded alike, with
+    their similarity, see :func:`_worded_alike`), and figures for the same quantity (``figure_candidates``
     gives the figures :func:`comparable` with one of this group's, with their
     groups, in the order they were first seen). A conflict needs
     another claimant; an agreement needs another outlet (then its claimant
     decides supports or relays)."""
     found = _Matches()
-    me = mine.first
     outlet = mine.outlet_key
-    seen: set[int] = set()
-    for other in relay_candidates:
-        if id(other) in seen or other.outlet_key == outlet:
-            continue
-        seen.add(id(other))
-        similarity = 1.0 if other.first.claim_id == me.claim_id else memo.similarity(me.text, other.first.text)
-        if similarity >= config.near_duplicate:
-            found.relays.append((other, similarity))
+    found.relays = [(other, similarity) for other, similarity in relay_candidates if other.outlet_key != outlet]
     # The loop below runs for every pair of figures about one subject: what
     # it reads from the config and this group is looked up once.
     tolerance, agreement, voice = config.tolerance, config.agreement, mine.voice
@@ -378,6 +387,8 @@ class _RunMemo:
         # (claim id, wording) -> what similar_wordings answers for it: the same for each
         # group of a wording (a story in several outlets), while no appearance is added
         self._similar: dict[tuple[str, str], list[_Repeats]] = {}
+        # (claim id, wording, near_duplicate) -> what worded_alike answers for it, while no appearance is added
+        self._alike: dict[tuple[str, str, float], list[tuple[_Repeats, float]]] = {}
         # (document text, organisation) -> the text without the organisation, names asked about
         self._outside: dict[tuple[str, str], tuple[str, dict[str, bool]]] = {}
         # (wording, speaker, organisation) -> subject_names: asked again for each appearance of a claim
@@ -439,6 +450,7 @@ class _RunMemo:
             self._by_subject = None
         self._matches.clear()  # a new appearance can be anyone's match
         self._similar.clear()
+        self._alike.clear()
         return group
 
     def stored_beyond_run(self, claim: Claim, store: Any) -> list[Sighting]:
@@ -476,7 +488,8 @@ class _RunMemo:
         key = (id(group), config.near_duplicate, config.tolerance, config.agreement)
         found = self._matches.get(key)
         if found is None:
-            found = _matches(group, self.similar_wordings(group.first), self.comparable_figures, config, self)
+            found = _matches(group, self.worded_alike(group.first, config.near_duplicate), self.comparable_figures,
+                             config, self)
             if self._groups.get(_comparison_key(group.first)) is group:
                 self._matches[key] = found
         return found
@@ -552,6 +565,15 @@ class _RunMemo:
         found = self._similar.get(wording)
         if found is None:
             found = self._similar[wording] = self._worded_like(sighting)
+        return found
+
+    def worded_alike(self, sighting: Sighting, near_duplicate: float) -> list[tuple[_Repeats, float]]:
+        """:func:`_worded_alike` of :meth:`similar_wordings`: the run's groups
+        that carry the same claim as ``sighting``, worked out once per wording."""
+        key = (sighting.claim_id, sighting.text, near_duplicate)
+        found = self._alike.get(key)
+        if found is None:
+            found = self._alike[key] = _worded_alike(sighting, self.similar_wordings(sighting), near_duplicate, self)
         return found
 
     def _worded_like(self, sighting: Sighting) -> list[_Repeats]:
@@ -855,18 +877,19 @@ def _explain(
             f"{me.voice} says {a.text}, {other.voice} ({other.outlet}) says {b.text}" for a, other, b in conflicts
         ))
         parts.append(f"conflicting figures for the same quantity: {described}")
-    supporting = sorted(
-        {o.outlet for o, _ in relays if not same_voice(me.voice, o.voice)}
-        | {o.voice for o in agreeing if not same_voice(me.voice, o.voice)}
-    )
-    relaying = sorted(
-        {o.outlet for o, _ in relays if same_voice(me.voice, o.voice)}
-        | {o.outlet for o in agreeing if same_voice(me.voice, o.voice)}
-    )
+    supporting: set[str] = set()  # outlets that relay another claimant, voices that agree
+    relaying: set[str] = set()  # outlets that relay or agree with the same claimant
+    for other, _ in relays:
+        (relaying if same_voice(me.voice, other.voice) else supporting).add(other.outlet)
+    for other in agreeing:
+        if same_voice(me.voice, other.voice):
+            relaying.add(other.outlet)
+        else:
+            supporting.add(other.voice)
     if supporting:
-        parts.append(f"independently repeated or matched by {', '.join(supporting)}")
+        parts.append(f"independently repeated or matched by {', '.join(sorted(supporting))}")
     if relaying:
-        parts.append(f"relayed from the same claimant ({me.voice}) by {', '.join(relaying)}")
+        parts.append(f"relayed from the same claimant ({me.voice}) by {', '.join(sorted(relaying))}")
     if flag:
         parts.append(flag)
     parts += [f"{count} more {what} appearances are not listed as evidence" for count, what in unlisted if count > 0]
