@@ -38,6 +38,9 @@ ConfigOption = Annotated[
     typer.Option("--config", help="Config file (default: $REGISTRY_CONFIG or ./registry.toml).", dir_okay=False),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: table or json.")]
+ClaimIdArgument = Annotated[
+    str, typer.Argument(help="The claim's id (16 hex digits), or a unique prefix of at least 4 of them."),
+]
 
 #: ``import claimreview URL --max-bytes`` by default: a fact-check dump is larger than a page.
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
@@ -271,7 +274,7 @@ def register_commands(app: typer.Typer) -> None:
 
     @claims_app.command("show")
     def claims_show(
-        claim_id: Annotated[str, typer.Argument(help="The claim's id, or a unique prefix of it.")],
+        claim_id: ClaimIdArgument,
         output_format: FormatOption = "table",
         db: DbOption = None,
         config: ConfigOption = None,
@@ -298,7 +301,7 @@ def register_commands(app: typer.Typer) -> None:
 
     @app.command()
     def review(
-        claim_id: Annotated[str, typer.Argument(help="The claim's id, or a unique prefix of it.")],
+        claim_id: ClaimIdArgument,
         status: Annotated[str, typer.Option("--status", help="Your verdict: supported, refuted, misleading, ...")],
         note: Annotated[str, typer.Option("--note", help="Why: what you checked and found.")] = "",
         evidence: Annotated[Optional[list[str]], typer.Option("--evidence", help="A URL backing the verdict (repeatable).")] = None,

@@ -49,7 +49,7 @@ def build_app(pm: PluginManager) -> typer.Typer:
     @app.callback()
     def _root(
         ctx: typer.Context,
-        debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+        debug: Annotated[bool, typer.Option("--debug", help="Show the Python traceback of an error instead of its one line; give it before the command (registry --debug check ...), or set REGISTRY_DEBUG=1.")] = False,
     ) -> None:
         """Find the claims in documents, attribute them, check them and keep them in a registry."""
         ctx.obj = pm  # plugin commands that call hooks find the plugin manager here

@@ -10,7 +10,7 @@ import types
 import pytest
 from pydantic import BaseModel, SecretStr
 
-from registry import Checker, CheckerError, CheckResult, Status, hookimpl
+from registry import Checker, CheckerError, CheckResult, ConfigError, Status, hookimpl
 from registry._plugins import make_plugin_manager
 from registry.cli import main
 
@@ -484,3 +484,24 @@ def test_an_import_names_twenty_skipped_items_and_counts_the_rest(capsys, tmp_pa
     skipped = "no claim text (claimReviewed), skipped"
     assert len(lines) == 21 and lines[19] == f"warning: {factchecks}: https://fc.example/19: {skipped}"
     assert lines[20] == f"warning: {factchecks}: and 5 more: {skipped}"
+
+
+def test_the_help_says_where_debug_goes_and_how_short_a_claim_id_prefix_may_be(capsys):
+    code, out, _ = cli(capsys, "--help")
+    assert code == 0
+    assert "give it before the command (registry --debug check ...), or set REGISTRY_DEBUG=1" in " ".join(out.split())
+    for command in (["claims", "show"], ["review"]):
+        code, out, _ = cli(capsys, *command, "--help")
+        assert code == 0 and "or a unique prefix of at least 4 of them" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("how", ["option", "variable"])
+def test_debug_by_option_or_variable_raises_instead_of_the_one_line(capsys, article, monkeypatch, how):
+    args = ["check", "--no-store", str(article), "-f", "yaml"]
+    assert cli(capsys, *args, plugins=[sentence_plugin()])[0] == 2
+    if how == "option":
+        args.insert(0, "--debug")
+    else:
+        monkeypatch.setenv("REGISTRY_DEBUG", "1")
+    with pytest.raises(ConfigError, match="--format yaml: unknown format"):
+        cli(capsys, *args, plugins=[sentence_plugin()])
