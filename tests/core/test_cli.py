@@ -10,7 +10,7 @@ import types
 import pytest
 from pydantic import BaseModel, SecretStr
 
-from registry import Checker, CheckerError, CheckResult, ConfigError, Status, hookimpl
+from registry import Checker, CheckResult, ConfigError, Status, hookimpl
 from registry._plugins import make_plugin_manager
 from registry.cli import main
 
@@ -310,63 +310,6 @@ def test_standard_input_has_no_made_up_title(capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Rents rose 9% in 2023. Nice.")))
     _, out, _ = cli(capsys, "check", "--no-store", "-", "-f", "json", plugins=[sentence_plugin()])
     assert json.loads(out)[0]["source"]["title"] is None
-
-
-class ServiceLookup(Checker):
-    """Asks a service about each claim; an error status is a CheckerError."""
-
-    name = "service-lookup"
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-
-    async def check(self, claim, ctx):
-        response = await ctx.http.get(f"{self.base}/lookup/{claim.id}")
-        if response.is_error:
-            raise CheckerError(f"service at 127.0.0.1 answered HTTP {response.status_code}")
-        return CheckResult(status=Status.SUPPORTED, confidence=0.6)
-
-
-@pytest.fixture
-def failing_service():
-    """A real HTTP server on 127.0.0.1 that answers every request with 500."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = b"internal error"
-            self.send_response(500)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.mark.parametrize("output_format", ["table", "json"])
-def test_a_checker_failing_on_a_document_is_one_warning_line_and_the_run_goes_on(
-        capsys, article, failing_service, monkeypatch, output_format):
-    monkeypatch.setenv("REGISTRY_HTTP_ATTEMPTS", "1")
-    plugins = [sentence_plugin(), checker_plugin(ServiceLookup(failing_service), Fixed())]
-    code, out, err = cli(capsys, "check", "--no-store", str(article), "-f", output_format, plugins=plugins)
-    assert code == 0
-    assert err == (f"warning: checker 'service-lookup' failed on 2 of 2 claims of {article}: "
-                   "service at 127.0.0.1 answered HTTP 500\n")
-    if output_format == "json":
-        records = json.loads(out)
-        assert [r["status"] for r in records] == ["supported", "supported"]
-        errors = {result["checker"]: result["error"] for r in records for result in r["results"]}
-        assert errors == {"fixed": None, "service-lookup": "service at 127.0.0.1 answered HTTP 500"}
-    else:
-        assert "2 claims" in out and "supported" in out
 
 
 def test_a_checker_bug_is_named_with_its_document_and_reason_without_a_traceback(capsys, article):

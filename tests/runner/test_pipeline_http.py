@@ -4,13 +4,19 @@ documents is answered from the HTTP cache, with no request to the server."""
 from __future__ import annotations
 
 import asyncio
+import json
 import types
+
+import pytest
 
 from registry import Checker, CheckerError, CheckResult, Claim, Span, hookimpl
 from registry._config import Settings
 from registry._http import current_checker
 from registry._pipeline import Pipeline
 from registry._plugins import make_plugin_manager
+from registry.cli import main
+
+from ..core.test_pipeline import TEXT, Fixed, checker_plugin, sentence_plugin
 
 
 class FetchPerClaim(Checker):
@@ -154,7 +160,7 @@ async def test_checks_that_wait_overlap_and_keep_timeouts_errors_and_http_counts
 
 
 class AlwaysFailing(Checker):
-    """Asks a service that answers every request with HTTP 500."""
+    """Asks the test server's /always-500 about each claim; an error status is a CheckerError."""
 
     name = "always-failing"
 
@@ -193,3 +199,26 @@ async def test_repeated_server_errors_under_a_short_timeout_are_reported_as_serv
     assert outcome.elapsed_ms < 1000
     assert server.hits["/always-500"] == 2
     assert result.http.by_checker["always-failing"].retries == 1
+
+
+@pytest.mark.parametrize("output_format", ["table", "json"])
+def test_a_checker_failing_on_a_document_is_one_warning_line_and_the_run_goes_on(
+        server, tmp_path, capsys, monkeypatch, output_format):
+    """`registry check` against a service answering 500: one stderr line
+    naming checker, document and reason; stdout as it always is."""
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    monkeypatch.setenv("REGISTRY_HTTP_ATTEMPTS", "1")
+    pm = make_plugin_manager(sentence_plugin(), checker_plugin(AlwaysFailing(server.base), Fixed()), entry_points=False)
+    code = main(["check", "--no-store", str(article), "-f", output_format], pm=pm)
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert err == (f"warning: checker 'always-failing' failed on 2 of 2 claims of {article}: "
+                   "the service answered HTTP 500\n")
+    if output_format == "json":
+        records = json.loads(out)
+        assert [r["status"] for r in records] == ["supported", "supported"]
+        errors = {result["checker"]: result["error"] for r in records for result in r["results"]}
+        assert errors == {"fixed": None, "always-failing": "the service answered HTTP 500"}
+    else:
+        assert "2 claims" in out and "supported" in out
