@@ -34,6 +34,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -547,11 +548,14 @@ def _last_chunk_start(text: str) -> int:
         if found is None:
             return 0
         start = max(0, len(text) - 1 - found.start() - 2)  # a break begins at most two characters before its last dash or mark
-        while start and (text[start - 1].isspace() or text[start - 1] in _BREAK_CHARACTERS):
-            start -= 1
-        end = 0
-        for match in _CHUNK_BREAK.finditer(text, start, limit):
-            end = match.end()
+        # back over the white space and break characters before it, in C: a
+        # masked quotation is a run of hundreds of them
+        before = text[:start]
+        while len(shorter := before.rstrip().rstrip(_BREAK_CHARACTERS)) < len(before):
+            before = shorter
+        start = len(before)
+        last = deque(_CHUNK_BREAK.finditer(text, start, limit), maxlen=1)  # one break per masked character
+        end = last[0].end() if last else 0
         if end or not start:
             return end
         limit = start  # only dashes inside words there ("Kyiv-based"): look further back

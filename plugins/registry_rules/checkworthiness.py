@@ -240,7 +240,8 @@ def feature_values(
 ) -> dict[str, float]:
     """The hand-made features of ``text`` (tokenised as ``words``), each in [0, 1]; absent ones left out."""
     sequence = lexical_sequence(words)
-    return _feature_values(text, words, sequence, set(sequence), _pairs(sequence), quantities, attribution)
+    candidates = _feature_values(text, words, sequence, set(sequence), _pairs(sequence), quantities, attribution)
+    return {name: float(value) for name, value in candidates.items() if value}
 
 
 def _feature_values(
@@ -251,7 +252,8 @@ def _feature_values(
     pairs: set[tuple[str, str]],
     quantities: list[Quantity],
     attribution: Attribution | None,
-) -> dict[str, float]:
+) -> dict[str, bool | float]:
+    """Every hand-made feature, fired or not: a truth value or a number in [0, 1]."""
     # ``sequence`` is the lower-cased words with numbers as '<num>': no word list
     # or phrase here contains a digit, so they read it as they would the words.
     stripped = text.strip().rstrip("\"'”’)")
@@ -260,8 +262,8 @@ def _feature_values(
     attributing = _attributing_words(
         attribution.speaker, attribution.role, attribution.organization, attribution.medium, attribution.interviewer
     ) if attribution is not None and attribution.claimant else _NO_WORDS
-    capitalised = sum(1 for word in words[1:] if word[0].isupper() and word not in _FIRST_PERSON
-                      and word not in attributing)
+    capitalised = len([word for word in words[1:] if word[0].isupper() and word not in _FIRST_PERSON
+                       and word not in attributing])
     quoted = (attribution is not None and attribution.direct_quote) or not _QUOTE_MARKS.isdisjoint(text)
     first_person = not _FIRST_PERSON.isdisjoint(words)
     opinion = len(vocabulary & _OPINION)
@@ -319,7 +321,7 @@ def _feature_values(
         "byline": (len(text.split()) <= _BYLINE_WORDS and _BYLINE.match(text) is not None)
         or (len(words) <= _REPORTER_NOTE_WORDS and _REPORTER_NOTE.match(text) is not None),
     }
-    return {name: float(value) for name, value in candidates.items() if value}
+    return candidates
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -501,10 +503,10 @@ class Model:
         vocabulary = set(sequence)
         pairs = _pairs(sequence)
         contributions: dict[str, float] = {}
-        values = _feature_values(text, words, sequence, vocabulary, pairs, quantities, attribution)
-        for name, value in values.items():
-            weight = self.feature_weights.get(name, 0.0)
-            if weight:
+        feature_weights = self.feature_weights
+        for name, value in _feature_values(text, words, sequence, vocabulary, pairs, quantities, attribution).items():
+            # a truth value multiplies as 0 or 1, as float(value) would
+            if value and (weight := feature_weights.get(name, 0.0)):
                 contributions[name] = weight * value
         weighted, total, scale = self.lexical_weights(vocabulary, pairs)
         weighted.sort()  # heaviest first, then alphabetical (each term once, so the weight never decides)
