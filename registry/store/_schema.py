@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    case,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import TypeDecorator
@@ -34,7 +35,7 @@ from sqlalchemy.types import TypeDecorator
 VERSION_TABLE = "registry_schema_version"
 #: The migrations' revisions, oldest first; the last one is what this module
 #: describes. (A test checks this against the migration files.)
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 
 class UTCDateTime(TypeDecorator):
@@ -99,6 +100,7 @@ appearances = Table(
     Column("document_id", String(16), ForeignKey("documents.id"), nullable=False),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
+    # Empty when it is the claim's text (nearly always): see APPEARANCE_TEXT.
     Column("text", Text, nullable=False),
     Column("speaker", Text),
     Column("attribution", JSONValue),
@@ -110,12 +112,19 @@ appearances = Table(
     Index("uq_appearance", "claim_pk", "document_id", "span_start", "span_end", unique=True),
 )
 
+#: An appearance's text as read: the claim's text where the stored one is
+#: empty (an appearance is never stored empty otherwise: an empty span
+#: takes the claim's text).
+APPEARANCE_TEXT = case((appearances.c.text == "", claims.c.text), else_=appearances.c.text)
+
 quantities = Table(
     "quantities", metadata,
     Column("appearance_pk", Integer, ForeignKey("appearances.pk"), primary_key=True),
     Column("position", Integer, primary_key=True),
     Column("value", Float, nullable=False),
     Column("unit_key", Text, index=True, comment="lower-cased unit or counted noun"),
+    # SQLite: the primary key is the table (no rowid table beside its index).
+    sqlite_with_rowid=False,
 )
 
 check_results = Table(

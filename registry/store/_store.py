@@ -50,6 +50,7 @@ from ._write import (
 )
 from ._records import ClaimLink, ClaimRecord, ClaimSummary, Review, StoredResult, StoredVerdict
 from ._schema import (
+    APPEARANCE_TEXT,
     appearances,
     check_results,
     claim_links,
@@ -106,7 +107,7 @@ _CLAIM_ID = claims.c.id.label("claim_id")
 # validating the dicts, without that pass through Python objects (checkers
 # read appearances for every claim they check).
 _APPEARANCE_COLUMNS = (
-    _CLAIM_ID, appearances.c.text, appearances.c.span_start, appearances.c.span_end,
+    _CLAIM_ID, APPEARANCE_TEXT.label("text"), appearances.c.span_start, appearances.c.span_end,
     sa.cast(appearances.c.attribution, sa.Text).label("attribution"),
     sa.cast(appearances.c.quantities, sa.Text).label("quantities"), appearances.c.checkworthiness,
     appearances.c.seen_at, documents.c.uri, documents.c.title, documents.c.publisher,

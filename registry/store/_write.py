@@ -198,8 +198,9 @@ def prepare(
         span = report.span
         start, end = span.start, span.end
         found = report.quantities
+        seen_as = text[start:end]
         appearance_rows.append((
-            claim, doc_id, start, end, text[start:end] or report.text,
+            claim, doc_id, start, end, "" if not seen_as or seen_as == report.text else seen_as,
             attribution.claimant if attribution else None,
             _ATTRIBUTION_JSON(attribution).decode() if attribution is not None else None,
             _json_list(_QUANTITIES_JSON, found), report.checkworthiness, report.checkworthy,

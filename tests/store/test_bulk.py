@@ -343,3 +343,20 @@ def test_a_batch_is_written_without_garbage_collection_passes(tmp_path):
         gc.callbacks.remove(count_pass)
         store.close()
     assert count(f"sqlite:///{tmp_path / 'registry.db'}", "claims") == CLAIMS
+
+
+def test_an_appearance_keeps_its_own_words_and_leaves_its_claims_to_the_claim(db_url):
+    """An appearance in the claim's own words is stored with an empty text
+    (schema 0005) and read back with the claim's; one in other words keeps
+    them."""
+    document, reports, hashes = BATCH[0]
+    other_words = reports[1].model_copy(update={"span": Span(start=reports[1].span.start,
+                                                             end=reports[1].span.start + 4)})
+    store = open_store(db_url)
+    try:
+        store.save_documents([(document, [reports[0], other_words], hashes)])
+        read = [store.claim(report.id).appearances[0].text for report in reports[:2]]
+    finally:
+        store.close()
+    assert read == [text_of(0), "Over"]
+    assert query(db_url, "SELECT text FROM appearances ORDER BY text") == [("",), ("Over",)]

@@ -252,6 +252,39 @@ def test_a_populated_registry_of_an_older_revision_is_upgraded_with_its_data(db_
     assert not {"claim_id", "other_id"} & columns
 
 
+#: A registry as the claim-registry of schema revision 0004 wrote it, with
+#: what its commands printed (data/make_registry.py).
+REGISTRY_0004 = Path(__file__).parent / "data" / "registry_0004.json"
+
+
+def test_a_populated_0004_registry_is_upgraded_and_reads_byte_for_byte_the_same(db_url, capsys):
+    """Revision 0005 stores an appearance's text empty when it is its
+    claim's text (and SQLite's quantities WITHOUT ROWID): upgraded, the
+    commands print what the 0004 claim-registry printed, byte for byte."""
+    old = json.loads(REGISTRY_0004.read_text(encoding="utf-8"))
+    load_old_registry(db_url, "0004", old["tables"])
+    code, out, err = cli(capsys, "db", "upgrade", "--db", db_url)
+    assert (code, err) == (0, "") and f"schema revision 0004 -> {HEAD}" in out
+
+    expected = old["expected"]
+    for name, printed in expected.pop("printed").items():
+        command = name.split() if name.startswith("show") else {
+            "search troops": ["search", "troops", "--limit", "100"],
+            "list refuted": ["list", "--status", "refuted", "--limit", "100"]}[name]
+        assert cli(capsys, "claims", *command, "--format", "json", "--db", db_url) == (0, printed, ""), name
+    store = open_store(db_url)
+    try:
+        assert as_json(everything(store, old["ids"])) == expected
+    finally:
+        store.close()
+    # Every appearance but the one stated in other words now leaves its text to its claim.
+    assert query(db_url, "SELECT text FROM appearances WHERE text <> ''") == [("Over",)]
+    assert count(db_url, "appearances") == len(old["tables"]["appearances"])
+    assert count(db_url, "quantities") == len(old["tables"]["quantities"])
+    if db_url.startswith("sqlite"):
+        assert "WITHOUT ROWID" in query(db_url, "SELECT sql FROM sqlite_master WHERE name = 'quantities'")[0][0]
+
+
 def test_an_older_revision_is_refused_until_upgraded(db_url, capsys):
     make_old_registry(db_url)
     with pytest.raises(StoreError) as caught:
