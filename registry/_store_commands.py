@@ -201,7 +201,6 @@ def _warn_skipped(source: str, skipped: list[str]) -> None:
         typer.echo(f"warning: {source}: and {len(skipped) - SKIPPED_NAMED_AT_MOST} more: {reason}", err=True)
 
 
-
 #: What ``import claimreview URL`` asks for: fact-check data, else the fact-check page.
 _ACCEPT_FACTCHECKS = "application/ld+json,application/json;q=0.9,text/html;q=0.8,application/xhtml+xml;q=0.8,*/*;q=0.1"
 
