@@ -166,8 +166,23 @@ def render_jsonl(records: Sequence[ClaimRecord]) -> str:
     return "".join(record.model_dump_json() + "\n" for record in records)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula, and a
+# claim's text, a note or a speaker's name comes from documents anyone can write.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(value: object) -> object:
+    """``value``, with a text that a spreadsheet would run as a formula
+    ("=HYPERLINK(...)", "-5 degrees") made inert by a leading apostrophe,
+    which spreadsheets show as text and do not display."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def render_csv(records: Sequence[ClaimRecord]) -> str:
-    """One row per claim with its current verdict and newest review."""
+    """One row per claim with its current verdict and newest review (texts
+    that would start a spreadsheet formula get a leading apostrophe)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -175,7 +190,7 @@ def render_csv(records: Sequence[ClaimRecord]) -> str:
         review = record.reviews[-1] if record.reviews else None
         first = _first_appearance(record.appearances)
         author = _claim_author(record)
-        writer.writerow({
+        writer.writerow({column: _spreadsheet_safe(value) for column, value in {
             "claim_id": record.id, "text": record.text, "status": record.verdict.status.value,
             "origin": record.verdict.origin, "decided_by": record.verdict.decided_by or "",
             "confidence": record.verdict.confidence, "explanation": record.verdict.explanation,
@@ -187,5 +202,5 @@ def render_csv(records: Sequence[ClaimRecord]) -> str:
             "appearances": len(record.appearances),
             "first_appearance_url": (first.source.uri or "") if first else "",
             "first_seen": record.first_seen.isoformat(), "last_seen": record.last_seen.isoformat(),
-        })
+        }.items()})
     return buffer.getvalue()

@@ -237,6 +237,27 @@ def test_export_of_unreviewed_claims_needs_include_machine(capsys, registry):
     assert item["reviewRating"]["ratingValue"] == 5 and item["reviewRating"]["alternateName"] == "Supported"
 
 
+def test_csv_export_cells_cannot_run_as_spreadsheet_formulas(capsys, db_url, tmp_path):
+    hostile = {"=HYPERLINK(\"https://evil.example\",\"open\") says 4 ministers resigned": "=",
+               "+44 people were hurt in the crash": "+", "-5 degrees was the coldest night in 30 years": "-",
+               "@mayor posted that 12 buses broke down": "@"}
+    docs = write_documents(tmp_path / "hostile", {"lines.txt": "\n".join(hostile) + "\n"})
+    assert cli(capsys, "check", "--db", db_url, "--all", str(docs))[0] == 0
+    cli(capsys, "review", claim_id("+44 people were hurt in the crash"), "--status", "refuted",
+        "--reviewer", "=cmd|'/c calc'!A1", "--note", "-2+3", "--db", db_url)
+    code, out, err = cli(capsys, "export", "-f", "csv", "--include-machine", "--db", db_url)
+    assert (code, err.count("\n")) == (0, 0)
+    written = tmp_path / "export.csv"
+    written.write_text(out, encoding="utf-8")
+    with written.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(row["text"] for row in rows) == sorted("'" + text for text in hostile)
+    reviewed = next(row for row in rows if row["reviewer"])
+    assert (reviewed["reviewer"], reviewed["explanation"]) == ("'=cmd|'/c calc'!A1", "'-2+3")
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
+    assert {row["appearances"] for row in rows} == {"1"}  # numbers are left as they are
+
+
 def test_jsonl_and_csv_exports(capsys, registry):
     cid = claim_id(PESKOV_CLAIM)
     cli(capsys, "review", cid, "--status", "refuted", "--reviewer", "Ana Costa", "--note", 'said "no", twice',
