@@ -88,6 +88,15 @@ def _check_format(value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def _check_claim_id(claim_id: str) -> None:
+    """Refuse, as a usage error, an argument that cannot be a claim id."""
+    from .store import malformed_claim_id
+
+    problem = malformed_claim_id(claim_id)
+    if problem:
+        raise ConfigError(problem)
+
+
 def _parse_since(value: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value.strip())
@@ -280,6 +289,7 @@ def register_commands(app: typer.Typer) -> None:
     ) -> None:
         """Show a claim with every appearance, check result and review."""
         _check_format(output_format, ("table", "json"))
+        _check_claim_id(claim_id)
         with _registry(db, config, create=False) as store:
             record = store.claim(claim_id)
         sys.stdout.write(_json(record.model_dump(mode="json")) if output_format == "json" else _record_text(record))
@@ -311,6 +321,7 @@ def register_commands(app: typer.Typer) -> None:
         config: ConfigOption = None,
     ) -> None:
         """Record a human verdict on a claim; it outranks every checker."""
+        _check_claim_id(claim_id)
         verdict = _choice("--status", status, Status)
         attributed = _choice("--attribution-status", attribution_status, AttributionStatus) if attribution_status else None
         for link in [*(evidence or ()), *([url] if url else [])]:

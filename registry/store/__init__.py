@@ -32,7 +32,7 @@ from ._connect import (
     write_transaction,
 )
 from ._records import ClaimLink, ClaimRecord, ClaimSummary, Review, StoredResult, StoredVerdict
-from ._store import RegistryReader, RegistryStore
+from ._store import RegistryReader, RegistryStore, malformed_claim_id
 from ._text import AUTO_LINK_THRESHOLD, SIMILARITY_MEASURE, SUGGEST_THRESHOLD, search_text, similarity
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "StoredResult",
     "StoredVerdict",
     "default_db_path",
+    "malformed_claim_id",
     "open_store",
     "open_store_for_run",
     "resolve_location",

@@ -70,6 +70,15 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def malformed_claim_id(claim_id: str) -> str | None:
+    """Why ``claim_id`` cannot name a claim (a claim id is 16 hex digits; a
+    prefix of at least 4 names one too), or None when it can."""
+    wanted = claim_id.strip().lower()
+    if not (4 <= len(wanted) <= 16) or any(ch not in "0123456789abcdef" for ch in wanted):
+        return f"claim id {claim_id!r}: not a claim id (4 to 16 hex digits)"
+    return None
+
+
 def _is_transient(error: Exception) -> bool:
     """A write that another transaction made fail and that can simply be retried."""
     original = getattr(error, "orig", None)
@@ -307,9 +316,10 @@ class RegistryReader:
     def resolve_claim_id(self, claim_id: str) -> str:
         """The full id of the claim ``claim_id`` names (a whole id or a
         unique prefix of at least 4 hex digits)."""
+        problem = malformed_claim_id(claim_id)
+        if problem:
+            raise StoreError(problem)
         wanted = claim_id.strip().lower()
-        if not (4 <= len(wanted) <= 16) or any(ch not in "0123456789abcdef" for ch in wanted):
-            raise StoreError(f"claim id {claim_id!r}: not a claim id (4 to 16 hex digits)")
         with self.engine.connect() as connection:
             if connection.execute(sa.select(claims.c.id).where(claims.c.id == wanted)).first():
                 return wanted

@@ -135,7 +135,10 @@ def test_claims_search_command(capsys, registry):
 def test_unknown_ids_statuses_and_formats_are_one_line_errors(capsys, registry):
     cases = {
         ("claims", "show", "ffffffffffffffff"): (1, "error: claim id ffffffffffffffff: no such claim in registry"),
-        ("claims", "show", "xyz"): (1, "error: claim id 'xyz': not a claim id (4 to 16 hex digits)"),
+        ("claims", "show", "xyz"): (2, "error: claim id 'xyz': not a claim id (4 to 16 hex digits)"),
+        ("claims", "show", "a"): (2, "error: claim id 'a': not a claim id (4 to 16 hex digits)"),
+        ("review", "12345678901234567", "--status", "refuted"): (
+            2, "error: claim id '12345678901234567': not a claim id (4 to 16 hex digits)"),
         ("claims", "list", "--status", "fake"): (2, "error: --status 'fake': unknown status (choose from supported, "),
         ("claims", "list", "--since", "yesterday"): (2, "error: --since 'yesterday': not a date"),
         ("claims", "list", "-f", "xml"): (2, "error: --format 'xml': unknown format (choose from table, json)"),
