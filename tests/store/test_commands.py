@@ -284,17 +284,35 @@ CLAIMREVIEW_SHAPES = {
     "single.json": {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "Claim one",
                     "url": "https://fc.example/1", "author": {"@type": "Organization", "name": "FC"},
                     "reviewRating": {"@type": "Rating", "alternateName": "False"}},
-    "list.json": [{"@type": "ClaimReview", "claimReviewed": "Claim two"},
-                  {"@type": "ClaimReview", "claimReviewed": "Claim three", "url": "https://fc.example/3"}],
+    "list.json": [{"@type": "ClaimReview", "claimReviewed": "Claim two", "reviewRating": {"ratingValue": 1}},
+                  {"@type": "ClaimReview", "claimReviewed": "Claim three", "url": "https://fc.example/3",
+                   "reviewRating": {"alternateName": "True"}}],
     "graph.json": {"@context": "https://schema.org", "@graph": [
         {"@type": "WebPage", "name": "page"},
-        {"@type": "ClaimReview", "claimReviewed": "Claim four", "url": "https://fc.example/4"}]},
+        {"@type": "ClaimReview", "claimReviewed": "Claim four", "url": "https://fc.example/4",
+         "reviewRating": {"alternateName": "Misleading"}}]},
     "feed.json": {"@type": "DataFeed", "dataFeedElement": [
-        {"@type": "DataFeedItem", "item": [{"@type": "ClaimReview", "claimReviewed": "Claim five"}]}]},
+        {"@type": "DataFeedItem", "item": [{"@type": "ClaimReview", "claimReviewed": "Claim five",
+                                            "reviewRating": {"alternateName": "False"}}]}]},
     "factchecktools.json": {"claims": [{"text": "Claim six", "claimant": "A Mayor", "claimReview": [
         {"publisher": {"name": "FC", "site": "fc.example"}, "url": "https://fc.example/6",
          "textualRating": "Mostly false", "languageCode": "en"}]}]},
 }
+
+
+def test_importing_fact_checks_without_a_rating_says_so(capsys, db_url, tmp_path):
+    path = tmp_path / "unrated.json"
+    path.write_text(json.dumps([
+        {"@type": "ClaimReview", "claimReviewed": "Claim seven", "url": "https://fc.example/7"},
+        {"@type": "ClaimReview", "claimReviewed": "Claim eight", "reviewRating": {"alternateName": "False"}},
+        {"@type": "ClaimReview", "claimReviewed": "Claim nine", "reviewRating": {"@type": "Rating"}},
+    ]), encoding="utf-8")
+    code, out, err = cli(capsys, "import", "claimreview", str(path), "--db", db_url)
+    assert code == 0
+    assert err == (f"warning: {path}: 2 fact-check(s) with no rating (reviewRating): stored, "
+                   "but they can give no claim a verdict\n")
+    assert out == f"{path}: 3 fact-check(s) read, 3 new, 0 already known\n"
+    assert count(db_url, "factchecks") == 3
 
 
 def test_import_claimreview_files_of_every_shape(capsys, db_url, tmp_path):
