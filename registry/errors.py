@@ -10,7 +10,8 @@ Hierarchy::
     RegistryError
     ├── ConfigError          invalid registry.toml or REGISTRY_* variable
     ├── StartupError         the tool cannot start (registry unreachable, ...)
-    ├── PluginLoadError      a plugin failed to import, register or validate
+    ├── PluginLoadError      a plugin failed to import, register or validate,
+    │                        or its output format failed to render
     ├── DocumentError        one input document cannot be read
     │   └── FetchError       one URL cannot be fetched
     ├── CheckerError         a checker failed on a claim
@@ -46,7 +47,8 @@ class StartupError(RegistryError):
 
 
 class PluginLoadError(RegistryError):
-    """A plugin could not be imported, registered or validated."""
+    """A plugin could not be imported, registered or validated, or an output
+    format it registered failed to render a run's reports."""
 
 
 class DocumentError(RegistryError):
