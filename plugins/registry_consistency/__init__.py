@@ -102,7 +102,8 @@ class ConsistencyChecker(Checker):
         extra = [_Repeats(s) for s in self._from_registry(claim, ctx, config, memo)]
         found = memo.matches(mine, config)
         if extra:
-            alike = _worded_alike(mine.first, _relay_candidates(mine, extra, memo), config.near_duplicate, memo)
+            alike = _worded_alike(mine.first, _relay_candidates(mine, extra, memo), config.near_duplicate, memo,
+                                  skip_outlet=mine.outlet_key)
             found = found.plus(_matches(mine, alike, _figures_of_groups(extra, memo), config, memo))
         agreements = found.agreements_for(me.document)
         if me.document in found.relayed_documents:
@@ -287,16 +288,17 @@ def _relay_candidates(mine: _Repeats, groups: list[_Repeats], memo: _RunMemo) ->
 
 
 def _worded_alike(
-    me: Sighting, candidates: list[_Repeats], near_duplicate: float, memo: _RunMemo,
+    me: Sighting, candidates: list[_Repeats], near_duplicate: float, memo: _RunMemo, skip_outlet: str | None,
 ) -> list[tuple[_Repeats, float]]:
     """Of ``candidates``, each group once, those whose wording is the same
     claim as ``me``'s (its id, or a similarity of at least ``near_duplicate``),
-    with that similarity, in order. It reads only ``me``'s wording, so the
-    groups of one wording (a story in many outlets) share it."""
+    with that similarity, in order; groups of ``skip_outlet`` are left out
+    unscored. It reads only ``me``'s wording, so the groups of one wording
+    (a story in many outlets) share it."""
     alike = []
     seen: set[int] = set()
     for other in candidates:
-        if id(other) in seen:
+        if id(other) in seen or other.outlet_key == skip_outlet:
             continue
         seen.add(id(other))
         similarity = 1.0 if other.first.claim_id == me.claim_id else memo.similarity(me.text, other.first.text)
@@ -387,8 +389,10 @@ class _RunMemo:
         # (claim id, wording) -> what similar_wordings answers for it: the same for each
         # group of a wording (a story in several outlets), while no appearance is added
         self._similar: dict[tuple[str, str], list[_Repeats]] = {}
-        # (claim id, wording, near_duplicate) -> what worded_alike answers for it, while no appearance is added
-        self._alike: dict[tuple[str, str, float], list[tuple[_Repeats, float]]] = {}
+        # (claim id, wording, near_duplicate, outlet left out) -> what worded_alike answers for it, while no
+        # appearance is added; and the outlets (case-folded) of each wording's groups
+        self._alike: dict[tuple[str, str, float, str | None], list[tuple[_Repeats, float]]] = {}
+        self._wording_outlets: dict[tuple[str, str], set[str]] = defaultdict(set)
         # (document text, organisation) -> the text without the organisation, names asked about
         self._outside: dict[tuple[str, str], tuple[str, dict[str, bool]]] = {}
         # (wording, speaker, organisation) -> subject_names: asked again for each appearance of a claim
@@ -447,6 +451,7 @@ class _RunMemo:
                     self._posting_ranks.append(rank)
                 self._postings = None
             self._by_wording[wording].append(group)
+            self._wording_outlets[wording].add(group.outlet_key)
             self._by_subject = None
         self._matches.clear()  # a new appearance can be anyone's match
         self._similar.clear()
@@ -488,7 +493,7 @@ class _RunMemo:
         key = (id(group), config.near_duplicate, config.tolerance, config.agreement)
         found = self._matches.get(key)
         if found is None:
-            found = _matches(group, self.worded_alike(group.first, config.near_duplicate), self.comparable_figures,
+            found = _matches(group, self.worded_alike(group, config.near_duplicate), self.comparable_figures,
                              config, self)
             if self._groups.get(_comparison_key(group.first)) is group:
                 self._matches[key] = found
@@ -567,13 +572,22 @@ class _RunMemo:
             found = self._similar[wording] = self._worded_like(sighting)
         return found
 
-    def worded_alike(self, sighting: Sighting, near_duplicate: float) -> list[tuple[_Repeats, float]]:
+    def worded_alike(self, group: _Repeats, near_duplicate: float) -> list[tuple[_Repeats, float]]:
         """:func:`_worded_alike` of :meth:`similar_wordings`: the run's groups
-        that carry the same claim as ``sighting``, worked out once per wording."""
-        key = (sighting.claim_id, sighting.text, near_duplicate)
+        that carry the same claim as ``group``, worked out once per wording.
+        Those of the group's own outlet are needed only when the wording is
+        in another outlet too (a story republished elsewhere); on distinct
+        text it rarely is, and scoring them would be wasted."""
+        sighting = group.first
+        wording = (sighting.claim_id, sighting.text)
+        outlets = self._wording_outlets.get(wording, ())
+        alone = all(outlet == group.outlet_key for outlet in outlets)  # no other outlet asks
+        skip_outlet = group.outlet_key if alone else None
+        key = (*wording, near_duplicate, skip_outlet)
         found = self._alike.get(key)
         if found is None:
-            found = self._alike[key] = _worded_alike(sighting, self.similar_wordings(sighting), near_duplicate, self)
+            found = self._alike[key] = _worded_alike(
+                sighting, self.similar_wordings(sighting), near_duplicate, self, skip_outlet)
         return found
 
     def _worded_like(self, sighting: Sighting) -> list[_Repeats]:
