@@ -178,7 +178,7 @@ def everything(store: RegistryStore, ids: list[str]) -> dict:
 
 #: A registry as the claim-registry of schema revision 0003 wrote it: its
 #: rows, and what ``everything`` returned for some of its claims (made by
-#: data/make_registry_0003.py).
+#: data/make_registry.py).
 REGISTRY_0003 = Path(__file__).parent / "data" / "registry_0003.json"
 _TABLE_ORDER = ("documents", "claims", "appearances", "quantities", "check_results", "reviews", "verdicts",
                 "factchecks", "claim_links")
