@@ -353,7 +353,9 @@ def test_another_applications_sqlite_file_is_refused_and_not_touched(tmp_path, c
         connection.execute("INSERT INTO notes VALUES ('keep me')")
     connection.close()
     feed = tmp_path / "review.json"
-    feed.write_text('{"@type": "ClaimReview", "claimReviewed": "The sea is dry."}', encoding="utf-8")
+    # Rated: an unrated item adds a warning line of its own (about the feed, not the registry).
+    feed.write_text('{"@type": "ClaimReview", "claimReviewed": "The sea is dry.", '
+                    '"reviewRating": {"alternateName": "False"}}', encoding="utf-8")
     before = digest(path)
     for args in (["check", __file__], ["db", "upgrade"], ["import", "claimreview", str(feed)]):
         code, _, err = cli(capsys, *args, "--db", str(path))
