@@ -384,14 +384,14 @@ def register_commands(app: typer.Typer) -> None:
         else:
             found = load_claimreview_file(source, on_skipped=skipped.append)
         _warn_skipped(source, skipped)
-        unrated = sum(1 for factcheck in found if not factcheck.rating and factcheck.rating_value is None)
-        if unrated:
-            typer.echo(f"warning: {source}: {unrated} fact-check(s) with no rating (reviewRating): stored, "
-                       "but they can give no claim a verdict", err=True)
         new = 0
         with _registry(db, config, create=True) as store:
             if found:  # nothing to write, and the store's bulk insert needs a row
                 new = store.add_factchecks(found)
+        unrated = sum(1 for factcheck in found if not factcheck.rating and factcheck.rating_value is None)
+        if unrated:  # said once they are stored: a registry that refused them stored nothing
+            typer.echo(f"warning: {source}: {unrated} fact-check(s) with no rating (reviewRating): stored, "
+                       "but they can give no claim a verdict", err=True)
         counted = f", {len(skipped)} skipped (no claim text)" if skipped else ""
         typer.echo(f"{source}: {len(found)} fact-check(s) read, {new} new, {len(found) - new} already known{counted}")
 
