@@ -386,8 +386,7 @@ def register_commands(app: typer.Typer) -> None:
         _warn_skipped(source, skipped)
         new = 0
         with _registry(db, config, create=True) as store:
-            if found:  # nothing to write, and the store's bulk insert needs a row
-                new = store.add_factchecks(found)
+            new = store.add_factchecks(found)
         unrated = sum(1 for factcheck in found if not factcheck.rating and factcheck.rating_value is None)
         if unrated:  # said once they are stored: a registry that refused them stored nothing
             typer.echo(f"warning: {source}: {unrated} fact-check(s) with no rating (reviewRating): stored, "

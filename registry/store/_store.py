@@ -557,6 +557,8 @@ class RegistryStore(RegistryReader):
     def add_factchecks(self, items: Sequence[FactCheck]) -> int:
         """Store fact-checks (an item already stored, by :attr:`FactCheck.id`,
         is updated) and return how many were new."""
+        if not items:
+            return 0  # nothing to write (and no transaction to open for it)
         now = _now()
         rows = list({fc.id: factcheck_row(fc, now) for fc in items}.values())
         return self._write(lambda connection: write_factchecks(connection, rows))

@@ -248,6 +248,7 @@ FACTCHECKS = [
 def test_factchecks_are_stored_once_and_searchable(db_url):
     store = open_store(db_url)
     try:
+        assert store.add_factchecks([]) == 0  # an import that read nothing usable
         assert store.add_factchecks(FACTCHECKS) == 2
         assert store.add_factchecks([FACTCHECKS[0].model_copy(update={"rating": "Misleading"})]) == 0
         assert count(db_url, "factchecks") == 2
