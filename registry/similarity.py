@@ -79,16 +79,18 @@ def _language_tools() -> tuple[object, frozenset[str]]:
 def _english_stopwords() -> frozenset[str]:
     """bm25s's English stop words, read from its ``stopwords`` module alone
     when the package is not loaded yet: importing the package for this one
-    tuple loads scipy too, 0.27 s of CPU for a run that never builds an
-    index (the consistency checker's similarity scores)."""
+    tuple loads scipy too, about 0.2 s of CPU for a run that never builds
+    an index (the consistency checker's similarity scores)."""
     import importlib.util
+    import os
     import sys
 
     if "bm25s" not in sys.modules:
         package = importlib.util.find_spec("bm25s")
         locations = package.submodule_search_locations if package is not None else None
-        if locations:
-            spec = importlib.util.spec_from_file_location("_bm25s_stopwords", f"{locations[0]}/stopwords.py")
+        source = os.path.join(locations[0], "stopwords.py") if locations else None
+        if source is not None and os.path.isfile(source):
+            spec = importlib.util.spec_from_file_location("_bm25s_stopwords", source)
             if spec is not None and spec.loader is not None:
                 module = importlib.util.module_from_spec(spec)
                 spec.loader.exec_module(module)
