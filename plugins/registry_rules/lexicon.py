@@ -81,6 +81,7 @@ ROLES = frozenset(
     ceo chairman chairwoman chair chairperson head
     leader governor mayor councillor councilor senator lawmaker congressman congresswoman mp
     ambassador envoy commander colonel general lieutenant major captain sergeant admiral officer
+    commodore brigadier marshal corporal
     official economist analyst researcher professor scientist
     expert adviser advisor aide attorney lawyer prosecutor judge auditor inspector
     commissioner secretary-general founder co-founder editor correspondent nurse doctor teacher
@@ -105,6 +106,7 @@ ROLES = frozenset(
     "secretary of state", "minister of state", "undersecretary", "under-secretary", "vice-minister",
     "deputy mayor", "council member", "state senator", "state representative",
     "majority leader", "minority leader", "majority whip", "minority whip", "director general", "director-general",
+    "security guard", "prison guard",
 })
 
 # Roles whose holder runs a portfolio named after "for" or "of" ("State
@@ -216,7 +218,7 @@ ORG_HEADS = frozenset(
     monitor observatory forum programme program staff prosecutor's body club force utility lender school academy hospital
     guild constabulary inspectorate conglomerate consultancy insurer broker brokerage retailer carrier
     carmaker manufacturer supermarket broadcaster pollster startup operator subsidiary affiliate division
-    plant factory mill refinery smelter prosecution cooperative co-operative
+    plant factory mill refinery smelter prosecution cooperative co-operative guard
     maker automaker chipmaker drugmaker steelmaker exporter importer distributor supplier giant shipper""".split()
 )
 

@@ -92,11 +92,11 @@ _FOREIGN_ORG_HEADS = frozenset(
     "Confédération Fédération Federación Federazione Asociación Associazione Centre Centro Université "
     "Universidad Università Consellería Conselleria Secretaría Delegación Junta Régie Office Oficina".split()
 )
-_FOREIGN_LINKS = frozenset("de des du della delle dei di del d la le les pour per para".split())
+_FOREIGN_LINKS = frozenset("de des du della delle dei di del d la le les pour per para do da dos das".split())
 _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
 # Parts of an organisation named after its possessive: "the ministry's chemical safety division".
 _SUB_UNITS = frozenset({"division", "unit", "section", "branch", "directorate", "desk", "department", "office",
-                        "team", "wing", "arm", "service"})
+                        "team", "wing", "arm", "service", "district", "region"})
 _OFFICES = frozenset({"office", "department", "cabinet", "team", "chambers"})
 _HEADING_VERBS = frozenset("heads leads runs chairs directs manages headed led ran chaired directed managed".split())
 # Lower-case nouns that introduce the name of an outlet: "the news agency NordWire".
@@ -269,11 +269,12 @@ def _parse(words: list[str], text: str) -> Agent | None:
                 held.organization = _document_owner(words[: possessor_at + 1])
                 held.definite = definite
                 return held
-        if rest[-1].lower() in _SUB_UNITS and all(w.islower() for w in rest) and (
-            owner.lower() in ORG_HEADS or is_capitalised(owner)
+        if rest[-1] in _SUB_UNITS and (
+            possessor[-1].lower() in ORG_HEADS or is_capitalised(owner)
         ) and possessor[-1].lower() not in ROLES:
-            # "the ministry's chemical safety division", "Acme's press office": a part of the organisation
-            # that speaks for it
+            # "the ministry's chemical safety division", "Acme's press office", "the coast guard's Southern
+            # Tagalog district": a part of the organisation that speaks for it (a capitalised last word
+            # names an agency of its own: "Ukraine's Security Service")
             owner_words = (["the"] if definite else []) + possessor
             unit_owner = _parse(owner_words, " ".join(owner_words))
             if unit_owner is not None and unit_owner.kind in (ORGANIZATION, ORG_REFERENCE):
@@ -385,7 +386,10 @@ def _introduced_name(words: list[str], lowered: list[str], text: str) -> Agent |
     business channel Ekonomi24" (an organisation, or a medium)."""
     # the name starts after the last lower-case word ("Environmental group Clean Air Plovdiv": the
     # first word is capitalised only because it opens the sentence)
-    named_at = max((i for i, w in enumerate(words) if not is_capitalised(w) and w != "&"), default=-1) + 1
+    named_at = max((
+        i for i, w in enumerate(words)
+        if not is_capitalised(w) and w != "&" and not _joins_name(words, i)
+    ), default=-1) + 1
     if not 0 < named_at < len(words):
         return None
     description = lowered[:named_at]
@@ -402,6 +406,17 @@ def _introduced_name(words: list[str], lowered: list[str], text: str) -> Agent |
         return Agent(MEDIUM, text, name=name)
     kinds = [" ".join(description[-2:]), description[-1]] if len(description) > 1 else [description[-1]]
     return Agent(ORGANIZATION, text, name=name, head=description[-1], kinds=kinds)
+
+
+def _joins_name(words: list[str], index: int) -> bool:
+    """Is ``words[index]`` a connective inside a name ("Valores del Pacífico",
+    "Bank of Lisbon"): a name word on each side and not the description's
+    last word before the name?"""
+    return (
+        words[index].lower() in _NAME_CONNECTIVES | _FOREIGN_LINKS
+        and 0 < index < len(words) - 1 and is_capitalised(words[index + 1])
+        and is_capitalised(words[index - 1]) and words[index - 1].lower() not in ORG_DESCRIPTORS
+    )
 
 
 def _holds_portfolio(lowered: list[str]) -> bool:

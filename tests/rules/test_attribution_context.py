@@ -1369,3 +1369,32 @@ def test_an_unnamed_spokesman_speaks_for_the_organisation_just_quoted():
     found = sources("The economy ministry disputes that picture. A spokesman said the number of bakeries had "
                     "grown by 3% over the period.")
     assert found[1] == (None, "economy ministry")
+
+
+def test_a_name_with_a_foreign_connective_after_a_placed_descriptor():
+    (found,) = sources("Prices rose by 4%, said Ana Ruiz, an analyst at the Lisbon brokerage Banco do Norte Sul.")
+    assert found == ("Ana Ruiz", "Banco do Norte Sul")
+
+
+@pytest.mark.parametrize("rank", ["Commodore", "Brigadier", "Marshal"])
+def test_a_military_rank_before_a_name_is_a_role(rank):
+    (attribution,) = attributions(f"The base was closed on Monday, {rank} Tomas Okafor told reporters.")
+    assert (attribution.speaker, attribution.role) == ("Tomas Okafor", rank)
+
+
+def test_the_coast_guard_is_an_organisation_and_its_figures_are_its_own():
+    found = sources("Two ships collided near the port, according to the Baltic Coast Guard. "
+                    "Nobody was hurt, the coast guard said. "
+                    "Figures from the coast guard show 40 collisions were recorded last year.")
+    assert found == [(None, "Baltic Coast Guard")] * 3
+
+
+def test_a_named_district_of_an_organisation_speaks_for_it():
+    agent = parse_source("the head of the coast guard's Northern Islands district")
+    assert (agent.role, agent.organization.name) == ("head", "coast guard")
+    assert parse_source("Ukraine's Security Service").name == "Ukrainian Security Service"
+
+
+def test_a_security_guard_is_not_an_organisation():
+    agent = parse_source("a security guard")
+    assert (agent.kind, agent.role) == ("role_reference", "security guard")
