@@ -673,6 +673,14 @@ def _field_of_role(tokens: list[str], index: int) -> bool:
     return False
 
 
+def _organization_runs_on(tokens: list[str]) -> bool:
+    """Do the capitalised words that open ``tokens`` end in a word for an
+    organisation ("Bute Council" after "Argyll and"), so that "and" joins
+    one name rather than two subjects?"""
+    run = list(itertools.takewhile(is_capitalised, tokens))
+    return bool(run) and run[-1].lower() in ORG_HEADS
+
+
 def _subject_at_start(masked: str) -> Agent | None:
     """The subject of the sentence's main clause (after a dateline or an
     introductory phrase): the words up to its verb."""
@@ -703,11 +711,13 @@ def _subject_at_start(masked: str) -> Agent | None:
             if named:
                 taken.extend([token, *named])
             break
+        if (token == "&" or (low == "and" and _organization_runs_on(tokens[index + 1:]))) and taken and (
+            is_capitalised(taken[-1])
+        ):
+            taken.append(token)  # "Haven & Kade", "Argyll and Bute Council"
+            continue
         if low in NOT_IN_NAME or low in BETWEEN_SUBJECT_AND_VERB:
             break
-        if token == "&" and taken and is_capitalised(taken[-1]):
-            taken.append(token)  # "Haven & Kade"
-            continue
         if _head_like(token, low) and not (taken and taken[-1].endswith(("'s", "’s")) and not is_capitalised(token)):
             taken.append(token)
             have_head = True
@@ -1120,10 +1130,15 @@ def _according_match(masked: str, found: re.Match[str]) -> _Match | None:
             agent.producer = subject
     appositive = _following_appositive(masked, found.end())
     described = agent.producer if agent.kind == mentions.DOCUMENT else agent
-    if described is not None and described.kind == mentions.ORG_REFERENCE and described.head and appositive is not None:
+    name = re.split(r"[,;.]\s", masked[found.end() + 1:] + " ", maxsplit=1)[0]
+    if agent.kind == mentions.ROLE_REFERENCE and masked.startswith(",", found.end()):
+        # "according to its head of finance, Alasdair Munro": the role, then its holder
+        named = _named_after(agent, found.group(1), name)
+        if named is not None:
+            agent, appositive = named, None
+    elif described is not None and described.kind == mentions.ORG_REFERENCE and described.head and appositive is not None:
         # "according to an assessment commissioned by the port's operator, Hai Lam Port Corporation": the
         # description, then the organisation's name
-        name = re.split(r"[,;.]\s", masked[found.end() + 1:] + " ", maxsplit=1)[0]
         named = _named_after(described, described.text, name)
         if named is not None and named.kind == mentions.ORGANIZATION:
             if agent.kind == mentions.DOCUMENT:

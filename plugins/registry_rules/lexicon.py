@@ -232,7 +232,7 @@ DOCUMENT_NOUNS = frozenset(
     count census poll polls estimate estimates figures figure data statistics numbers records
     statement statements paper document documents filing memo investigation inquiry findings
     calculations research accounts filings decision ruling judgment judgement verdict results
-    indictment lawsuit affidavit""".split()
+    indictment lawsuit affidavit papers""".split()
 )
 
 # Document nouns for data rather than publications: "the figures" may be the

@@ -322,7 +322,11 @@ def _parse(words: list[str], text: str) -> Agent | None:
                      head=next((w for w in lowered if w in ORG_HEADS or w.title() in _ORG_NAME_WORDS), lowered[-1]))
     modifiers = words[:-1]
     if head in DOCUMENT_NOUNS:
-        producer = _parse(modifiers, " ".join(modifiers)) if _names_something(modifiers) else None
+        if len(modifiers) == 1 and modifiers[0].lower() in ORG_HEADS:
+            # "Council papers show", "ministry figures": the council or ministry the story is about
+            producer = _class_reference(modifiers[0])
+        else:
+            producer = _parse(modifiers, " ".join(modifiers)) if _names_something(modifiers) else None
         return Agent(DOCUMENT, text, head=head, definite=definite, producer=producer)
     # a plural of an occupation in -ist names a group too: "Criminologists urged caution",
     # "Health economists" (a capitalised last word after others is a surname)
@@ -698,6 +702,12 @@ def _workplace(words: list[str], link: str) -> Agent | None:
     return organization
 
 
+def _class_reference(word: str) -> Agent:
+    """A definite reference by class noun alone ("union's", "Council" in
+    "Council papers"): the organisation of that kind the text names."""
+    return Agent(ORG_REFERENCE, word, name=word.lower(), head=word.lower(), definite=True)
+
+
 def _document_owner(words: list[str]) -> Agent | None:
     """The document a role is held in, by its possessive: "study's" in "the
     study's lead author" (the determiner may be gone already)."""
@@ -722,7 +732,7 @@ def _possessor(words: list[str]) -> Agent | None:
         return None
     owner = [*words[:at], strip_possessive(words[at])]
     if len(owner) == 1 and owner[0].lower() in ORG_HEADS:
-        return Agent(ORG_REFERENCE, owner[0], name=owner[0].lower(), head=owner[0].lower(), definite=True)
+        return _class_reference(owner[0])
     organization = _parse(owner, " ".join(owner))
     if organization is not None and organization.kind in (NAME, PERSON):
         return Agent(ORGANIZATION, organization.text, name=organization.name, head=organization.head)

@@ -1398,3 +1398,23 @@ def test_a_named_district_of_an_organisation_speaks_for_it():
 def test_a_security_guard_is_not_an_organisation():
     agent = parse_source("a security guard")
     assert (agent.kind, agent.role) == ("role_reference", "security guard")
+
+
+def test_according_to_a_role_then_its_holder():
+    found = sources("The Harbour Council voted to close the depot. The savings are part of £2 million of cuts, "
+                    "according to its head of finance, Rosa Almeida.")
+    assert found[1] == ("Rosa Almeida", "Harbour Council")
+
+
+def test_papers_of_a_body_named_by_its_class_alone():
+    found = sources("Perth and Kinross Council voted to close the library. "
+                    "Council papers show the closure will save £80,000 a year.")
+    assert found[1] == (None, "Perth and Kinross Council")
+
+
+def test_and_inside_an_organisations_name_is_not_two_subjects():
+    from registry_rules.attribution import _subject_at_start
+
+    assert _subject_at_start("Antigua and Barbuda Football Association fined 4 clubs.").name == (
+        "Antigua and Barbuda Football Association")
+    assert _subject_at_start("Smith and Jones said so.").name == "Smith"
