@@ -214,8 +214,11 @@ _BREAK_CHARACTERS = ",;:“”\"«»()\x1f—–-"  # every match of _CHUNK_BREA
 _BREAK_CHARACTER = re.compile(f"[{re.escape(_BREAK_CHARACTERS)}]")
 # "KYIV — ", and wire datelines with a region, a date or an agency before
 # the dash: "SHERBROOKE, Quebec (QNS) — ", "HALIFAX, Nova Scotia, Nov 23 (QNS) – ".
+# Capital letters of the Latin alphabets, accented ones included ("BOGOTÁ", "ŁÓDŹ", "İZMİR").
+_CAPITALS = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŐŰŠŽČŘĚŞĞİ"
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]+(?:,\s+[A-Z0-9][\w.'’ -]{1,30}?){0,2}(?:\s+\([A-Z][\w.&' -]{0,20}\))?\s+(?:—|–|--?)\s+")
+    rf"[{_CAPITALS}][{_CAPITALS} .'’-]+(?:,\s+[A-Z0-9][\w.'’ -]{{1,30}}?){{0,2}}(?:\s+\([A-Z][\w.&' -]{{0,40}}\))?"
+    r"\s+(?:—|–|--?)\s+")
 _INTRO = re.compile(r"(?:On|In|At|After|Before|During|Last|Earlier|Later|Asked|Speaking)\b[^,]{0,80},\s+")
 _SEPARATOR = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})

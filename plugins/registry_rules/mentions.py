@@ -770,6 +770,11 @@ def _relative_clause(words: list[str], phrase: str) -> Agent | None:
     if len(words) > 1 and words[0].lower() in ("is", "was") and words[1].lower() in _DETERMINERS:
         return parse_appositive(" ".join(words[1:]))
     lowered = [w.lower() for w in words]
+    second = next((i for i in range(1, len(words) - 1)
+                   if lowered[i] == "and" and lowered[i + 1] in ("who", "whose", "whom")), None)
+    if second is not None:
+        # ", who chairs the parent council and whose daughters went to the school,": the first clause
+        words, lowered = words[:second], lowered[:second]
     heading = next((i for i in range(2, len(words) - 1) if lowered[i] in _HEADING_VERBS and lowered[i - 1] == "and"),
                    None)
     if heading is not None and lowered[0] not in _HEADING_VERBS:

@@ -1418,3 +1418,18 @@ def test_and_inside_an_organisations_name_is_not_two_subjects():
     assert _subject_at_start("Antigua and Barbuda Football Association fined 4 clubs.").name == (
         "Antigua and Barbuda Football Association")
     assert _subject_at_start("Smith and Jones said so.").name == "Smith"
+
+
+def test_a_dateline_with_an_accented_city_and_a_long_agency_name():
+    found = sources("BOGOTÁ, Oct 2 (Andean Commodities Report) - Exports rose 22% in the year, the "
+                    "Huila Growers Federation said on Tuesday.")
+    assert found == [(None, "Huila Growers Federation")]
+    from registry_rules.attribution import _DATELINE
+
+    assert _DATELINE.match("ŁÓDŹ, Poland (Polish Press Agency Wire) — Prices rose.")
+
+
+def test_a_relative_clause_ends_before_a_second_one():
+    found = sources("“The cost was counted twice,” said Mairi Ross, who chairs the Tiree Community Trust "
+                    "and whose son works on the ferry.")
+    assert found == [("Mairi Ross", "Tiree Community Trust")]
