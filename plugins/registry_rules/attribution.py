@@ -69,6 +69,7 @@ from .lexicon import (
 )
 from .mentions import Agent, is_capitalised, parse_appositive, parse_source, same_head, words_of
 from .patterns import ascii_words, word_alternation
+from .quantities import SMALL_NUMBERS
 from .quotes import HIDDEN, find_quotations, mask_quotations
 from .sentences import Sentence, split_sentences
 
@@ -575,6 +576,10 @@ def _scan_back(text: str) -> Agent | None:
         token = tokens[index]
         low = token.lower()
         if low in ("the", "a", "an") or low in POSSESSIVE_PRONOUNS:
+            if accepted and index >= 2 and [t.lower() for t in tokens[index - 2:index]] in (
+                ["close", "to"], ["familiar", "with"]
+            ):
+                return None  # "a person close to the company said": an unnamed source, not the company
             if accepted and index >= 2 and tokens[index - 1].lower() in ("in", "on") and (
                 tokens[index - 2].lower() in _BODY_PARTS
             ):
@@ -977,6 +982,13 @@ def _parenthetical(text: str) -> bool:
     }
 
 
+def _is_age(text: str) -> bool:
+    """Is ``text`` an age set after a name: "71", "seven", "twenty-two"?"""
+    text = text.strip()
+    words = text.lower().split("-")
+    return (text.isdigit() and len(text) <= 3) or (len(words) <= 2 and all(word in SMALL_NUMBERS for word in words))
+
+
 def _subject_after(masked: str, start: int) -> tuple[Agent, list[Agent]] | None:
     """The source named after an inverted verb ("said Olena Marchuk, the
     director of ..."), with its appositives."""
@@ -992,6 +1004,8 @@ def _subject_after(masked: str, start: int) -> tuple[Agent, list[Agent]] | None:
         named = _named_after(agent, parts[0], parts[1])
         if named is not None:
             return named, []
+    if agent.kind == mentions.NAME and len(parts) > 1 and _is_age(parts[1]):
+        agent = Agent(mentions.PERSON, agent.text, name=agent.name, head=agent.head)  # "said Calum, seven"
     appositives = []
     for part in [part for part in parts[1:4] if not part.strip().isdigit()][:2]:  # "said Takeshi Mori, 71, a ..."
         appositive = parse_appositive(part)

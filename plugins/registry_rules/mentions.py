@@ -98,6 +98,8 @@ _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
 _SUB_UNITS = frozenset({"division", "unit", "section", "branch", "directorate", "desk", "department", "office",
                         "team", "wing", "arm", "service", "district", "region"})
 _OFFICES = frozenset({"office", "department", "cabinet", "team", "chambers"})
+# Who speaks when a report keeps its source unnamed ("a person close to the company").
+_UNNAMED_SOURCES = frozenset("person people source sources someone individual individuals insider insiders".split())
 _HEADING_VERBS = frozenset("heads leads runs chairs directs manages headed led ran chaired directed managed".split())
 # Lower-case nouns that introduce the name of an outlet: "the news agency NordWire".
 _MEDIA_NOUNS = frozenset(
@@ -225,6 +227,9 @@ def _parse(words: list[str], text: str) -> Agent | None:
     lowered = [w.lower() for w in words]
     if len(words) == 1 and lowered[0] in PRONOUNS:
         return Agent(PRONOUN, text, head=lowered[0])
+    if any(lowered[i] in _UNNAMED_SOURCES and lowered[i + 1:i + 3] == ["close", "to"] for i in range(len(words) - 2)):
+        return None  # "a person close to the company": nobody the text names, not the company
+
     if plural_org_head(lowered[-1]) and (definite or lowered[0] in _SEVERAL) and all(
         w.islower() or w.lower() in _SEVERAL for w in words
     ) and len(words) <= 3:

@@ -60,7 +60,7 @@ _QUALIFIERS = (
 # over" before "over") and costs half a flat alternation at each position searched.
 _QUALIFIER_BEFORE = re.compile(r"(?<![\w-])(" + word_alternation(_QUALIFIERS) + r")\s+$", re.IGNORECASE)
 
-_SMALL_NUMBERS = {
+SMALL_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -84,7 +84,7 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
-_NUMBER_WORD = _alternation([*_SMALL_NUMBERS, *_SCALES, "dozen"])
+_NUMBER_WORD = _alternation([*SMALL_NUMBERS, *_SCALES, "dozen"])
 _SCALE_WORD = _alternation([*_SCALES, "dozen"])
 
 _CURRENCY_SYMBOLS = {
@@ -210,7 +210,7 @@ _NUMBER = re.compile(
     rf"(?P<fraction>\b(?:(?P<numerator>a|an|one|two|three|four|five|six|seven|eight|nine|[0-9]{{1,3}})[\s-]+"
     rf"(?P<denominator>{_alternation(_DENOMINATORS)})|(?P<half>half))\b)"
     rf"|(?P<ratio>\b(?P<ratio_top>one|two|three|[0-9]{{1,2}})\s+in\s+(?:every\s+)?"
-    rf"(?P<ratio_bottom>{_alternation(_SMALL_NUMBERS)}|[0-9]{{1,3}}(?:,[0-9]{{3}})*)(?!\w|[.,][0-9]))"
+    rf"(?P<ratio_bottom>{_alternation(SMALL_NUMBERS)}|[0-9]{{1,3}}(?:,[0-9]{{3}})*)(?!\w|[.,][0-9]))"
     rf"|(?P<slashed>(?<![\w./,])(?:(?P<whole>[0-9]{{1,6}})\s+)?(?P<over>[0-9]{{1,3}})/(?P<under>[0-9]{{1,3}})(?![\w/]))"
     rf"|(?P<vulgar>(?<![\w.,])(?P<vulgar_whole>[0-9]{{1,6}})?(?P<vulgar_part>[{_VULGAR}]))"
     rf"|(?P<numeric>(?P<currency>{_CURRENCY_PREFIX})?(?P<sign>(?<![\w.,])[-−](?=[0-9.]))?"
@@ -220,7 +220,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _PLUS_MINUS = re.compile(r"\s?(?:±|\+/-)\s?[0-9]+(?:\.[0-9]+)?(?:[eE][-+−]?[0-9]+)?")
-_TRIGGER_WORDS = (*_SMALL_NUMBERS, *_SCALES, *_DENOMINATORS, "dozen")
+_TRIGGER_WORDS = (*SMALL_NUMBERS, *_SCALES, *_DENOMINATORS, "dozen")
 # A run of digits, or one vulgar fraction: "[0-9]+|[½...]" written to start with
 # one character class, which lets the engine skip ahead to the next digit (3x faster).
 _DIGIT_RUN = re.compile(rf"[0-9{_VULGAR}](?:(?<=[0-9])[0-9]*)?")
@@ -669,7 +669,7 @@ def _word_or_digits(token: str) -> int:
     lowered = token.lower()
     if lowered in ("a", "an"):
         return 1
-    return _SMALL_NUMBERS[lowered] if lowered in _SMALL_NUMBERS else int(token)
+    return SMALL_NUMBERS[lowered] if lowered in SMALL_NUMBERS else int(token)
 
 
 def _parse_number_words(words: str) -> tuple[float, float]:
@@ -679,8 +679,8 @@ def _parse_number_words(words: str) -> tuple[float, float]:
     if tokens[0] in ("a", "an"):
         current, tokens = 1.0, tokens[1:]
     for token in tokens:
-        if token in _SMALL_NUMBERS:
-            current += _SMALL_NUMBERS[token]
+        if token in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[token]
         elif token == "dozen":
             current = (current or 1) * 12
         elif token == "hundred":

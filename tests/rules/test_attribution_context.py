@@ -1433,3 +1433,15 @@ def test_a_relative_clause_ends_before_a_second_one():
     found = sources("“The cost was counted twice,” said Mairi Ross, who chairs the Tiree Community Trust "
                     "and whose son works on the ferry.")
     assert found == [("Mairi Ross", "Tiree Community Trust")]
+
+
+@pytest.mark.parametrize("age", ["9", "nine", "twenty-two"])
+def test_a_first_name_with_an_age_is_a_person(age):
+    (attribution,) = attributions(f"“The bus was always late,” said Ewan, {age}.")
+    assert (attribution.speaker, attribution.organization) == ("Ewan", None)
+
+
+@pytest.mark.parametrize("source", ["A person close to the company", "Two people familiar with the firm"])
+def test_an_unnamed_source_close_to_an_organisation_is_not_the_organisation(source):
+    found = sources(f"Harbour Foods did not respond. {source}, who asked not to be named, said the deal was off.")
+    assert found[1] == (None, None)
