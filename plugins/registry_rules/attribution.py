@@ -1148,12 +1148,13 @@ def _according_match(masked: str, found: re.Match[str]) -> _Match | None:
     appositive = _following_appositive(masked, found.end())
     described = agent.producer if agent.kind == mentions.DOCUMENT else agent
     name = re.split(r"[,;.]\s", masked[found.end() + 1:] + " ", maxsplit=1)[0]
-    if agent.kind == mentions.ROLE_REFERENCE and masked.startswith(",", found.end()):
+    named_next = masked.startswith(",", found.end())
+    if agent.kind == mentions.ROLE_REFERENCE and named_next:
         # "according to its head of finance, Alasdair Munro": the role, then its holder
         named = _named_after(agent, found.group(1), name)
         if named is not None:
             agent, appositive = named, None
-    elif described is not None and described.kind == mentions.ORG_REFERENCE and described.head and appositive is not None:
+    elif described is not None and described.kind == mentions.ORG_REFERENCE and described.head and named_next:
         # "according to an assessment commissioned by the port's operator, Hai Lam Port Corporation": the
         # description, then the organisation's name
         named = _named_after(described, described.text, name)

@@ -1445,3 +1445,8 @@ def test_a_first_name_with_an_age_is_a_person(age):
 def test_an_unnamed_source_close_to_an_organisation_is_not_the_organisation(source):
     found = sources(f"Harbour Foods did not respond. {source}, who asked not to be named, said the deal was off.")
     assert found[1] == (None, None)
+
+
+def test_according_to_a_description_then_a_one_word_name():
+    (found,) = sources("The plant pumps 60,000 cubic metres a day, according to its operator, AquaNorte.")
+    assert found == (None, "AquaNorte")
