@@ -167,6 +167,13 @@ _FURNITURE_KEYS_ANYWHERE = frozenset(max(phrase, key=len) for phrase in _FURNITU
 _FURNITURE_KEYS_ON_SHORT_LINES = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ON_SHORT_LINES)
 _SHORT_LINE_WORDS = 12
 _CORRECTION_NOTE = {("earlier", "version", "of", "this", noun) for noun in ("article", "story", "report", "piece")}
+# A photo caption or its credit, which scraped articles keep among the paragraphs:
+# "Photo: Workers sort coffee at ...", "(Andean Commodities Report/Camila Vargas)".
+_CAPTION = re.compile(
+    r"\s*(?:(?:top\s+|file\s+|main\s+)?(?:photo(?:graph)?|picture|image|pictured|caption)\s*:"
+    r"|.*\((?:photo:\s*)?[^()/]{2,60}/[^()/]{2,60}\)\s*$)",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     # a name's particles in lower case: "By Sanne de Vries, Lowlands Courier"
     r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+"
@@ -314,7 +321,7 @@ def _feature_values(
         "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
         "question": stripped.endswith("?") or (bool(sequence) and sequence[0] in _QUESTION_OPENERS and "?" in text),
         "short": len(words) < 6,
-        "boilerplate": _is_boilerplate(sequence, vocabulary),
+        "boilerplate": _is_boilerplate(sequence, vocabulary) or _CAPTION.match(text) is not None,
         # words as written: the tokens split "Lucía" and "Río" in two
         "byline": (len(text.split()) <= _BYLINE_WORDS and _BYLINE.match(text) is not None)
         or (len(words) <= _REPORTER_NOTE_WORDS and _REPORTER_NOTE.match(text) is not None),

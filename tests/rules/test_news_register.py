@@ -6,6 +6,8 @@ furniture. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from registry import Attribution
 from registry_rules.checkworthiness import Assessment, assess
 from registry_rules.quantities import find_quantities
@@ -219,3 +221,21 @@ def test_not_replying_to_questions_is_no_answer():
     assert "no_answer" in result.features
     assert not result.checkworthy
     assert "no_answer" not in score("The ministry replied to 40 questions from MPs in March.").features
+
+
+@pytest.mark.parametrize("text", [
+    "Photo: Dockers unload 2,000 crates at the Port of Aveiro on Tuesday.",
+    "PICTURED: The 40-metre ferry at its berth in 2024.",
+    "Firefighters at the scene on Monday. (Baltic Wire/Marta Kalnina)",
+    "(Harbour Ledger/Tom Reid)",
+])
+def test_photo_captions_and_their_credits_are_page_furniture(text):
+    result = score(text)
+    assert "boilerplate" in result.features
+    assert not result.checkworthy
+
+
+def test_a_fraction_or_a_unit_in_brackets_is_no_photo_credit():
+    for text in ("Three in four (or 3/4) of the 2,000 stations closed in 2025.",
+                 "Buses reached 96 km/h (60 mph) on the new 14-mile road."):
+        assert "boilerplate" not in score(text).features, text
