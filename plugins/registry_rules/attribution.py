@@ -1318,7 +1318,11 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
     elif masked[found.end():].strip(" .!?\x1f”\"’") == "":
         # "..., the ministry said.": the reported words come first, set off by a comma or a quotation;
         # in "It needs the backing of member states." no source and verb end the sentence
-        lead = left_text[: left_text.rfind(agent.text.split()[0])].rstrip() if agent.text.split() else ""
+        # (the whole phrase: its first word alone, "a", is found inside "spokesman")
+        at = left_text.rfind(agent.text)
+        if at < 0 and agent.text.split():
+            at = left_text.rfind(agent.text.split()[0])
+        lead = left_text[:at].rstrip() if at > 0 else ""
         if lead and lead[-1] not in _BEFORE_TRAILING_SOURCE:
             return None
         pattern = "trailing"
@@ -1794,6 +1798,22 @@ class _Reader:
                 return subject.name
         return None
 
+    def _acting_organization(self, sentence: int, kind: str | None) -> str | None:
+        """The organisation that is the subject of sentence number
+        ``sentence`` ("Marina has ordered ...", with Marina the short name of
+        an authority the text defined), if it fits the class noun ``kind``
+        ("agency") when one is given."""
+        subject = self._sentence_subject(sentence)
+        if subject is None or subject.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.NAME):
+            return None
+        name = self.memory.full_name(subject.name or subject.text) if subject.kind == mentions.NAME else None
+        if subject.kind == mentions.NAME and name == (subject.name or subject.text):
+            return None  # a name that is no organisation the text defined
+        name = name or self._organization_name(subject, sentence)
+        if name is None or (kind is not None and not _fits_class(name, kind)):
+            return None
+        return name
+
     def _sentence_subject(self, sentence: int) -> Agent | None:
         """The subject of sentence number ``sentence``, as an organisation when
         an appositive describes one ("Noordbank, the Netherlands' third-largest
@@ -1978,7 +1998,16 @@ class _Reader:
                     memory.last_person = person
                     return _Source(speaker=person, organization=person.organization, role=person.role,
                                    resolution="description")
-            organization = self._organization_name(agent.organization, sentence) if agent.organization else None
+            organization = None
+            if agent.role and agent.role.lower() in _SPOKESPEOPLE and (
+                agent.organization is None or agent.organization.kind == mentions.ORG_REFERENCE
+            ):
+                # "The Harbour Authority has cut 40 jobs, a spokeswoman said", "Marina has ordered ..., an agency
+                # spokesman said": the organisation the sentence reports on, if of the spokesman's kind
+                organization = self._acting_organization(
+                    sentence, agent.organization.head if agent.organization else None)
+            if organization is None and agent.organization:
+                organization = self._organization_name(agent.organization, sentence)
             if organization is None and agent.role and agent.role.lower() in _SPOKESPEOPLE:
                 # "The ministry disputes that picture. A spokesman said ...": the organisation just quoted
                 organization = next((self.organizations_quoted[previous] for previous in (sentence - 1, sentence - 2)

@@ -1450,3 +1450,19 @@ def test_an_unnamed_source_close_to_an_organisation_is_not_the_organisation(sour
 def test_according_to_a_description_then_a_one_word_name():
     (found,) = sources("The plant pumps 60,000 cubic metres a day, according to its operator, AquaNorte.")
     assert found == (None, "AquaNorte")
+
+
+def test_a_trailing_unnamed_spokesman_is_found():
+    (attribution,) = attributions("Prices rose 4% in March, a spokesman said.")
+    assert (attribution.role, attribution.cue) == ("spokesman", "said")
+
+
+def test_an_unnamed_spokesman_speaks_for_the_organisation_the_sentence_reports_on():
+    found = sources("The Harbour Authority has cut 40 jobs, a spokeswoman said.")
+    assert found == [(None, "Harbour Authority")]
+
+
+def test_an_agency_spokesman_for_an_authority_named_by_its_short_name():
+    found = sources("The ferry held certificates from the Coastal Shipping Authority (Costa), the operator said. "
+                    "Costa has ordered the ferry to stay in port, an agency spokesman said.")
+    assert found[1] == (None, "Coastal Shipping Authority")
