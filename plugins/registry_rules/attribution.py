@@ -2038,9 +2038,13 @@ class _Reader:
                     source.forward_description = agent
             memory.last_collective = source
             return source
-        if kind == mentions.ORGANIZATION or kind == mentions.MEDIUM:
+        if kind == mentions.MEDIUM:
+            # "as reported by the sports daily Diário da Bola": an outlet relays what it reports; it is the
+            # medium, and whoever it learnt it from (unnamed here) the source
+            return _Source(medium=agent.name or agent.text)
+        if kind == mentions.ORGANIZATION:
             name = memory.remember_organization(agent.name or agent.text, agent.kinds, spoke=True)
-            source = _Source(organization=name, medium=agent.name if kind == mentions.MEDIUM else None)
+            source = _Source(organization=name)
             memory.last_collective = source
             return source
         if kind == mentions.DOCUMENT:
@@ -2115,7 +2119,9 @@ class _Reader:
                     later = self._described_later(source.forward_description, index)
                     source.organization = later or source.organization
                 attribution = None
-                if source is not None and match is not None and (source.speaker or source.organization or source.role):
+                if source is not None and match is not None and (
+                    source.speaker or source.organization or source.role or source.medium
+                ):
                     attribution = self._attribution(start, end, source, match)
                 elif previous is not None and self._continues_quote(start, end, previous[0], sentence):
                     attribution = previous[1].model_copy(update={
