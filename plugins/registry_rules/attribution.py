@@ -68,7 +68,7 @@ from .lexicon import (
     TRADE_GROUPS,
 )
 from .mentions import Agent, is_capitalised, parse_appositive, parse_source, same_head, words_of
-from .patterns import ascii_words, word_alternation
+from .patterns import CAPTION, ascii_words, word_alternation
 from .quantities import SMALL_NUMBERS
 from .quotes import HIDDEN, find_quotations, mask_quotations
 from .sentences import Sentence, split_sentences
@@ -365,6 +365,11 @@ class _Memory:
             for person in reversed(self.persons):
                 if name in person.name.split()[1:-1]:
                     return person
+            # "Wichai" for "Wichai Thongsuk": the Thai and Icelandic press name people by their given name;
+            # only one person the text named may have it, and nobody as a surname
+            given = [person for person in self.persons if person.name.split()[0] == name and " " in person.name]
+            if len(given) == 1:
+                return given[0]
         return None
 
     def surnames(self) -> set[str]:
@@ -659,14 +664,19 @@ def _scan_back(text: str) -> Agent | None:
     # "Economists surveyed by X expect": X is the agent of the participle,
     # the subject is what comes before it.
     start = index + 1
-    if start >= 2 and tokens[start - 1].lower() == "by" and tokens[start - 2].lower().endswith("ed"):
-        return _scan_back(" ".join(tokens[: start - 2]))
+    if start >= 2 and tokens[start - 1].lower() == "by" and (
+        tokens[start - 2].lower().endswith("ed") or tokens[start - 2].lower() in _IRREGULAR_PARTICIPLES
+    ):
+        return _scan_back(" ".join(tokens[: start - 2]))  # "Internal documents seen by the Ledger show"
     if start >= 3 and tokens[start - 1].lower() in ("in", "on") and tokens[start - 2].lower().endswith("ed") and (
         len(accepted) == 1 and (accepted[0] in _MONTHS_AND_DAYS)
     ):
         # "A study by X published in June projected": the date belongs to the participle, the subject is before it
         return _scan_back(" ".join(tokens[: start - 2]))
     return parse_source(" ".join(accepted))
+
+
+_IRREGULAR_PARTICIPLES = frozenset({"seen", "shown", "given", "taken", "written", "drawn", "known"})
 
 
 def _field_of_role(tokens: list[str], index: int) -> bool:
@@ -691,7 +701,10 @@ def _organization_runs_on(tokens: list[str]) -> bool:
 
 def _subject_at_start(masked: str) -> Agent | None:
     """The subject of the sentence's main clause (after a dateline or an
-    introductory phrase): the words up to its verb."""
+    introductory phrase): the words up to its verb. A photo caption or
+    credit has none that speaks."""
+    if CAPTION.match(masked):
+        return None
     position = 0
     dateline = _DATELINE.match(masked)
     if dateline:
@@ -1420,7 +1433,9 @@ class _Reader:
             masked = self.masked[self.sentences[sentence].start: self.sentences[sentence].end]
             parts = masked.split(",", 2)
             appositive = parse_appositive(parts[1]) if len(parts) == 3 else None
-            if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
+            if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name and (
+                agent.name.lower() not in ORG_HEADS  # "School buses late ...": a class noun, no name
+            ):
                 # "Noordbank, the Netherlands' third-largest lender, ...": "the bank" is Noordbank
                 reading, self.memory.sentence = self.memory.sentence, sentence  # named in that sentence
                 try:

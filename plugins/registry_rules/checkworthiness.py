@@ -38,6 +38,7 @@ from pathlib import Path
 from registry import Attribution, Quantity
 
 from .lexicon import COMMENTATOR_ROLES, CUE_VERBS, PARTICIPLE_CUES, PRIVATE_ROLES, ROLES
+from .patterns import CAPTION
 
 THRESHOLD = 0.5
 """A sentence whose score is at least this is check-worthy (issue 3: default 0.5)."""
@@ -167,13 +168,6 @@ _FURNITURE_KEYS_ANYWHERE = frozenset(max(phrase, key=len) for phrase in _FURNITU
 _FURNITURE_KEYS_ON_SHORT_LINES = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ON_SHORT_LINES)
 _SHORT_LINE_WORDS = 12
 _CORRECTION_NOTE = {("earlier", "version", "of", "this", noun) for noun in ("article", "story", "report", "piece")}
-# A photo caption or its credit, which scraped articles keep among the paragraphs:
-# "Photo: Workers sort coffee at ...", "(Andean Commodities Report/Camila Vargas)".
-_CAPTION = re.compile(
-    r"\s*(?:(?:top\s+|file\s+|main\s+)?(?:photo(?:graph)?|picture|image|pictured|caption)\s*:"
-    r"|.*\((?:photo:\s*)?[^()/]{2,60}/[^()/]{2,60}\)\s*$)",
-    re.IGNORECASE,
-)
 _BYLINE = re.compile(
     # a name's particles in lower case: "By Sanne de Vries, Lowlands Courier"
     r"\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w'’.-]+"
@@ -321,7 +315,7 @@ def _feature_values(
         "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
         "question": stripped.endswith("?") or (bool(sequence) and sequence[0] in _QUESTION_OPENERS and "?" in text),
         "short": len(words) < 6,
-        "boilerplate": _is_boilerplate(sequence, vocabulary) or _CAPTION.match(text) is not None,
+        "boilerplate": _is_boilerplate(sequence, vocabulary) or CAPTION.match(text) is not None,
         # words as written: the tokens split "Lucía" and "Río" in two
         "byline": (len(text.split()) <= _BYLINE_WORDS and _BYLINE.match(text) is not None)
         or (len(words) <= _REPORTER_NOTE_WORDS and _REPORTER_NOTE.match(text) is not None),

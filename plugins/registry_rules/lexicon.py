@@ -144,7 +144,11 @@ COMMENTATOR_ROLES = frozenset(
 )
 
 # Honorifics stripped from names; they are not roles.
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame justice".split())
+HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. mx dr dr. sir dame justice
+    comrade malam mallam alhaji alhaja hajiya hajia engr engr. barrister pastor rev rev. reverend
+    sheikh imam rabbi khun shri smt smt. datuk dato""".split()
+)
 
 # Roles that imply the institution a holder belongs to.
 ROLE_INSTITUTIONS = {

@@ -98,6 +98,10 @@ _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
 _SUB_UNITS = frozenset({"division", "unit", "section", "branch", "directorate", "desk", "department", "office",
                         "team", "wing", "arm", "service", "district", "region"})
 _OFFICES = frozenset({"office", "department", "cabinet", "team", "chambers"})
+# Endings of adjectives that a sentence opens with before a document ("Internal", "Provisional").
+_ADJECTIVE_ENDINGS = ("al", "ive", "ary", "ous", "ic")
+# What an outlet does with a document it did not make: "documents seen by the Ledger".
+_SEEN = frozenset({"seen", "obtained", "reviewed", "viewed"})
 # Who speaks when a report keeps its source unnamed ("a person close to the company").
 _UNNAMED_SOURCES = frozenset("person people source sources someone individual individuals insider insiders".split())
 _HEADING_VERBS = frozenset("heads leads runs chairs directs manages headed led ran chaired directed managed".split())
@@ -242,6 +246,14 @@ def _parse(words: list[str], text: str) -> Agent | None:
             # ("the Institute for the Study of War" is a name, though "study" can be a document)
             inner = _parse(words[of + 1:], " ".join(words[of + 1:]))
             return _unit_of(words[:of], lowered[:of], inner, text, definite)
+    seen = next((i for i in range(2, len(words) - 1)
+                 if lowered[i] == "by" and lowered[i - 1] in _SEEN and lowered[i - 2] in DOCUMENT_NOUNS), None)
+    if seen is not None:
+        # "Internal documents seen by Nordic Press Service": an outlet that saw them did not make them;
+        # "Coast guard records seen by the Ledger" are the coast guard's
+        document = _parse(words[:seen - 1], " ".join(words[:seen - 1]))
+        producer = document.producer if document is not None and document.kind == DOCUMENT else None
+        return Agent(DOCUMENT, text, head=lowered[seen - 2], definite=definite, producer=producer)
     made_by = next((i for i in range(1, len(words) - 1)
                     if lowered[i] in ("by", "from") and lowered[i - 1] in DOCUMENT_NOUNS), None)
     if made_by is not None:
@@ -330,6 +342,8 @@ def _parse(words: list[str], text: str) -> Agent | None:
         if len(modifiers) == 1 and modifiers[0].lower() in ORG_HEADS:
             # "Council papers show", "ministry figures": the council or ministry the story is about
             producer = _class_reference(modifiers[0])
+        elif len(modifiers) == 1 and modifiers[0].lower().endswith(_ADJECTIVE_ENDINGS):
+            producer = None  # "Internal documents", "Official figures": an adjective opening the sentence
         else:
             producer = _parse(modifiers, " ".join(modifiers)) if _names_something(modifiers) else None
         return Agent(DOCUMENT, text, head=head, definite=definite, producer=producer)

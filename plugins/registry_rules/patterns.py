@@ -1,10 +1,21 @@
-"""Building blocks for the rules' regular expressions, and the byte-string
-test that tells, before a search, that a text has none of a set of words."""
+"""Building blocks for the rules' regular expressions, patterns that more
+than one stage reads, and the byte-string test that tells, before a
+search, that a text has none of a set of words."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+
+# A photo caption or its credit, which scraped articles keep among the paragraphs:
+# "Photo: Workers sort coffee at ...", "(Andean Commodities Report/Camila Vargas)".
+# Page furniture for check-worthiness; neither names a source.
+CAPTION = re.compile(
+    r"\s*(?:(?:top\s+|file\s+|main\s+)?(?:photo(?:graph)?|picture|image|pictured|caption)\s*:"
+    r"|.*\((?:photo:\s*)?[^()/]{2,60}/[^()/]{2,60}\)\s*$)",
+    re.IGNORECASE,
+)
 
 
 def word_alternation(words: Iterable[str]) -> str:

@@ -1474,3 +1474,35 @@ def test_an_outlet_that_reported_a_figure_is_its_medium(outlet):
     (attribution,) = attributions(f"The contract was worth €1.2 million, as reported by {outlet}.")
     assert (attribution.organization, attribution.medium, attribution.cue) == (
         None, outlet.removeprefix("the sports daily "), "reported by")
+
+
+@pytest.mark.parametrize("honorific", ["Comrade", "Alhaji", "Hajiya", "Malam", "Pastor"])
+def test_an_honorific_is_no_part_of_the_name(honorific):
+    (attribution,) = attributions(f"Enrolment fell by 4%, {honorific} Musa Bello, the union's chairman, said.")
+    assert attribution.speaker == "Musa Bello"
+
+
+def test_a_person_named_again_by_their_given_name():
+    found = sources("Provincial governor Somchai Rattanakorn said 2,000 claims were paid. "
+                    "“We followed the rules,” Somchai told reporters.")
+    assert found[1][0] == "Somchai Rattanakorn"
+
+
+def test_a_given_name_two_people_share_names_neither():
+    found = sources("Somchai Rattanakorn said 2,000 claims were paid. Somchai Boonmee said 300 were not. "
+                    "“We followed the rules,” Somchai told reporters.")
+    assert found[2][0] != "Somchai Rattanakorn"
+
+
+def test_documents_an_outlet_saw_are_not_the_outlets():
+    found = sources("Internal documents seen by Nordic Press Service show that 40 runs were late. "
+                    "Coast guard records seen by the Ledger show 17 detentions.")
+    assert found[0][1] != "Nordic Press Service"
+    assert found[1][1].lower() == "coast guard"
+
+
+def test_a_caption_and_a_class_noun_headline_are_no_lead_organisation():
+    found = sources("School buses late on four mornings in five\n\n"
+                    "Photo: A bus depot in winter. (Nordic Press Service/Elin Berg)\n\n"
+                    "In a statement, chief executive Anders Ekholm said all 40 drivers were paid.")
+    assert found[-1] == ("Anders Ekholm", None)
