@@ -160,7 +160,10 @@ _RELATIVE_GENDERS = {"widow": "f", "wife": "f", "daughter": "f", "mother": "f", 
 # verbs whose subject undergoes what they tell, as with a passive: "The driver, X, died at the scene"
 _HAPPENED_TO = frozenset({"died", "drowned", "dies", "drowns"})
 _PRONOUN_GENDERS = {"he": "m", "she": "f"}
-_HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_HONORIFIC_GENDERS = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+    "malam": "m", "mallam": "m", "alhaji": "m", "hajiya": "f", "hajia": "f", "alhaja": "f", "smt": "f",
+}
 _TOPIC_SENTENCES = 2  # how far back the person just introduced is the antecedent of "he"/"she"
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+\w+ly)?$")
 # "is demanding", "are warning": a form of "be" before a verb in -ing is no passive
@@ -336,6 +339,7 @@ class _Memory:
         self.organizations: list[_Organization] = []
         self.documents: list[_Document] = []
         self.last_person: _Person | None = None
+        self.last_unnamed: _Source | None = None  # an unnamed person who spoke since the last named one
         # a person the text has just introduced without quoting them ("X has kept bees for 35 years",
         # "For X's widow, Y, ..."), with the sentence: the nearer antecedent of "he"/"she" than the last source
         self.topic: tuple[_Person, int] | None = None
@@ -664,6 +668,11 @@ def _scan_back(text: str) -> Agent | None:
     # "Economists surveyed by X expect": X is the agent of the participle,
     # the subject is what comes before it.
     start = index + 1
+    if start >= 2 and tokens[start - 1].lower() in ("in", "near") and tokens[start - 2].islower() and all(
+        is_capitalised(word) and word not in _MONTHS_AND_DAYS for word in accepted
+    ):
+        # "A teacher at a school in Birnin Kebbi said": the place is where the subject is, not who speaks
+        return _scan_back(" ".join(tokens[: start - 1]))
     if start >= 2 and tokens[start - 1].lower() == "by" and (
         tokens[start - 2].lower().endswith("ed") or tokens[start - 2].lower() in _IRREGULAR_PARTICIPLES
     ):
@@ -676,6 +685,9 @@ def _scan_back(text: str) -> Agent | None:
     return parse_source(" ".join(accepted))
 
 
+# Why a source goes unnamed, in a clause between the source and its verb.
+_ANONYMITY = re.compile(
+    r"\s+who\s+(?:asked|declined|requested|spoke|did\s+not\s+want|was\s+not\s+authori[sz]ed)\b[^,;]*$")
 _IRREGULAR_PARTICIPLES = frozenset({"seen", "shown", "given", "taken", "written", "drawn", "known"})
 
 
@@ -767,6 +779,8 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
     left, passive = _strip_between(masked[:end])
     if ", " in left:
         left = _AGE_IN_APPOSITION.sub("", left)  # "Lisa Martin, 52, a harvester from Pubnico, said"
+    if " who " in left and (anonymous := _ANONYMITY.search(left)) is not None:
+        left = left[: anonymous.start()]  # "a teacher who asked not to be named because ... said"
     if not left.endswith(","):
         agent = _scan_back(left)
         return (agent, [], passive) if agent is not None else None
@@ -867,9 +881,12 @@ _ITS = Agent(mentions.ORG_REFERENCE, "its", definite=True)
 _THEM = Agent(mentions.ORG_REFERENCE, "them", definite=True)
 # The last word of a firm's name, which its short form leaves out ("Northern Shield" for "Northern Shield
 # Railway"); not the words of bodies named after a person ("the Anna Berg Foundation", "Institute", "Fund")
+# The legal forms that end a firm's name: "Kustlinjen Buss AB", "Harbour Foods Ltd".
+_LEGAL_FORMS = frozenset("AB GmbH AG Oy Oyj ASA NV BV SpA Srl SARL Pty Bhd Inc Ltd Plc PLC LLC Corp".split())
 _FIRM_WORDS = (mentions._ORG_NAME_WORDS - {"Institute", "Centre", "Center", "Project", "Fund", "Council", "Union",
                                           "International", "National", "World", "Global"}) | {
-    "Company", "Corporation", "Group", "Mobility"}
+    "Company", "Corporation", "Group", "Mobility"} | _LEGAL_FORMS
+_FIRM_WITH_LEGAL_FORM = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){1,4}(?:" + "|".join(sorted(_LEGAL_FORMS)) + r"))\b")
 _ONE_OF_ORGANIZATIONS = re.compile(
     r"(?:^|\s)((?:[Oo]ne|[Aa]nother|[Ee]ach)\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?)"
     r"([a-z]+s)\s*$"
@@ -935,6 +952,7 @@ _NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:&\s+)?(?:(?:of|for|de|del|du|the)\s+)?[A
 # A sentence opening with the organisation where what it tells happens: "But at the X Hospital in Cluj, ..."
 _AT_ORGANIZATION = re.compile(r"\s*(?:(?:But|And|Meanwhile|Yet),?\s+)?[Aa]t\s+((?:the\s+)?" + _NAME_RUN + ")")
 _DESCRIPTOR_BYTES = frozenset(word.encode() for word in ORG_DESCRIPTORS)
+_LEGAL_FORM_BYTES = frozenset(form.encode() for form in _LEGAL_FORMS)
 _DESCRIBED_NAME = re.compile(r"\b(?<![’'-])(?:" + word_alternation(ORG_DESCRIPTORS) + r")\s+" + _NAME_RUN)
 _WHICH = re.compile(r",\s+which\s")
 _DESCRIPTION_AFTER = re.compile(r",\s+((?:the|a|an)\s+[^,;:.\x1f]{3,80}?)(?=[,;:.\x1f]|$)")
@@ -1881,6 +1899,12 @@ class _Reader:
                 appositive = parse_appositive(description)
                 if appositive is not None and appositive.kind == mentions.ORG_REFERENCE and appositive.kinds:
                     memory.remember_organization(name, appositive.kinds, mentioned=True)
+        for found in _FIRM_WITH_LEGAL_FORM.finditer(masked) if not _LEGAL_FORM_BYTES.isdisjoint(
+            ascii_words(masked)
+        ) else ():
+            name = _name_before(masked, found.end())
+            if name and name.split()[-1] in _LEGAL_FORMS and len(name.split()) > 1:
+                memory.remember_organization(name, ["company"], mentioned=True)  # "won by Kustlinjen Buss AB"
         if not _DESCRIPTOR_BYTES.isdisjoint(ascii_words(masked)):  # descriptors are in lower case
             for found in _DESCRIBED_NAME.finditer(masked):
                 agent = parse_source(found.group())
@@ -1996,7 +2020,7 @@ class _Reader:
                 memory.topic = None
                 memory.last_person = memory.remember_person(topic[0])
             if memory.last_person is None:
-                return None
+                return memory.last_unnamed
             person = memory.last_person
             if person.gender is None:
                 person.gender = gender
@@ -2034,6 +2058,10 @@ class _Reader:
                 organization = self._its_owner(sentence, agent.role)  # "Its chief executive said"
             source = _Source(organization=organization, role=agent.role, resolution="unresolved")
             memory.last_collective = source
+            if not agent.definite and agent.role and agent.role.split()[-1].lower() in ROLES:
+                # "A teacher who asked not to be named said ... '...,' she said": the "she" is the teacher,
+                # not a person named earlier
+                memory.last_person, memory.last_unnamed = None, source
             return source
         if kind == mentions.ORG_REFERENCE:
             known = memory.organization_described(agent) if agent.definite or not agent.name else None

@@ -223,7 +223,8 @@ ORG_HEADS = frozenset(
     guild constabulary inspectorate conglomerate consultancy insurer broker brokerage retailer carrier
     carmaker manufacturer supermarket broadcaster pollster startup operator subsidiary affiliate division
     plant factory mill refinery smelter prosecution cooperative co-operative guard
-    maker automaker chipmaker drugmaker steelmaker exporter importer distributor supplier giant shipper""".split()
+    maker automaker chipmaker drugmaker steelmaker exporter importer distributor supplier giant shipper
+    gmbh ag ab oy oyj asa nv bv spa srl sarl pty bhd""".split()
 )
 
 # Phrases naming a part of an organisation that speaks for it: "the press

@@ -1506,3 +1506,22 @@ def test_a_caption_and_a_class_noun_headline_are_no_lead_organisation():
                     "Photo: A bus depot in winter. (Nordic Press Service/Elin Berg)\n\n"
                     "In a statement, chief executive Anders Ekholm said all 40 drivers were paid.")
     assert found[-1] == ("Anders Ekholm", None)
+
+
+def test_a_firm_named_with_its_legal_form_in_passing_is_the_company_later():
+    found = sources("The contract was won in October by Nordvik Frakt AB, whose bid was 22 percent lower. "
+                    "Nordvik Frakt denied underpaying staff. The company had revenue of 41 million crowns, "
+                    "chief executive Lena Holm said.")
+    assert found[1] == (None, "Nordvik Frakt AB")
+    assert found[2] == ("Lena Holm", "Nordvik Frakt AB")
+
+
+def test_the_she_after_an_unnamed_person_is_that_person():
+    found = sources("A union spokesman, Musa Bello, said 40 schools were counted. "
+                    "A teacher who asked not to be named because she was not authorised to speak said her class "
+                    "had 96 names. “We are teaching the children who come,” she said.")
+    assert found[1] == found[2] == (None, None)
+
+
+def test_a_place_in_the_subject_is_not_who_speaks():
+    assert sources("A nurse at a clinic in Port Louis said 30 beds were empty.") == [(None, None)]
