@@ -68,7 +68,7 @@ from .lexicon import (
     TRADE_GROUPS,
 )
 from .mentions import Agent, is_capitalised, parse_appositive, parse_source, same_head, words_of
-from .patterns import CAPTION, ascii_words, word_alternation
+from .patterns import CAPTION_OR_LINK, ascii_words, word_alternation
 from .quantities import SMALL_NUMBERS
 from .quotes import HIDDEN, find_quotations, mask_quotations
 from .sentences import Sentence, split_sentences
@@ -715,7 +715,7 @@ def _subject_at_start(masked: str) -> Agent | None:
     """The subject of the sentence's main clause (after a dateline or an
     introductory phrase): the words up to its verb. A photo caption or
     credit has none that speaks."""
-    if CAPTION.match(masked):
+    if CAPTION_OR_LINK.match(masked):
         return None
     position = 0
     dateline = _DATELINE.match(masked)

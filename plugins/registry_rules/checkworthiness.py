@@ -38,7 +38,7 @@ from pathlib import Path
 from registry import Attribution, Quantity
 
 from .lexicon import COMMENTATOR_ROLES, CUE_VERBS, PARTICIPLE_CUES, PRIVATE_ROLES, ROLES
-from .patterns import CAPTION
+from .patterns import CAPTION_OR_LINK
 
 THRESHOLD = 0.5
 """A sentence whose score is at least this is check-worthy (issue 3: default 0.5)."""
@@ -132,7 +132,7 @@ _QUESTIONS = _words("questions requests")
 # an e-mail address or a web address.
 _CONTACT_WORDS = _words("call calling reach contact contacted email e-mail write visit dial text phone helpline hotline")
 _CONTACT_DETAIL = re.compile(
-    r"\+?\(?\d{2,4}\)?[ .-]\d{3}[ .-]\d{3,4}\b"  # a phone number
+    r"\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b"  # a phone number ("(02) 8527-3877" too)
     r"|\b(?:call|calling|dial|dialling|dialing|text|texting)\s+\d{3,}"  # a short service number
     r"|[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://|\b[\w-]+\.[a-z]{2,}/"  # an e-mail or web address
 )
@@ -163,6 +163,10 @@ _FURNITURE_ON_SHORT_LINES = _FURNITURE_ANYWHERE | _phrases(
     "newsletter", "newsletters", "advertisement", "copyright", "read more", "read next", "related stories",
     "related articles", "related coverage", "privacy policy", "terms of use", "terms of service", "email us",
 )
+# A short line that asks the reader to do something for the outlet: "Sign up for the Post morning
+# briefing", "Follow the Sahel Courier on WhatsApp for breaking news".
+_CALL_TO_ACTION_WORDS = 20
+_CALL_TO_ACTION = re.compile(r"\s*(?:sign\s+up|subscribe|follow\s|download|get\s+the\s|join\s+(?:us|our)\b)", re.IGNORECASE)
 # Each phrase contains its longest word: a sentence without any of these has none of the phrases.
 _FURNITURE_KEYS_ANYWHERE = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ANYWHERE)
 _FURNITURE_KEYS_ON_SHORT_LINES = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ON_SHORT_LINES)
@@ -315,7 +319,9 @@ def _feature_values(
         "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
         "question": stripped.endswith("?") or (bool(sequence) and sequence[0] in _QUESTION_OPENERS and "?" in text),
         "short": len(words) < 6,
-        "boilerplate": _is_boilerplate(sequence, vocabulary) or CAPTION.match(text) is not None,
+        "boilerplate": _is_boilerplate(sequence, vocabulary) or CAPTION_OR_LINK.match(text) is not None or (
+            len(sequence) <= _CALL_TO_ACTION_WORDS and _CALL_TO_ACTION.match(text) is not None
+        ),
         # words as written: the tokens split "Lucía" and "Río" in two
         "byline": (len(text.split()) <= _BYLINE_WORDS and _BYLINE.match(text) is not None)
         or (len(words) <= _REPORTER_NOTE_WORDS and _REPORTER_NOTE.match(text) is not None),

@@ -8,12 +8,15 @@ import re
 from collections.abc import Iterable
 
 
-# A photo caption or its credit, which scraped articles keep among the paragraphs:
-# "Photo: Workers sort coffee at ...", "(Andean Commodities Report/Camila Vargas)".
-# Page furniture for check-worthiness; neither names a source.
-CAPTION = re.compile(
-    r"\s*(?:(?:top\s+|file\s+|main\s+)?(?:photo(?:graph)?|picture|image|pictured|caption)\s*:"
-    r"|.*\((?:photo:\s*)?[^()/]{2,60}/[^()/]{2,60}\)\s*$)",
+# Lines a scraped article keeps among its paragraphs that are no part of the story: a photo
+# caption or its credit ("Photo: Workers sort coffee at ...", "(Andean Commodities
+# Report/Camila Vargas)", "... Photo: Somchai Wongdee/Chao Phraya Post") and a pointer to
+# another story ("Related: ...", "Read more: ..."). Page furniture; none names a source.
+CAPTION_OR_LINK = re.compile(
+    r"\s*[*_]?(?:(?:top\s+|file\s+|main\s+)?(?:photo(?:graph)?|picture|image|pictured|caption)\s*:"
+    r"|(?:related|read\s+more|read\s+also|see\s+also|more\s+on\s+this\s+story)\s*:"
+    r"|.*\((?:photo:\s*)?[^()/]{2,60}/[^()/]{2,60}\)[*_]?\s*$"
+    r"|.*\b(?:photo(?:graph)?|picture|image)\s*:\s*[^.:]{2,80}[*_]?\s*$)",
     re.IGNORECASE,
 )
 

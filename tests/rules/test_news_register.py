@@ -239,3 +239,23 @@ def test_a_fraction_or_a_unit_in_brackets_is_no_photo_credit():
     for text in ("Three in four (or 3/4) of the 2,000 stations closed in 2025.",
                  "Buses reached 96 km/h (60 mph) on the new 14-mile road."):
         assert "boilerplate" not in score(text).features, text
+
+
+@pytest.mark.parametrize("text", [
+    "*Dock workers unload 2,000 crates in Aveiro in May. Photo: Rui Costa/Atlantic Wire*",
+    "Related: Harbour Air cancels 12 winter routes as costs climb",
+    "Read more: Why 40% of ferries run late",
+    "Sign up for the Harbour Ledger morning briefing",
+    "Follow the Delta Courier on WhatsApp for breaking news from the 12 states.",
+    "To report a fire, call the 24-hour hotline on (02) 8527-3877.",
+])
+def test_credits_pointers_and_calls_to_action_are_page_furniture(text):
+    assert not score(text).checkworthy, text
+
+
+@pytest.mark.parametrize("text", [
+    "Follow-up inspections found 40 faults on the 12 ferries.",
+    "Join talks on the 2026 budget were suspended after 3 days.",
+])
+def test_news_lines_that_open_like_a_call_to_action_are_not_furniture(text):
+    assert "boilerplate" not in score(text).features, text
