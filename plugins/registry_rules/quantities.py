@@ -219,6 +219,8 @@ _NUMBER = re.compile(
     rf"(?P<and_a_half>\s+and\s+a\s+half)?\b)",
     re.IGNORECASE,
 )
+_MINUS_BEFORE = re.compile(r"\bminus\s+$", re.IGNORECASE)
+_PLUS_OR_MINUS_BEFORE = re.compile(r"\bplus\s+or\s+minus\s+$", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"\s?(?:±|\+/-)\s?[0-9]+(?:\.[0-9]+)?(?:[eE][-+−]?[0-9]+)?")
 _TRIGGER_WORDS = (*SMALL_NUMBERS, *_SCALES, *_DENOMINATORS, "dozen")
 # A run of digits, or one vulgar fraction: "[0-9]+|[½...]" written to start with
@@ -429,8 +431,10 @@ def _numeral(text: str, match: re.Match[str]) -> _Found | None:
             return None
         value *= 10.0**power
         end = exponent.end()
-    if match.group("sign"):
-        value = -value
+    if match.group("sign") or (_MINUS_BEFORE.search(text, max(0, start - 20), start) and not (
+        _PLUS_OR_MINUS_BEFORE.search(text, max(0, start - 20), start)
+    )):
+        value = -value  # "-18 degrees", "minus 18 degrees" (not a margin, "plus or minus 3 points")
     plus_minus = _PLUS_MINUS.match(text, end)
     if plus_minus:
         end = plus_minus.end()  # the stated uncertainty is part of the quantity's text, not its value
@@ -494,6 +498,8 @@ def _fraction(text: str, match: re.Match[str]) -> _Found | None:
             return None
         if numerator == 1 and not denominator.endswith("s") and _ordinal_use(text, start, end):
             return None  # "the third quarter", "a third option": an ordinal
+        if re.match(r"-[^\W\d_]", text[end:end + 2]):
+            return None  # "a third-party system", "a quarter-final": a compound word, no amount
         value = numerator / _DENOMINATORS[denominator]
     found = _with_unit(text, start, end, value, default="fraction")
     if found.unit == "fraction":

@@ -130,6 +130,16 @@ def test_ordinal_fractions_are_not_fractions():
     assert parsed("less than half of them") == [(0.5, "fraction", "less than", "less than half")]
 
 
+def test_an_ordinal_in_a_compound_word_is_no_fraction():
+    assert parsed("A third-party tracing system failed in the quarter-final week.") == []
+    assert [q.value for q in find_quantities("Two-thirds of the 30 claims were paid.")] == [2 / 3, 30]
+
+
+def test_minus_written_as_a_word_is_a_negative_number():
+    assert [(q.value, q.unit) for q in find_quantities("Pupils waited in minus 18 degrees.")] == [(-18, "degrees")]
+    assert [q.value for q in find_quantities("The margin is plus or minus 3 points.")] == [3]
+
+
 def test_spans_are_offsets_into_the_document():
     document = "Intro sentence. Ukraine lost over 125,000 troops."
     start = document.index("Ukraine")
