@@ -1525,3 +1525,10 @@ def test_the_she_after_an_unnamed_person_is_that_person():
 
 def test_a_place_in_the_subject_is_not_who_speaks():
     assert sources("A nurse at a clinic in Port Louis said 30 beds were empty.") == [(None, None)]
+
+
+def test_a_headline_source_without_its_article():
+    found = sources("Grain exports fell 12% in March, ministry says\n\n"
+                    "The Ministry of Agriculture said on Monday that exports fell to 3 million tonnes.")
+    assert found[0] == (None, "Ministry of Agriculture")
+    assert sources("Members of a group called for 3 new stations.") == [(None, None)]
