@@ -881,12 +881,16 @@ _ITS = Agent(mentions.ORG_REFERENCE, "its", definite=True)
 _THEM = Agent(mentions.ORG_REFERENCE, "them", definite=True)
 # The last word of a firm's name, which its short form leaves out ("Northern Shield" for "Northern Shield
 # Railway"); not the words of bodies named after a person ("the Anna Berg Foundation", "Institute", "Fund")
-# The legal forms that end a firm's name: "Kustlinjen Buss AB", "Harbour Foods Ltd".
+# The legal forms that end a firm's name ("Kustlinjen Buss AB", "Harbour Foods Ltd") or open it
+# ("PT Kencana Rimba Sejahtera", Indonesian; "OOO ...", Russian).
 _LEGAL_FORMS = frozenset("AB GmbH AG Oy Oyj ASA NV BV SpA Srl SARL Pty Bhd Inc Ltd Plc PLC LLC Corp".split())
+_LEGAL_FORMS_BEFORE = frozenset("PT OOO PJSC OAO".split())
 _FIRM_WORDS = (mentions._ORG_NAME_WORDS - {"Institute", "Centre", "Center", "Project", "Fund", "Council", "Union",
                                           "International", "National", "World", "Global"}) | {
     "Company", "Corporation", "Group", "Mobility"} | _LEGAL_FORMS
-_FIRM_WITH_LEGAL_FORM = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){1,4}(?:" + "|".join(sorted(_LEGAL_FORMS)) + r"))\b")
+_FIRM_WITH_LEGAL_FORM = re.compile(
+    r"\b((?:[A-Z][\w&'’-]*\s+){1,4}(?:" + "|".join(sorted(_LEGAL_FORMS)) + r"))\b"
+    r"|\b((?:" + "|".join(sorted(_LEGAL_FORMS_BEFORE)) + r")(?:\s+[A-Z][\w&'’-]*){1,4})")
 _ONE_OF_ORGANIZATIONS = re.compile(
     r"(?:^|\s)((?:[Oo]ne|[Aa]nother|[Ee]ach)\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?)"
     r"([a-z]+s)\s*$"
@@ -952,7 +956,7 @@ _NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:&\s+)?(?:(?:of|for|de|del|du|the)\s+)?[A
 # A sentence opening with the organisation where what it tells happens: "But at the X Hospital in Cluj, ..."
 _AT_ORGANIZATION = re.compile(r"\s*(?:(?:But|And|Meanwhile|Yet),?\s+)?[Aa]t\s+((?:the\s+)?" + _NAME_RUN + ")")
 _DESCRIPTOR_BYTES = frozenset(word.encode() for word in ORG_DESCRIPTORS)
-_LEGAL_FORM_BYTES = frozenset(form.encode() for form in _LEGAL_FORMS)
+_LEGAL_FORM_BYTES = frozenset(form.encode() for form in _LEGAL_FORMS | _LEGAL_FORMS_BEFORE)
 _DESCRIBED_NAME = re.compile(r"\b(?<![’'-])(?:" + word_alternation(ORG_DESCRIPTORS) + r")\s+" + _NAME_RUN)
 _WHICH = re.compile(r",\s+which\s")
 _DESCRIPTION_AFTER = re.compile(r",\s+((?:the|a|an)\s+[^,;:.\x1f]{3,80}?)(?=[,;:.\x1f]|$)")
@@ -1583,6 +1587,10 @@ class _Reader:
             last = found.group(1)
             if last in _FIRM_WORDS:
                 return found.group(0)
+        for organization in self.memory.organizations:
+            words = organization.name.split()
+            if words[0] in _LEGAL_FORMS_BEFORE and f" {name} " in f" {organization.name} ":
+                return organization.name  # "Kencana Rimba said" after "PT Kencana Rimba Sejahtera"
         return None
 
     def _note_group(self, masked: str, sentence: int) -> None:
@@ -1906,9 +1914,12 @@ class _Reader:
         for found in _FIRM_WITH_LEGAL_FORM.finditer(masked) if not _LEGAL_FORM_BYTES.isdisjoint(
             ascii_words(masked)
         ) else ():
-            name = _name_before(masked, found.end())
-            if name and name.split()[-1] in _LEGAL_FORMS and len(name.split()) > 1:
-                memory.remember_organization(name, ["company"], mentioned=True)  # "won by Kustlinjen Buss AB"
+            # "won by Kustlinjen Buss AB", "palm oil exporter PT Kencana Rimba Sejahtera"
+            name = found.group(2) or _name_before(masked, found.end())
+            if name and (name.split()[-1] in _LEGAL_FORMS or name.split()[0] in _LEGAL_FORMS_BEFORE) and (
+                len(name.split()) > 1
+            ):
+                memory.remember_organization(name, ["company"], mentioned=True)
         if not _DESCRIPTOR_BYTES.isdisjoint(ascii_words(masked)):  # descriptors are in lower case
             for found in _DESCRIBED_NAME.finditer(masked):
                 agent = parse_source(found.group())
@@ -1942,7 +1953,10 @@ class _Reader:
             if organization is None and agent.role:
                 organization = memory.organization_like(agent.role.split()[-1], None) if agent.role.lower() in {
                     o.name.lower() for o in memory.organizations} else None
-                if organization is None and agent.role.lower() in EXECUTIVE_ROLES:
+                described = agent.text[: agent.text.lower().find(agent.role.lower())].split()
+                if organization is None and agent.role.lower() in EXECUTIVE_ROLES and not any(
+                    word.isalpha() and word.islower() and word not in ("a", "an", "the") for word in described
+                ):  # "spaza shop owner X" owns the shop the words before the role name
                     # "Chief Executive X" runs the company the article is about; "a spokesperson, X"
                     # speaks for it; when the article is about a body that is no business (a regulator
                     # fining a firm), the organisation the last two sentences quoted ("In a statement, the

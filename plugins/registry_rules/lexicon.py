@@ -94,7 +94,7 @@ ROLES = frozenset(
     sheriff magistrate coroner ombudsman comptroller criminologist epidemiologist virologist
     ecologist hydrologist climatologist sociologist psychologist demographer statistician
     commuter passenger shopper voter patient pensioner tenant homeowner motorist critic
-    msp mep mla mpp rep sen whip prof""".split()
+    msp mep mla mpp rep sen whip prof td""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",
@@ -106,7 +106,7 @@ ROLES = frozenset(
     "secretary of state", "minister of state", "undersecretary", "under-secretary", "vice-minister",
     "deputy mayor", "council member", "state senator", "state representative",
     "majority leader", "minority leader", "majority whip", "minority whip", "director general", "director-general",
-    "security guard", "prison guard",
+    "security guard", "prison guard", "executive mayor", "executive officer", "senior executive officer",
 })
 
 # Roles whose holder runs a portfolio named after "for" or "of" ("State
@@ -155,7 +155,7 @@ ROLE_INSTITUTIONS = {
     "councillor": "council", "councilor": "council", "councilwoman": "council", "councilman": "council",
     "councilmember": "council", "council member": "council", "alderman": "council", "alderwoman": "council",
     "senator": "Senate", "sen": "Senate", "rep": "House of Representatives", "msp": "Scottish Parliament",
-    "mep": "European Parliament", "congressman": "Congress",
+    "mep": "European Parliament", "td": "Dáil", "congressman": "Congress",
     "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament", "judge": "court",
 }
 

@@ -659,6 +659,9 @@ def parse_appositive(phrase: str) -> Agent | None:
         owner = _possessor(head_words[: role_at[0]]) if role_at[0] > 0 else None
         if owner is not None and lowered[link:link + 1] == ["for"]:
             organization = owner  # "WHO's regional director for Europe": a region or field after "for"
+        elif lowered[link:link + 3] == ["in", "charge", "of"] and len(rest) > 2:
+            # "the officer in charge of the council's grants section": at what they run
+            organization = _workplace(rest[2:], "of")
         elif rest and lowered[link] != "in":
             organization = _workplace(rest, lowered[link])
             if organization is not None and organization.kind == DOCUMENT and not (

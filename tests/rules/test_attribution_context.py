@@ -1532,3 +1532,27 @@ def test_a_headline_source_without_its_article():
                     "The Ministry of Agriculture said on Monday that exports fell to 3 million tonnes.")
     assert found[0] == (None, "Ministry of Agriculture")
     assert sources("Members of a group called for 3 new stations.") == [(None, None)]
+
+
+def test_irish_and_south_african_titles():
+    found = sources("Labour TD Niamh Flood said 100 families had called. "
+                    "“We are not hiding,” Executive Mayor Thandi Mokoena told the Herald on Thursday.")
+    assert found == [("Niamh Flood", "Labour Party"), ("Thandi Mokoena", None)]
+
+
+def test_an_officer_in_charge_of_a_section_of_the_council():
+    found = sources("Mayo County Council received 800 applications. Sean Walsh, the senior executive officer "
+                    "in charge of the council's grants section, said 300 were waiting.")
+    assert found[1] == ("Sean Walsh", "Mayo County Council")
+
+
+def test_a_shop_owner_owns_the_shop_not_the_body_quoted_before():
+    found = sources("The mayor’s office rejected the claim, saying wages were 31% of spending. "
+                    "Spaza shop owner Nomvula Sithole said her fridge had failed twice.")
+    assert found[1] == ("Nomvula Sithole", None)
+
+
+def test_a_firm_named_with_a_legal_form_before_its_name():
+    found = sources("Inspectors found 40 children on estates run by palm oil exporter PT Sawit Jaya Makmur. "
+                    "In its statement, Sawit Jaya said the minors were employees' children.")
+    assert found[1] == (None, "PT Sawit Jaya Makmur")
