@@ -157,7 +157,7 @@ _FURNITURE_ANYWHERE = _phrases(
     "follow us on", "all rights reserved", "this article was", "this story was", "this article has",
     "this story has", "contact the author", "image caption", "photo credit", "listen to this article",
     "min read", "minute read", "minutes read", "reporting by", "editing by", "contributed to this",
-    "contributed reporting",
+    "contributed reporting", "our standards", "trust principles",
 )
 _FURNITURE_ON_SHORT_LINES = _FURNITURE_ANYWHERE | _phrases(
     "newsletter", "newsletters", "advertisement", "copyright", "read more", "read next", "related stories",
@@ -165,6 +165,10 @@ _FURNITURE_ON_SHORT_LINES = _FURNITURE_ANYWHERE | _phrases(
 )
 # A short line that asks the reader to do something for the outlet: "Sign up for the Post morning
 # briefing", "Follow the Sahel Courier on WhatsApp for breaking news".
+# A wire's note of the exchange rate it used: "($1 = 15,870 rupiah)".
+_RATE_NOTE = re.compile(r"\s*\(\s*\S{0,3}\s?[0-9][0-9.,]*\s*\w*\s*=\s*\S{0,3}\s?[0-9][0-9.,]*\s*[\w ]{0,20}\)\s*$")
+# A byline of name, outlet and date set apart by pipes, without "By": "Thandeka Mokoena | Goudveld Herald | 27 November 2026".
+_PIPED_BYLINE = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*\|\s*[^|]{2,40}(?:\|\s*[^|]{2,40}){0,2}$")
 _CALL_TO_ACTION_WORDS = 20
 _CALL_TO_ACTION = re.compile(r"\s*(?:sign\s+up|subscribe|follow\s|download|get\s+the\s|join\s+(?:us|our)\b)", re.IGNORECASE)
 # Each phrase contains its longest word: a sentence without any of these has none of the phrases.
@@ -321,9 +325,11 @@ def _feature_values(
         "short": len(words) < 6,
         "boilerplate": _is_boilerplate(sequence, vocabulary) or CAPTION_OR_LINK.match(text) is not None or (
             len(sequence) <= _CALL_TO_ACTION_WORDS and _CALL_TO_ACTION.match(text) is not None
-        ),
+        ) or _RATE_NOTE.match(text) is not None,
         # words as written: the tokens split "Lucía" and "Río" in two
-        "byline": (len(text.split()) <= _BYLINE_WORDS and _BYLINE.match(text) is not None)
+        "byline": (len(text.split()) <= _BYLINE_WORDS and (
+            _BYLINE.match(text) is not None or _PIPED_BYLINE.match(text) is not None
+        ))
         or (len(words) <= _REPORTER_NOTE_WORDS and _REPORTER_NOTE.match(text) is not None),
     }
     return {name: float(value) for name, value in candidates.items() if value}

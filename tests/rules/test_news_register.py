@@ -259,3 +259,17 @@ def test_credits_pointers_and_calls_to_action_are_page_furniture(text):
 ])
 def test_news_lines_that_open_like_a_call_to_action_are_not_furniture(text):
     assert "boilerplate" not in score(text).features, text
+
+
+@pytest.mark.parametrize("text", [
+    "($1 = 15,870 rupiah)",
+    "(€1 = 4.31 złoty)",
+    "Our Standards: The Meridian Wire Trust Principles (https://www.meridianwire.example/standards)",
+    "Thandeka Mokoena | Goudveld Herald | 27 November 2026",
+])
+def test_wire_notes_and_piped_bylines_are_furniture(text):
+    assert not score(text).checkworthy, text
+
+
+def test_a_sentence_with_an_equation_and_pipes_in_figures_is_no_furniture():
+    assert score("Exports rose to 4.2 million tonnes (up 12% on 2024), the ministry said.").checkworthy
