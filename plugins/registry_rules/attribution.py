@@ -688,6 +688,8 @@ def _scan_back(text: str) -> Agent | None:
 # Why a source goes unnamed, in a clause between the source and its verb.
 _ANONYMITY = re.compile(
     r"\s+who\s+(?:asked|declined|requested|spoke|did\s+not\s+want|was\s+not\s+authori[sz]ed)\b[^,;]*$")
+# Whose reading of data a sentence gives: "For the Ratepayers' Association, the figures show".
+_VIEW_HOLDER = re.compile(r"\s*For\s+((?:the\s+)?[A-Z][^,]{2,80}),\s+(?:the|these|those|its|their)\s")
 _IRREGULAR_PARTICIPLES = frozenset({"seen", "shown", "given", "taken", "written", "drawn", "known"})
 
 
@@ -1348,6 +1350,11 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
     if agent.kind == mentions.ORG_REFERENCE and not agent.definite and agent.name and not agent.kinds:
         if not is_capitalised(agent.text):
             return None  # "a group called ..." names nobody
+    if agent.kind == mentions.DOCUMENT and agent.producer is None and (held := _VIEW_HOLDER.match(masked)):
+        # "For the Ratepayers' Association, the figures show that ...": the reading is the association's
+        holder = parse_source(held.group(1))
+        if holder is not None and holder.kind in (mentions.ORGANIZATION, mentions.ORG_REFERENCE):
+            agent.producer = holder
     if agent.kind == mentions.DOCUMENT:
         pattern = "figures_show"
     elif appositives:

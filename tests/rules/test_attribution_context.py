@@ -1556,3 +1556,9 @@ def test_a_firm_named_with_a_legal_form_before_its_name():
     found = sources("Inspectors found 40 children on estates run by palm oil exporter PT Sawit Jaya Makmur. "
                     "In its statement, Sawit Jaya said the minors were employees' children.")
     assert found[1] == (None, "PT Sawit Jaya Makmur")
+
+
+def test_the_figures_read_for_an_organisation_are_its_reading():
+    found = sources("The utility said the debt rose to R1.8bn. For the Harbour Ratepayers' Association, the "
+                    "figures show that paying residents are punished. Its chairman, Piet Botha, said 40% was lost.")
+    assert found[1][1] == found[2][1] == "Harbour Ratepayers Association"
