@@ -125,6 +125,13 @@ ambitious optimistic pessimistic caution cautious frankly truth clearly obviousl
 _EVALUATION_PAIRS = frozenset({("far", "too"), ("too", "high"), ("too", "low"), ("too", "large"), ("too", "small")})
 # A reporter's note that someone gave no answer: "declined to comment", "did not respond to a request for comment".
 _NO_ANSWER = _words("declined refused respond responded reached return returned")
+# "She declined to say how many claims remained unpaid": what a source would not tell.
+_DECLINING = _words("declined declines refused refuses would wouldn't")
+_DECLINED_TO_SAY = re.compile(
+    r"\b(?:declined|declines|refused|refuses|would\s+not|wouldn't)\s+(?:to\s+)?"
+    r"(?:say|confirm|disclose|name|discuss|answer|elaborate|specify|reveal)\b",
+    re.IGNORECASE,
+)
 # "did not reply to questions", "has not answered requests for an interview"
 _NO_REPLY = _words("reply replied respond responded answer answered")
 _QUESTIONS = _words("questions requests")
@@ -300,6 +307,7 @@ def _feature_values(
         # In news, "I" is only ever in a quotation: the speaker's own experience or view.
         "quoted_first_person": first_person and quoted,
         "no_answer": ("comment" in vocabulary and not vocabulary.isdisjoint(_NO_ANSWER)) or (
+            not vocabulary.isdisjoint(_DECLINING) and _DECLINED_TO_SAY.search(text) is not None) or (
             not vocabulary.isdisjoint(_QUESTIONS) and not vocabulary.isdisjoint(_NO_REPLY) and "not" in vocabulary),
         # what a commentator says will or would happen ("an analyst expects rents to rise",
         # "analysts said the delays would cut profit"): nothing to check yet, unlike an

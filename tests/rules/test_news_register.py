@@ -267,3 +267,17 @@ def test_news_lines_that_open_like_a_call_to_action_are_not_furniture(text):
 
 def test_a_sentence_with_figures_in_brackets_is_no_furniture():
     assert score("Exports rose to 4.2 million tonnes (up 12% on 2024), the ministry said.").checkworthy
+
+
+@pytest.mark.parametrize("text", [
+    "She declined to say how many of the 4,000 claims remained unpaid.",
+    "The ministry would not confirm whether 12 inspectors had been suspended.",
+])
+def test_what_a_source_would_not_say_is_no_answer(text):
+    result = score(text)
+    assert "no_answer" in result.features
+    assert not result.checkworthy
+
+
+def test_declining_an_offer_is_an_event_not_a_non_answer():
+    assert "no_answer" not in score("The union declined to join the strike by 4,000 drivers.").features
