@@ -13,7 +13,8 @@ from collections.abc import Iterable
 # Report/Camila Vargas)", "... Photo: Somchai Wongdee/Chao Phraya Post") and a pointer to
 # another story ("Related: ...", "Read more: ..."). Page furniture; none names a source.
 CAPTION_OR_LINK = re.compile(
-    r"\s*[*_]?(?:(?:top\s+|file\s+|main\s+)?(?:photo(?:graph)?|picture|image|pictured|caption)\s*:"
+    r"\s*[*_](?![*_\s])"  # a line in italics ("*Farmers inspect ...*"): a caption or an editor's note
+    r"|\s*(?:(?:top\s+|file\s+|main\s+)?(?:photo(?:graph)?|picture|image|pictured|caption)\s*:"
     r"|(?:related|read\s+more|read\s+also|see\s+also|more\s+on\s+this\s+story)\s*:"
     r"|.*\((?:photo:\s*)?[^()/]{2,60}/[^()/]{2,60}\)[*_]?\s*$"
     r"|.*\b(?:photo(?:graph)?|picture|image)\s*:\s*[^.:]{2,80}[*_]?\s*$)",

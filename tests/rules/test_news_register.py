@@ -243,6 +243,7 @@ def test_a_fraction_or_a_unit_in_brackets_is_no_photo_credit():
 
 @pytest.mark.parametrize("text", [
     "*Dock workers unload 2,000 crates in Aveiro in May. Photo: Rui Costa/Atlantic Wire*",
+    "*Dock workers unload 2,000 crates in Aveiro in May.",
     "Related: Harbour Air cancels 12 winter routes as costs climb",
     "Read more: Why 40% of ferries run late",
     "Sign up for the Harbour Ledger morning briefing",
