@@ -1918,16 +1918,15 @@ class _Reader:
                 appositive = parse_appositive(description)
                 if appositive is not None and appositive.kind == mentions.ORG_REFERENCE and appositive.kinds:
                     memory.remember_organization(name, appositive.kinds, mentioned=True)
-        for found in _FIRM_WITH_LEGAL_FORM.finditer(masked) if not _LEGAL_FORM_BYTES.isdisjoint(
-            ascii_words(masked)
-        ) else ():
+        words = ascii_words(masked)
+        for found in _FIRM_WITH_LEGAL_FORM.finditer(masked) if not _LEGAL_FORM_BYTES.isdisjoint(words) else ():
             # "won by Kustlinjen Buss AB", "palm oil exporter PT Kencana Rimba Sejahtera"
             name = found.group(2) or _name_before(masked, found.end())
             if name and (name.split()[-1] in _LEGAL_FORMS or name.split()[0] in _LEGAL_FORMS_BEFORE) and (
                 len(name.split()) > 1
             ):
                 memory.remember_organization(name, ["company"], mentioned=True)
-        if not _DESCRIPTOR_BYTES.isdisjoint(ascii_words(masked)):  # descriptors are in lower case
+        if not _DESCRIPTOR_BYTES.isdisjoint(words):  # descriptors are in lower case
             for found in _DESCRIBED_NAME.finditer(masked):
                 agent = parse_source(found.group())
                 if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name and (
