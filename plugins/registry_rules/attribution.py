@@ -69,7 +69,8 @@ from .lexicon import (
     TRADE_GROUPS,
 )
 from .mentions import Agent, is_capitalised, parse_appositive, parse_source, same_head, words_of
-from .patterns import ascii_words, word_alternation
+from .patterns import CAPTION_OR_LINK, ascii_words, word_alternation
+from .quantities import SMALL_NUMBERS
 from .quotes import HIDDEN, find_quotations, mask_quotations
 from .sentences import Sentence, split_sentences
 
@@ -160,7 +161,10 @@ _RELATIVE_GENDERS = {"widow": "f", "wife": "f", "daughter": "f", "mother": "f", 
 # verbs whose subject undergoes what they tell, as with a passive: "The driver, X, died at the scene"
 _HAPPENED_TO = frozenset({"died", "drowned", "dies", "drowns"})
 _PRONOUN_GENDERS = {"he": "m", "she": "f"}
-_HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_HONORIFIC_GENDERS = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+    "malam": "m", "mallam": "m", "alhaji": "m", "hajiya": "f", "hajia": "f", "alhaja": "f", "smt": "f",
+}
 _TOPIC_SENTENCES = 2  # how far back the person just introduced is the antecedent of "he"/"she"
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+\w+ly)?$")
 # "is demanding", "are warning": a form of "be" before a verb in -ing is no passive
@@ -215,8 +219,11 @@ _BREAK_CHARACTERS = ",;:“”\"«»()\x1f—–-"  # every match of _CHUNK_BREA
 _BREAK_CHARACTER = re.compile(f"[{re.escape(_BREAK_CHARACTERS)}]")
 # "KYIV — ", and wire datelines with a region, a date or an agency before
 # the dash: "SHERBROOKE, Quebec (QNS) — ", "HALIFAX, Nova Scotia, Nov 23 (QNS) – ".
+# Capital letters of the Latin alphabets, accented ones included ("BOGOTÁ", "ŁÓDŹ", "İZMİR").
+_CAPITALS = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŐŰŠŽČŘĚŞĞİ"
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]+(?:,\s+[A-Z0-9][\w.'’ -]{1,30}?){0,2}(?:\s+\([A-Z][\w.&' -]{0,20}\))?\s+(?:—|–|--?)\s+")
+    rf"[{_CAPITALS}][{_CAPITALS} .'’-]+(?:,\s+[A-Z0-9][\w.'’ -]{{1,30}}?){{0,2}}(?:\s+\([A-Z][\w.&' -]{{0,40}}\))?"
+    r"\s+(?:—|–|--?)\s+")
 _INTRO = re.compile(r"(?:On|In|At|After|Before|During|Last|Earlier|Later|Asked|Speaking)\b[^,]{0,80},\s+")
 _SEPARATOR = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -333,6 +340,7 @@ class _Memory:
         self.organizations: list[_Organization] = []
         self.documents: list[_Document] = []
         self.last_person: _Person | None = None
+        self.last_unnamed: _Source | None = None  # an unnamed person who spoke since the last named one
         # a person the text has just introduced without quoting them ("X has kept bees for 35 years",
         # "For X's widow, Y, ..."), with the sentence: the nearer antecedent of "he"/"she" than the last source
         self.topic: tuple[_Person, int] | None = None
@@ -362,6 +370,11 @@ class _Memory:
             for person in reversed(self.persons):
                 if name in person.name.split()[1:-1]:
                     return person
+            # "Wichai" for "Wichai Thongsuk": the Thai and Icelandic press name people by their given name;
+            # only one person the text named may have it, and nobody as a surname
+            given = [person for person in self.persons if person.name.split()[0] == name and " " in person.name]
+            if len(given) == 1:
+                return given[0]
         return None
 
     def surnames(self) -> set[str]:
@@ -576,6 +589,10 @@ def _scan_back(text: str) -> Agent | None:
         token = tokens[index]
         low = token.lower()
         if low in ("the", "a", "an") or low in POSSESSIVE_PRONOUNS:
+            if accepted and index >= 2 and [t.lower() for t in tokens[index - 2:index]] in (
+                ["close", "to"], ["familiar", "with"]
+            ):
+                return None  # "a person close to the company said": an unnamed source, not the company
             if accepted and index >= 2 and tokens[index - 1].lower() in ("in", "on") and (
                 tokens[index - 2].lower() in _BODY_PARTS
             ):
@@ -655,14 +672,29 @@ def _scan_back(text: str) -> Agent | None:
     # "Economists surveyed by X expect": X is the agent of the participle,
     # the subject is what comes before it.
     start = index + 1
-    if start >= 2 and tokens[start - 1].lower() == "by" and tokens[start - 2].lower().endswith("ed"):
-        return _scan_back(" ".join(tokens[: start - 2]))
+    if start >= 2 and tokens[start - 1].lower() in ("in", "near") and tokens[start - 2].islower() and all(
+        is_capitalised(word) and word not in _MONTHS_AND_DAYS for word in accepted
+    ):
+        # "A teacher at a school in Birnin Kebbi said": the place is where the subject is, not who speaks
+        return _scan_back(" ".join(tokens[: start - 1]))
+    if start >= 2 and tokens[start - 1].lower() == "by" and (
+        tokens[start - 2].lower().endswith("ed") or tokens[start - 2].lower() in _IRREGULAR_PARTICIPLES
+    ):
+        return _scan_back(" ".join(tokens[: start - 2]))  # "Internal documents seen by the Ledger show"
     if start >= 3 and tokens[start - 1].lower() in ("in", "on") and tokens[start - 2].lower().endswith("ed") and (
         len(accepted) == 1 and (accepted[0] in _MONTHS_AND_DAYS)
     ):
         # "A study by X published in June projected": the date belongs to the participle, the subject is before it
         return _scan_back(" ".join(tokens[: start - 2]))
     return parse_source(" ".join(accepted))
+
+
+# Why a source goes unnamed, in a clause between the source and its verb.
+_ANONYMITY = re.compile(
+    r"\s+who\s+(?:asked|declined|requested|spoke|did\s+not\s+want|was\s+not\s+authori[sz]ed)\b[^,;]*$")
+# Whose reading of data a sentence gives: "For the Ratepayers' Association, the figures show".
+_VIEW_HOLDER = re.compile(r"\s*For\s+((?:the\s+)?[A-Z][^,]{2,80}),\s+(?:the|these|those|its|their)\s")
+_IRREGULAR_PARTICIPLES = frozenset({"seen", "shown", "given", "taken", "written", "drawn", "known"})
 
 
 def _field_of_role(tokens: list[str], index: int) -> bool:
@@ -677,9 +709,20 @@ def _field_of_role(tokens: list[str], index: int) -> bool:
     return False
 
 
+def _organization_runs_on(tokens: list[str]) -> bool:
+    """Do the capitalised words that open ``tokens`` end in a word for an
+    organisation ("Bute Council" after "Argyll and"), so that "and" joins
+    one name rather than two subjects?"""
+    run = list(itertools.takewhile(is_capitalised, tokens))
+    return bool(run) and run[-1].lower() in ORG_HEADS
+
+
 def _subject_at_start(masked: str) -> Agent | None:
     """The subject of the sentence's main clause (after a dateline or an
-    introductory phrase): the words up to its verb."""
+    introductory phrase): the words up to its verb. A photo caption or
+    credit has none that speaks."""
+    if CAPTION_OR_LINK.match(masked):
+        return None
     position = 0
     dateline = _DATELINE.match(masked)
     if dateline:
@@ -707,11 +750,13 @@ def _subject_at_start(masked: str) -> Agent | None:
             if named:
                 taken.extend([token, *named])
             break
+        if (token == "&" or (low == "and" and _organization_runs_on(tokens[index + 1:]))) and taken and (
+            is_capitalised(taken[-1])
+        ):
+            taken.append(token)  # "Haven & Kade", "Argyll and Bute Council"
+            continue
         if low in NOT_IN_NAME or low in BETWEEN_SUBJECT_AND_VERB:
             break
-        if token == "&" and taken and is_capitalised(taken[-1]):
-            taken.append(token)  # "Haven & Kade"
-            continue
         if _head_like(token, low) and not (taken and taken[-1].endswith(("'s", "’s")) and not is_capitalised(token)):
             taken.append(token)
             have_head = True
@@ -740,6 +785,8 @@ def _subject_before(masked: str, end: int) -> tuple[Agent, list[Agent], bool] | 
     left, passive = _strip_between(masked[:end])
     if ", " in left:
         left = _AGE_IN_APPOSITION.sub("", left)  # "Lisa Martin, 52, a harvester from Pubnico, said"
+    if " who " in left and (anonymous := _ANONYMITY.search(left)) is not None:
+        left = left[: anonymous.start()]  # "a teacher who asked not to be named because ... said"
     if not left.endswith(","):
         agent = _scan_back(left)
         return (agent, [], passive) if agent is not None else None
@@ -840,9 +887,16 @@ _ITS = Agent(mentions.ORG_REFERENCE, "its", definite=True)
 _THEM = Agent(mentions.ORG_REFERENCE, "them", definite=True)
 # The last word of a firm's name, which its short form leaves out ("Northern Shield" for "Northern Shield
 # Railway"); not the words of bodies named after a person ("the Anna Berg Foundation", "Institute", "Fund")
+# The legal forms that end a firm's name ("Kustlinjen Buss AB", "Harbour Foods Ltd") or open it
+# ("PT Kencana Rimba Sejahtera", Indonesian; "OOO ...", Russian).
+_LEGAL_FORMS = frozenset("AB GmbH AG Oy Oyj ASA NV BV SpA Srl SARL Pty Bhd Inc Ltd Plc PLC LLC Corp".split())
+_LEGAL_FORMS_BEFORE = frozenset("PT OOO PJSC OAO".split())
 _FIRM_WORDS = (mentions._ORG_NAME_WORDS - {"Institute", "Centre", "Center", "Project", "Fund", "Council", "Union",
                                           "International", "National", "World", "Global"}) | {
-    "Company", "Corporation", "Group", "Mobility"}
+    "Company", "Corporation", "Group", "Mobility"} | _LEGAL_FORMS
+_FIRM_WITH_LEGAL_FORM = re.compile(
+    r"\b((?:[A-Z][\w&'’-]*\s+){1,4}(?:" + "|".join(sorted(_LEGAL_FORMS)) + r"))\b"
+    r"|\b((?:" + "|".join(sorted(_LEGAL_FORMS_BEFORE)) + r")(?:\s+[A-Z][\w&'’-]*){1,4})")
 _ONE_OF_ORGANIZATIONS = re.compile(
     r"(?:^|\s)((?:[Oo]ne|[Aa]nother|[Ee]ach)\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?)"
     r"([a-z]+s)\s*$"
@@ -908,6 +962,7 @@ _NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:&\s+)?(?:(?:of|for|de|del|du|the)\s+)?[A
 # A sentence opening with the organisation where what it tells happens: "But at the X Hospital in Cluj, ..."
 _AT_ORGANIZATION = re.compile(r"\s*(?:(?:But|And|Meanwhile|Yet),?\s+)?[Aa]t\s+((?:the\s+)?" + _NAME_RUN + ")")
 _DESCRIPTOR_BYTES = frozenset(word.encode() for word in ORG_DESCRIPTORS)
+_LEGAL_FORM_BYTES = frozenset(form.encode() for form in _LEGAL_FORMS | _LEGAL_FORMS_BEFORE)
 _DESCRIBED_NAME = re.compile(r"\b(?<![’'-])(?:" + word_alternation(ORG_DESCRIPTORS) + r")\s+" + _NAME_RUN)
 _WHICH = re.compile(r",\s+which\s")
 _DESCRIPTION_AFTER = re.compile(r",\s+((?:the|a|an)\s+[^,;:.\x1f]{3,80}?)(?=[,;:.\x1f]|$)")
@@ -968,6 +1023,13 @@ def _parenthetical(text: str) -> bool:
     }
 
 
+def _is_age(text: str) -> bool:
+    """Is ``text`` an age set after a name: "71", "seven", "twenty-two"?"""
+    text = text.strip()
+    words = text.lower().split("-")
+    return (text.isdigit() and len(text) <= 3) or (len(words) <= 2 and all(word in SMALL_NUMBERS for word in words))
+
+
 def _subject_after(masked: str, start: int) -> tuple[Agent, list[Agent]] | None:
     """The source named after an inverted verb ("said Olena Marchuk, the
     director of ..."), with its appositives."""
@@ -983,6 +1045,8 @@ def _subject_after(masked: str, start: int) -> tuple[Agent, list[Agent]] | None:
         named = _named_after(agent, parts[0], parts[1])
         if named is not None:
             return named, []
+    if agent.kind == mentions.NAME and len(parts) > 1 and _is_age(parts[1]):
+        agent = Agent(mentions.PERSON, agent.text, name=agent.name, head=agent.head)  # "said Calum, seven"
     appositives = []
     for part in [part for part in parts[1:4] if not part.strip().isdigit()][:2]:  # "said Takeshi Mori, 71, a ..."
         appositive = parse_appositive(part)
@@ -1124,10 +1188,16 @@ def _according_match(masked: str, found: re.Match[str]) -> _Match | None:
             agent.producer = subject
     appositive = _following_appositive(masked, found.end())
     described = agent.producer if agent.kind == mentions.DOCUMENT else agent
-    if described is not None and described.kind == mentions.ORG_REFERENCE and described.head and appositive is not None:
+    name = re.split(r"[,;.]\s", masked[found.end() + 1:] + " ", maxsplit=1)[0]
+    named_next = masked.startswith(",", found.end())
+    if agent.kind == mentions.ROLE_REFERENCE and named_next:
+        # "according to its head of finance, Alasdair Munro": the role, then its holder
+        named = _named_after(agent, found.group(1), name)
+        if named is not None:
+            agent, appositive = named, None
+    elif described is not None and described.kind == mentions.ORG_REFERENCE and described.head and named_next:
         # "according to an assessment commissioned by the port's operator, Hai Lam Port Corporation": the
         # description, then the organisation's name
-        name = re.split(r"[,;.]\s", masked[found.end() + 1:] + " ", maxsplit=1)[0]
         named = _named_after(described, described.text, name)
         if named is not None and named.kind == mentions.ORGANIZATION:
             if agent.kind == mentions.DOCUMENT:
@@ -1277,9 +1347,18 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
         # "the force recorded 1,412 burglaries" is its figure; "Smith recorded a song" is not a statement, and
         # "Italy recorded 4,300 more deaths" says where they happened
         return None
+    if agent.kind == mentions.ORG_REFERENCE and not agent.definite and " " not in agent.text.strip() and (
+        masked[found.end():].strip(" .!?\x1f”\"’") == "" and left_text[: -len(agent.text.strip())].rstrip().endswith(",")
+    ):
+        agent.definite = True  # a headline drops its articles: "Grain exports fell 12%, ministry says"
     if agent.kind == mentions.ORG_REFERENCE and not agent.definite and agent.name and not agent.kinds:
         if not is_capitalised(agent.text):
             return None  # "a group called ..." names nobody
+    if agent.kind == mentions.DOCUMENT and agent.producer is None and (held := _VIEW_HOLDER.match(masked)):
+        # "For the Ratepayers' Association, the figures show that ...": the reading is the association's
+        holder = parse_source(held.group(1))
+        if holder is not None and holder.kind in (mentions.ORGANIZATION, mentions.ORG_REFERENCE):
+            agent.producer = holder
     if agent.kind == mentions.DOCUMENT:
         pattern = "figures_show"
     elif appositives:
@@ -1289,7 +1368,11 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
     elif masked[found.end():].strip(" .!?\x1f”\"’") == "":
         # "..., the ministry said.": the reported words come first, set off by a comma or a quotation;
         # in "It needs the backing of member states." no source and verb end the sentence
-        lead = left_text[: left_text.rfind(agent.text.split()[0])].rstrip() if agent.text.split() else ""
+        # (the whole phrase: its first word alone, "a", is found inside "spokesman")
+        at = left_text.rfind(agent.text)
+        if at < 0 and agent.text.split():
+            at = left_text.rfind(agent.text.split()[0])
+        lead = left_text[:at].rstrip() if at > 0 else ""
         if lead and lead[-1] not in _BEFORE_TRAILING_SOURCE:
             return None
         pattern = "trailing"
@@ -1387,7 +1470,9 @@ class _Reader:
             masked = self.masked[self.sentences[sentence].start: self.sentences[sentence].end]
             parts = masked.split(",", 2)
             appositive = parse_appositive(parts[1]) if len(parts) == 3 else None
-            if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name:
+            if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name and (
+                agent.name.lower() not in ORG_HEADS  # "School buses late ...": a class noun, no name
+            ):
                 # "Noordbank, the Netherlands' third-largest lender, ...": "the bank" is Noordbank
                 reading, self.memory.sentence = self.memory.sentence, sentence  # named in that sentence
                 try:
@@ -1513,6 +1598,10 @@ class _Reader:
             last = found.group(1)
             if last in _FIRM_WORDS:
                 return found.group(0)
+        for organization in self.memory.organizations:
+            words = organization.name.split()
+            if words[0] in _LEGAL_FORMS_BEFORE and f" {name} " in f" {organization.name} ":
+                return organization.name  # "Kencana Rimba said" after "PT Kencana Rimba Sejahtera"
         return None
 
     def _note_group(self, masked: str, sentence: int) -> None:
@@ -1765,6 +1854,22 @@ class _Reader:
                 return subject.name
         return None
 
+    def _acting_organization(self, sentence: int, kind: str | None) -> str | None:
+        """The organisation that is the subject of sentence number
+        ``sentence`` ("Marina has ordered ...", with Marina the short name of
+        an authority the text defined), if it fits the class noun ``kind``
+        ("agency") when one is given."""
+        subject = self._sentence_subject(sentence)
+        if subject is None or subject.kind not in (mentions.ORGANIZATION, mentions.ORG_REFERENCE, mentions.NAME):
+            return None
+        name = self.memory.full_name(subject.name or subject.text) if subject.kind == mentions.NAME else None
+        if subject.kind == mentions.NAME and name == (subject.name or subject.text):
+            return None  # a name that is no organisation the text defined
+        name = name or self._organization_name(subject, sentence)
+        if name is None or (kind is not None and not _fits_class(name, kind)):
+            return None
+        return name
+
     def _sentence_subject(self, sentence: int) -> Agent | None:
         """The subject of sentence number ``sentence``, as an organisation when
         an appositive describes one ("Noordbank, the Netherlands' third-largest
@@ -1817,7 +1922,15 @@ class _Reader:
                 appositive = parse_appositive(description)
                 if appositive is not None and appositive.kind == mentions.ORG_REFERENCE and appositive.kinds:
                     memory.remember_organization(name, appositive.kinds, mentioned=True)
-        if not _DESCRIPTOR_BYTES.isdisjoint(ascii_words(masked)):  # descriptors are in lower case
+        words = ascii_words(masked)
+        for found in _FIRM_WITH_LEGAL_FORM.finditer(masked) if not _LEGAL_FORM_BYTES.isdisjoint(words) else ():
+            # "won by Kustlinjen Buss AB", "palm oil exporter PT Kencana Rimba Sejahtera"
+            name = found.group(2) or _name_before(masked, found.end())
+            if name and (name.split()[-1] in _LEGAL_FORMS or name.split()[0] in _LEGAL_FORMS_BEFORE) and (
+                len(name.split()) > 1
+            ):
+                memory.remember_organization(name, ["company"], mentioned=True)
+        if not _DESCRIPTOR_BYTES.isdisjoint(words):  # descriptors are in lower case
             for found in _DESCRIBED_NAME.finditer(masked):
                 agent = parse_source(found.group())
                 if agent is not None and agent.kind == mentions.ORGANIZATION and agent.name and (
@@ -1850,7 +1963,10 @@ class _Reader:
             if organization is None and agent.role:
                 organization = memory.organization_like(agent.role.split()[-1], None) if agent.role.lower() in {
                     o.name.lower() for o in memory.organizations} else None
-                if organization is None and agent.role.lower() in EXECUTIVE_ROLES:
+                described = agent.text[: agent.text.lower().find(agent.role.lower())].split()
+                if organization is None and agent.role.lower() in EXECUTIVE_ROLES and not any(
+                    word.isalpha() and word.islower() and word not in ("a", "an", "the") for word in described
+                ):  # "spaza shop owner X" owns the shop the words before the role name
                     # "Chief Executive X" runs the company the article is about; "a spokesperson, X"
                     # speaks for it; when the article is about a body that is no business (a regulator
                     # fining a firm), the organisation the last two sentences quoted ("In a statement, the
@@ -1932,7 +2048,7 @@ class _Reader:
                 memory.topic = None
                 memory.last_person = memory.remember_person(topic[0])
             if memory.last_person is None:
-                return None
+                return memory.last_unnamed
             person = memory.last_person
             if person.gender is None:
                 person.gender = gender
@@ -1949,7 +2065,16 @@ class _Reader:
                     memory.last_person = person
                     return _Source(speaker=person, organization=person.organization, role=person.role,
                                    resolution="description")
-            organization = self._organization_name(agent.organization, sentence) if agent.organization else None
+            organization = None
+            if agent.role and agent.role.lower() in _SPOKESPEOPLE and (
+                agent.organization is None or agent.organization.kind == mentions.ORG_REFERENCE
+            ):
+                # "The Harbour Authority has cut 40 jobs, a spokeswoman said", "Marina has ordered ..., an agency
+                # spokesman said": the organisation the sentence reports on, if of the spokesman's kind
+                organization = self._acting_organization(
+                    sentence, agent.organization.head if agent.organization else None)
+            if organization is None and agent.organization:
+                organization = self._organization_name(agent.organization, sentence)
             if organization is None and agent.role and agent.role.lower() in _SPOKESPEOPLE:
                 # "The ministry disputes that picture. A spokesman said ...": the organisation just quoted
                 organization = next((self.organizations_quoted[previous] for previous in (sentence - 1, sentence - 2)
@@ -1961,6 +2086,10 @@ class _Reader:
                 organization = self._its_owner(sentence, agent.role)  # "Its chief executive said"
             source = _Source(organization=organization, role=agent.role, resolution="unresolved")
             memory.last_collective = source
+            if not agent.definite and agent.role and agent.role.split()[-1].lower() in ROLES:
+                # "A teacher who asked not to be named said ... '...,' she said": the "she" is the teacher,
+                # not a person named earlier
+                memory.last_person, memory.last_unnamed = None, source
             return source
         if kind == mentions.ORG_REFERENCE:
             known = memory.organization_described(agent) if agent.definite or not agent.name else None
@@ -1980,9 +2109,13 @@ class _Reader:
                     source.forward_description = agent
             memory.last_collective = source
             return source
-        if kind == mentions.ORGANIZATION or kind == mentions.MEDIUM:
+        if kind == mentions.MEDIUM:
+            # "as reported by the sports daily Diário da Bola": an outlet relays what it reports; it is the
+            # medium, and whoever it learnt it from (unnamed here) the source
+            return _Source(medium=agent.name or agent.text)
+        if kind == mentions.ORGANIZATION:
             name = memory.remember_organization(agent.name or agent.text, agent.kinds, spoke=True)
-            source = _Source(organization=name, medium=agent.name if kind == mentions.MEDIUM else None)
+            source = _Source(organization=name)
             memory.last_collective = source
             return source
         if kind == mentions.DOCUMENT:
@@ -2057,7 +2190,9 @@ class _Reader:
                     later = self._described_later(source.forward_description, index)
                     source.organization = later or source.organization
                 attribution = None
-                if source is not None and match is not None and (source.speaker or source.organization or source.role):
+                if source is not None and match is not None and (
+                    source.speaker or source.organization or source.role or source.medium
+                ):
                     attribution = self._attribution(start, end, source, match)
                 elif previous is not None and self._continues_quote(start, end, previous[0], sentence):
                     attribution = previous[1].model_copy(update={

@@ -38,6 +38,7 @@ from pathlib import Path
 from registry import Attribution, Quantity
 
 from .lexicon import COMMENTATOR_ROLES, CUE_VERBS, PARTICIPLE_CUES, PRIVATE_ROLES, ROLES
+from .patterns import CAPTION_OR_LINK
 
 THRESHOLD = 0.5
 """A sentence whose score is at least this is check-worthy (issue 3: default 0.5)."""
@@ -124,6 +125,13 @@ ambitious optimistic pessimistic caution cautious frankly truth clearly obviousl
 _EVALUATION_PAIRS = frozenset({("far", "too"), ("too", "high"), ("too", "low"), ("too", "large"), ("too", "small")})
 # A reporter's note that someone gave no answer: "declined to comment", "did not respond to a request for comment".
 _NO_ANSWER = _words("declined refused respond responded reached return returned")
+# "She declined to say how many claims remained unpaid": what a source would not tell.
+_DECLINING = _words("declined declines refused refuses would wouldn't")
+_DECLINED_TO_SAY = re.compile(
+    r"\b(?:declined|declines|refused|refuses|would\s+not|wouldn't)\s+(?:to\s+)?"
+    r"(?:say|confirm|disclose|name|discuss|answer|elaborate|specify|reveal)\b",
+    re.IGNORECASE,
+)
 # "did not reply to questions", "has not answered requests for an interview"
 _NO_REPLY = _words("reply replied respond responded answer answered")
 _QUESTIONS = _words("questions requests")
@@ -131,7 +139,7 @@ _QUESTIONS = _words("questions requests")
 # an e-mail address or a web address.
 _CONTACT_WORDS = _words("call calling reach contact contacted email e-mail write visit dial text phone helpline hotline")
 _CONTACT_DETAIL = re.compile(
-    r"\+?\(?\d{2,4}\)?[ .-]\d{3}[ .-]\d{3,4}\b"  # a phone number
+    r"\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b"  # a phone number ("(02) 8527-3877" too)
     r"|\b(?:call|calling|dial|dialling|dialing|text|texting)\s+\d{3,}"  # a short service number
     r"|[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://|\b[\w-]+\.[a-z]{2,}/"  # an e-mail or web address
 )
@@ -156,12 +164,20 @@ _FURNITURE_ANYWHERE = _phrases(
     "follow us on", "all rights reserved", "this article was", "this story was", "this article has",
     "this story has", "contact the author", "image caption", "photo credit", "listen to this article",
     "min read", "minute read", "minutes read", "reporting by", "editing by", "contributed to this",
-    "contributed reporting",
+    "contributed reporting", "our standards", "trust principles",
 )
 _FURNITURE_ON_SHORT_LINES = _FURNITURE_ANYWHERE | _phrases(
     "newsletter", "newsletters", "advertisement", "copyright", "read more", "read next", "related stories",
     "related articles", "related coverage", "privacy policy", "terms of use", "terms of service", "email us",
 )
+# A short line that asks the reader to do something for the outlet: "Sign up for the Post morning
+# briefing", "Follow the Sahel Courier on WhatsApp for breaking news".
+# A wire's note of the exchange rate it used: "($1 = 15,870 rupiah)".
+_RATE_NOTE = re.compile(r"\s*\(\s*\S{0,3}\s?[0-9][0-9.,]*\s*\w*\s*=\s*\S{0,3}\s?[0-9][0-9.,]*\s*[\w ]{0,20}\)\s*$")
+# A byline of name, outlet and date set apart by pipes, without "By": "Thandeka Mokoena | Goudveld Herald | 27 November 2026".
+_PIPED_BYLINE = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*\|\s*[^|]{2,40}(?:\|\s*[^|]{2,40}){0,2}$")
+_CALL_TO_ACTION_WORDS = 20
+_CALL_TO_ACTION = re.compile(r"\s*(?:sign\s+up|subscribe|follow\s|download|get\s+the\s|join\s+(?:us|our)\b)", re.IGNORECASE)
 # Each phrase contains its longest word: a sentence without any of these has none of the phrases.
 _FURNITURE_KEYS_ANYWHERE = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ANYWHERE)
 _FURNITURE_KEYS_ON_SHORT_LINES = frozenset(max(phrase, key=len) for phrase in _FURNITURE_ON_SHORT_LINES)
@@ -293,6 +309,7 @@ def _feature_values(
         # In news, "I" is only ever in a quotation: the speaker's own experience or view.
         "quoted_first_person": first_person and quoted,
         "no_answer": ("comment" in vocabulary and not vocabulary.isdisjoint(_NO_ANSWER)) or (
+            not vocabulary.isdisjoint(_DECLINING) and _DECLINED_TO_SAY.search(text) is not None) or (
             not vocabulary.isdisjoint(_QUESTIONS) and not vocabulary.isdisjoint(_NO_REPLY) and "not" in vocabulary),
         # what a commentator says will or would happen ("an analyst expects rents to rise",
         # "analysts said the delays would cut profit"): nothing to check yet, unlike an
@@ -316,9 +333,13 @@ def _feature_values(
         "second_person": not vocabulary.isdisjoint(_SECOND_PERSON),
         "question": stripped.endswith("?") or (bool(sequence) and sequence[0] in _QUESTION_OPENERS and "?" in text),
         "short": len(words) < 6,
-        "boilerplate": _is_boilerplate(sequence, vocabulary),
+        "boilerplate": _is_boilerplate(sequence, vocabulary) or CAPTION_OR_LINK.match(text) is not None or (
+            len(sequence) <= _CALL_TO_ACTION_WORDS and _CALL_TO_ACTION.match(text) is not None
+        ) or _RATE_NOTE.match(text) is not None,
         # words as written: the tokens split "Lucía" and "Río" in two
-        "byline": (len(text.split()) <= _BYLINE_WORDS and _BYLINE.match(text) is not None)
+        "byline": (len(text.split()) <= _BYLINE_WORDS and (
+            _BYLINE.match(text) is not None or _PIPED_BYLINE.match(text) is not None
+        ))
         or (len(words) <= _REPORTER_NOTE_WORDS and _REPORTER_NOTE.match(text) is not None),
     }
     return candidates

@@ -81,6 +81,7 @@ ROLES = frozenset(
     ceo chairman chairwoman chair chairperson head
     leader governor mayor councillor councilor senator lawmaker congressman congresswoman mp
     ambassador envoy commander colonel general lieutenant major captain sergeant admiral officer
+    commodore brigadier marshal corporal
     official economist analyst researcher professor scientist
     expert adviser advisor aide attorney lawyer prosecutor judge auditor inspector
     commissioner secretary-general founder co-founder editor correspondent nurse doctor teacher
@@ -93,7 +94,7 @@ ROLES = frozenset(
     sheriff magistrate coroner ombudsman comptroller criminologist epidemiologist virologist
     ecologist hydrologist climatologist sociologist psychologist demographer statistician
     commuter passenger shopper voter patient pensioner tenant homeowner motorist critic
-    msp mep mla mpp rep sen whip prof""".split()
+    msp mep mla mpp rep sen whip prof td""".split()
 ) | frozenset({
     "press secretary", "prime minister", "vice president", "executive director", "managing director",
     "chief executive", "chief executive officer", "chief economist", "senior analyst",
@@ -105,6 +106,7 @@ ROLES = frozenset(
     "secretary of state", "minister of state", "undersecretary", "under-secretary", "vice-minister",
     "deputy mayor", "council member", "state senator", "state representative",
     "majority leader", "minority leader", "majority whip", "minority whip", "director general", "director-general",
+    "security guard", "prison guard", "executive mayor", "executive officer", "senior executive officer",
 })
 
 # Roles whose holder runs a portfolio named after "for" or "of" ("State
@@ -142,14 +144,18 @@ COMMENTATOR_ROLES = frozenset(
 )
 
 # Honorifics stripped from names; they are not roles.
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. sir dame justice".split())
+HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. mx dr dr. sir dame justice
+    comrade malam mallam alhaji alhaja hajiya hajia engr engr. barrister pastor rev rev. reverend
+    sheikh imam rabbi khun shri smt smt. datuk dato""".split()
+)
 
 # Roles that imply the institution a holder belongs to.
 ROLE_INSTITUTIONS = {
     "councillor": "council", "councilor": "council", "councilwoman": "council", "councilman": "council",
     "councilmember": "council", "council member": "council", "alderman": "council", "alderwoman": "council",
     "senator": "Senate", "sen": "Senate", "rep": "House of Representatives", "msp": "Scottish Parliament",
-    "mep": "European Parliament", "congressman": "Congress",
+    "mep": "European Parliament", "td": "Dáil", "congressman": "Congress",
     "congresswoman": "Congress", "lawmaker": None, "mp": "Parliament", "judge": "court",
 }
 
@@ -216,8 +222,9 @@ ORG_HEADS = frozenset(
     monitor observatory forum programme program staff prosecutor's body club force utility lender school academy hospital
     guild constabulary inspectorate conglomerate consultancy insurer broker brokerage retailer carrier
     carmaker manufacturer supermarket broadcaster pollster startup operator subsidiary affiliate division
-    plant factory mill refinery smelter prosecution cooperative co-operative
-    maker automaker chipmaker drugmaker steelmaker exporter importer distributor supplier giant shipper""".split()
+    plant factory mill refinery smelter prosecution cooperative co-operative guard
+    maker automaker chipmaker drugmaker steelmaker exporter importer distributor supplier giant shipper
+    gmbh ag ab oy oyj asa nv bv spa srl sarl pty bhd""".split()
 )
 
 # Phrases naming a part of an organisation that speaks for it: "the press
@@ -230,7 +237,7 @@ DOCUMENT_NOUNS = frozenset(
     count census poll polls estimate estimates figures figure data statistics numbers records
     statement statements paper document documents filing memo investigation inquiry findings
     calculations research accounts filings decision ruling judgment judgement verdict results
-    indictment lawsuit affidavit""".split()
+    indictment lawsuit affidavit papers""".split()
 )
 
 # Document nouns for data rather than publications: "the figures" may be the

@@ -93,12 +93,18 @@ _FOREIGN_ORG_HEADS = frozenset(
     "Confédération Fédération Federación Federazione Asociación Associazione Centre Centro Université "
     "Universidad Università Consellería Conselleria Secretaría Delegación Junta Régie Office Oficina".split()
 )
-_FOREIGN_LINKS = frozenset("de des du della delle dei di del d la le les pour per para".split())
+_FOREIGN_LINKS = frozenset("de des du della delle dei di del d la le les pour per para do da dos das".split())
 _AFFILIATION_LINKS = frozenset({"at", "of", "for", "with"})
 # Parts of an organisation named after its possessive: "the ministry's chemical safety division".
 _SUB_UNITS = frozenset({"division", "unit", "section", "branch", "directorate", "desk", "department", "office",
-                        "team", "wing", "arm", "service"})
+                        "team", "wing", "arm", "service", "district", "region"})
 _OFFICES = frozenset({"office", "department", "cabinet", "team", "chambers"})
+# Endings of adjectives that a sentence opens with before a document ("Internal", "Provisional").
+_ADJECTIVE_ENDINGS = ("al", "ive", "ary", "ous", "ic")
+# What an outlet does with a document it did not make: "documents seen by the Ledger".
+_SEEN = frozenset({"seen", "obtained", "reviewed", "viewed"})
+# Who speaks when a report keeps its source unnamed ("a person close to the company").
+_UNNAMED_SOURCES = frozenset("person people source sources someone individual individuals insider insiders".split())
 _HEADING_VERBS = frozenset("heads leads runs chairs directs manages headed led ran chaired directed managed".split())
 # Lower-case nouns that introduce the name of an outlet: "the news agency NordWire".
 _MEDIA_NOUNS = frozenset(
@@ -255,6 +261,9 @@ def _parse(words: list[str], text: str) -> Agent | None:
     lowered = [w.lower() for w in words]
     if len(words) == 1 and lowered[0] in PRONOUNS:
         return Agent(PRONOUN, text, head=lowered[0])
+    if any(lowered[i] in _UNNAMED_SOURCES and lowered[i + 1:i + 3] == ["close", "to"] for i in range(len(words) - 2)):
+        return None  # "a person close to the company": nobody the text names, not the company
+
     if plural_org_head(lowered[-1]) and (definite or lowered[0] in _SEVERAL) and all(
         w.islower() or w.lower() in _SEVERAL for w in words
     ) and len(words) <= 3:
@@ -267,6 +276,14 @@ def _parse(words: list[str], text: str) -> Agent | None:
             # ("the Institute for the Study of War" is a name, though "study" can be a document)
             inner = _parse(words[of + 1:], " ".join(words[of + 1:]))
             return _unit_of(words[:of], lowered[:of], inner, text, definite)
+    seen = next((i for i in range(2, len(words) - 1)
+                 if lowered[i] == "by" and lowered[i - 1] in _SEEN and lowered[i - 2] in DOCUMENT_NOUNS), None)
+    if seen is not None:
+        # "Internal documents seen by Nordic Press Service": an outlet that saw them did not make them;
+        # "Coast guard records seen by the Ledger" are the coast guard's
+        document = _parse(words[:seen - 1], " ".join(words[:seen - 1]))
+        producer = document.producer if document is not None and document.kind == DOCUMENT else None
+        return Agent(DOCUMENT, text, head=lowered[seen - 2], definite=definite, producer=producer)
     made_by = next((i for i in range(1, len(words) - 1)
                     if lowered[i] in ("by", "from") and lowered[i - 1] in DOCUMENT_NOUNS), None)
     if made_by is not None:
@@ -299,11 +316,12 @@ def _parse(words: list[str], text: str) -> Agent | None:
                 held.organization = _document_owner(words[: possessor_at + 1])
                 held.definite = definite
                 return held
-        if rest[-1].lower() in _SUB_UNITS and all(w.islower() for w in rest) and (
-            owner.lower() in ORG_HEADS or is_capitalised(owner)
+        if rest[-1] in _SUB_UNITS and (
+            possessor[-1].lower() in ORG_HEADS or is_capitalised(owner)
         ) and possessor[-1].lower() not in ROLES:
-            # "the ministry's chemical safety division", "Acme's press office": a part of the organisation
-            # that speaks for it
+            # "the ministry's chemical safety division", "Acme's press office", "the coast guard's Southern
+            # Tagalog district": a part of the organisation that speaks for it (a capitalised last word
+            # names an agency of its own: "Ukraine's Security Service")
             owner_words = (["the"] if definite else []) + possessor
             unit_owner = _parse(owner_words, " ".join(owner_words))
             if unit_owner is not None and unit_owner.kind in (ORGANIZATION, ORG_REFERENCE):
@@ -351,7 +369,13 @@ def _parse(words: list[str], text: str) -> Agent | None:
                      head=next((w for w in lowered if w in ORG_HEADS or w.title() in _ORG_NAME_WORDS), lowered[-1]))
     modifiers = words[:-1]
     if head in DOCUMENT_NOUNS:
-        producer = _parse(modifiers, " ".join(modifiers)) if _names_something(modifiers) else None
+        if len(modifiers) == 1 and modifiers[0].lower() in ORG_HEADS:
+            # "Council papers show", "ministry figures": the council or ministry the story is about
+            producer = _class_reference(modifiers[0])
+        elif len(modifiers) == 1 and modifiers[0].lower().endswith(_ADJECTIVE_ENDINGS):
+            producer = None  # "Internal documents", "Official figures": an adjective opening the sentence
+        else:
+            producer = _parse(modifiers, " ".join(modifiers)) if _names_something(modifiers) else None
         return Agent(DOCUMENT, text, head=head, definite=definite, producer=producer)
     # a plural of an occupation in -ist names a group too: "Criminologists urged caution",
     # "Health economists" (a capitalised last word after others is a surname)
@@ -415,7 +439,10 @@ def _introduced_name(words: list[str], lowered: list[str], text: str) -> Agent |
     business channel Ekonomi24" (an organisation, or a medium)."""
     # the name starts after the last lower-case word ("Environmental group Clean Air Plovdiv": the
     # first word is capitalised only because it opens the sentence)
-    named_at = max((i for i, w in enumerate(words) if not is_capitalised(w) and w != "&"), default=-1) + 1
+    named_at = max((
+        i for i, w in enumerate(words)
+        if not is_capitalised(w) and w != "&" and not _joins_name(words, i)
+    ), default=-1) + 1
     if not 0 < named_at < len(words):
         return None
     description = lowered[:named_at]
@@ -432,6 +459,17 @@ def _introduced_name(words: list[str], lowered: list[str], text: str) -> Agent |
         return Agent(MEDIUM, text, name=name)
     kinds = [" ".join(description[-2:]), description[-1]] if len(description) > 1 else [description[-1]]
     return Agent(ORGANIZATION, text, name=name, head=description[-1], kinds=kinds)
+
+
+def _joins_name(words: list[str], index: int) -> bool:
+    """Is ``words[index]`` a connective inside a name ("Valores del Pacífico",
+    "Bank of Lisbon"): a name word on each side and not the description's
+    last word before the name?"""
+    return (
+        words[index].lower() in _NAME_CONNECTIVES | _FOREIGN_LINKS
+        and 0 < index < len(words) - 1 and is_capitalised(words[index + 1])
+        and is_capitalised(words[index - 1]) and words[index - 1].lower() not in ORG_DESCRIPTORS
+    )
 
 
 def _holds_portfolio(lowered: list[str]) -> bool:
@@ -651,6 +689,9 @@ def parse_appositive(phrase: str) -> Agent | None:
         owner = _possessor(head_words[: role_at[0]]) if role_at[0] > 0 else None
         if owner is not None and lowered[link:link + 1] == ["for"]:
             organization = owner  # "WHO's regional director for Europe": a region or field after "for"
+        elif lowered[link:link + 3] == ["in", "charge", "of"] and len(rest) > 2:
+            # "the officer in charge of the council's grants section": at what they run
+            organization = _workplace(rest[2:], "of")
         elif rest and lowered[link] != "in":
             organization = _workplace(rest, lowered[link])
             if organization is not None and organization.kind == DOCUMENT and not (
@@ -713,6 +754,12 @@ def _workplace(words: list[str], link: str) -> Agent | None:
     return organization
 
 
+def _class_reference(word: str) -> Agent:
+    """A definite reference by class noun alone ("union's", "Council" in
+    "Council papers"): the organisation of that kind the text names."""
+    return Agent(ORG_REFERENCE, word, name=word.lower(), head=word.lower(), definite=True)
+
+
 def _document_owner(words: list[str]) -> Agent | None:
     """The document a role is held in, by its possessive: "study's" in "the
     study's lead author" (the determiner may be gone already)."""
@@ -737,7 +784,7 @@ def _possessor(words: list[str]) -> Agent | None:
         return None
     owner = [*words[:at], strip_possessive(words[at])]
     if len(owner) == 1 and owner[0].lower() in ORG_HEADS:
-        return Agent(ORG_REFERENCE, owner[0], name=owner[0].lower(), head=owner[0].lower(), definite=True)
+        return _class_reference(owner[0])
     organization = _parse(owner, " ".join(owner))
     if organization is not None and organization.kind in (NAME, PERSON):
         return Agent(ORGANIZATION, organization.text, name=organization.name, head=organization.head)
@@ -775,6 +822,11 @@ def _relative_clause(words: list[str], phrase: str) -> Agent | None:
     if len(words) > 1 and words[0].lower() in ("is", "was") and words[1].lower() in _DETERMINERS:
         return parse_appositive(" ".join(words[1:]))
     lowered = [w.lower() for w in words]
+    second = next((i for i in range(1, len(words) - 1)
+                   if lowered[i] == "and" and lowered[i + 1] in ("who", "whose", "whom")), None)
+    if second is not None:
+        # ", who chairs the parent council and whose daughters went to the school,": the first clause
+        words, lowered = words[:second], lowered[:second]
     heading = next((i for i in range(2, len(words) - 1) if lowered[i] in _HEADING_VERBS and lowered[i - 1] == "and"),
                    None)
     if heading is not None and lowered[0] not in _HEADING_VERBS:

@@ -1,10 +1,25 @@
-"""Building blocks for the rules' regular expressions, and the byte-string
-test that tells, before a search, that a text has none of a set of words."""
+"""Building blocks for the rules' regular expressions, patterns that more
+than one stage reads, and the byte-string test that tells, before a
+search, that a text has none of a set of words."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+
+# Lines a scraped article keeps among its paragraphs that are no part of the story: a photo
+# caption or its credit ("Photo: Workers sort coffee at ...", "(Andean Commodities
+# Report/Camila Vargas)", "... Photo: Somchai Wongdee/Chao Phraya Post") and a pointer to
+# another story ("Related: ...", "Read more: ..."). Page furniture; none names a source.
+CAPTION_OR_LINK = re.compile(
+    r"\s*[*_](?![*_\s])"  # a line in italics ("*Farmers inspect ...*"): a caption or an editor's note
+    r"|\s*(?:(?:top\s+|file\s+|main\s+)?(?:photo(?:graph)?|picture|image|pictured|caption)\s*:"
+    r"|(?:related|read\s+more|read\s+also|see\s+also|more\s+on\s+this\s+story)\s*:"
+    r"|.*\((?:photo:\s*)?[^()/]{2,60}/[^()/]{2,60}\)[*_]?\s*$"
+    r"|.*\b(?:photo(?:graph)?|picture|image)\s*:\s*[^.:]{2,80}[*_]?\s*$)",
+    re.IGNORECASE,
+)
 
 
 def word_alternation(words: Iterable[str]) -> str:

@@ -60,7 +60,7 @@ _QUALIFIERS = (
 # over" before "over") and costs half a flat alternation at each position searched.
 _QUALIFIER_BEFORE = re.compile(r"(?<![\w-])(" + word_alternation(_QUALIFIERS) + r")\s+$", re.IGNORECASE)
 
-_SMALL_NUMBERS = {
+SMALL_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -84,7 +84,7 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
-_NUMBER_WORD = _alternation([*_SMALL_NUMBERS, *_SCALES, "dozen"])
+_NUMBER_WORD = _alternation([*SMALL_NUMBERS, *_SCALES, "dozen"])
 _SCALE_WORD = _alternation([*_SCALES, "dozen"])
 
 _CURRENCY_SYMBOLS = {
@@ -173,7 +173,7 @@ _NOT_AMOUNT_BEFORE = re.compile(
         rf"\b(?:{word_alternation(_MONTHS.split('|'))})\.?\s+",  # tries: half the cost of flat alternations
         rf"\b(?:{word_alternation(_IDENTIFIER_NOUNS.split('|'))})\.?\s*",
         r"#\s?",
-        r"[A-Za-z][-−]?",
+        r"(?:(?<=\w)R|[A-QS-Za-z])[-−]?|R[-−]",  # "J1149", "A-4"; a lone "R" before digits is the rand
         rf"\b{_YEAR}\s?[-–—/]\s?",
     )) + ")$"
 )
@@ -192,11 +192,18 @@ _NOT_AMOUNT_AT = re.compile(
         r"(?:[0-9]{1,3}[.-])?[0-9]{2,4}[.-][0-9]{3,4}[.-][0-9]{3,4}\b",
         r"[0-9]{2,4}\)\s?[0-9]{3,4}[\s.-][0-9]{3,4}\b",
         r"[0-9]{3}-[0-9]{4}\b",
+        # ... and in groups set apart by spaces, the first of which no thousands can start: "056 555 0142"
+        r"0[0-9]{1,4}\s[0-9]{3,4}\s[0-9]{3,4}\b",
         # Versions and ordinals: "3.4.1", "1st", "22nd".
         r"[0-9]+(?:\.[0-9]+){2,}\b",
         r"[0-9]+(?:st|nd|rd|th)\b",
     ))
 )
+# A phone number in groups set apart by spaces ("1800 555 214"), told from a year and a
+# number ("In 2024 150 000 people") by the words before it.
+_SPACED_PHONE = re.compile(r"[0-9]{4}\s[0-9]{3}\s[0-9]{3,4}\b")
+_PHONE_CUE_BEFORE = re.compile(r"\b(?:call|dial|phone|telephone|helpline|hotline|freephone|line|number|on)\s+$",
+                               re.IGNORECASE)
 # An international phone number: "+420 224 123 456" (the "+" comes just before the digits).
 _PHONE_AFTER_PLUS = re.compile(r"[0-9]{1,3}(?:[\s.-]?[0-9]{2,4}){2,4}\b")
 # The rest of an identifier whose start was refused: "1149.5+6663" of "J1149.5+6663".
@@ -210,17 +217,21 @@ _NUMBER = re.compile(
     rf"(?P<fraction>\b(?:(?P<numerator>a|an|one|two|three|four|five|six|seven|eight|nine|[0-9]{{1,3}})[\s-]+"
     rf"(?P<denominator>{_alternation(_DENOMINATORS)})|(?P<half>half))\b)"
     rf"|(?P<ratio>\b(?P<ratio_top>one|two|three|[0-9]{{1,2}})\s+in\s+(?:every\s+)?"
-    rf"(?P<ratio_bottom>{_alternation(_SMALL_NUMBERS)}|[0-9]{{1,3}}(?:,[0-9]{{3}})*)(?!\w|[.,][0-9]))"
+    rf"(?P<ratio_bottom>{_alternation(SMALL_NUMBERS)}|[0-9]{{1,3}}(?:,[0-9]{{3}})*)(?!\w|[.,][0-9]))"
     rf"|(?P<slashed>(?<![\w./,])(?:(?P<whole>[0-9]{{1,6}})\s+)?(?P<over>[0-9]{{1,3}})/(?P<under>[0-9]{{1,3}})(?![\w/]))"
     rf"|(?P<vulgar>(?<![\w.,])(?P<vulgar_whole>[0-9]{{1,6}})?(?P<vulgar_part>[{_VULGAR}]))"
     rf"|(?P<numeric>(?P<currency>{_CURRENCY_PREFIX})?(?P<sign>(?<![\w.,])[-−](?=[0-9.]))?"
-    rf"(?<![\w.,/:^])(?P<digits>{_DIGITS})(?![0-9]|[.,/][0-9]))"
+    rf"(?:(?<![\w.,/:^])|(?<=(?<!\w)R))(?P<digits>{_DIGITS})(?![0-9]|[.,/][0-9]))"
     rf"|(?P<words>\b(?:an?\s+(?={_SCALE_WORD}\b))?(?:{_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMBER_WORD}))*"
     rf"(?P<and_a_half>\s+and\s+a\s+half)?\b)",
     re.IGNORECASE,
 )
+_HYPHENATED_SCALE = re.compile(r"-(" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
+_HYPHENATED_SCALE = re.compile(r"-(" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
+_MINUS_BEFORE = re.compile(r"\bminus\s+$", re.IGNORECASE)
+_PLUS_OR_MINUS_BEFORE = re.compile(r"\bplus\s+or\s+minus\s+$", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"\s?(?:±|\+/-)\s?[0-9]+(?:\.[0-9]+)?(?:[eE][-+−]?[0-9]+)?")
-_TRIGGER_WORDS = (*_SMALL_NUMBERS, *_SCALES, *_DENOMINATORS, "dozen")
+_TRIGGER_WORDS = (*SMALL_NUMBERS, *_SCALES, *_DENOMINATORS, "dozen")
 # A run of digits, or one vulgar fraction: "[0-9]+|[½...]" written to start with
 # one character class, which lets the engine skip ahead to the next digit (3x faster).
 _DIGIT_RUN = re.compile(rf"[0-9{_VULGAR}](?:(?<=[0-9])[0-9]*)?")
@@ -373,6 +384,9 @@ def _not_an_amount(text: str, trigger: int) -> int | None:
         phone = _PHONE_AFTER_PLUS.match(text, trigger)
         if phone and sum(ch.isdigit() for ch in phone.group()) >= 7:
             return phone.end()
+    spaced = _SPACED_PHONE.match(text, trigger)
+    if spaced and _PHONE_CUE_BEFORE.search(text, max(0, trigger - 24), trigger):
+        return spaced.end()  # "call the freephone helpline on 1800 555 214"
     if _NOT_AMOUNT_BEFORE.search(text, max(0, trigger - 16), trigger):
         return _IDENTIFIER_REST.match(text, trigger).end()
     return None
@@ -429,14 +443,21 @@ def _numeral(text: str, match: re.Match[str]) -> _Found | None:
             return None
         value *= 10.0**power
         end = exponent.end()
-    if match.group("sign"):
-        value = -value
+    if match.group("sign") or (_MINUS_BEFORE.search(text, max(0, start - 20), start) and not (
+        _PLUS_OR_MINUS_BEFORE.search(text, max(0, start - 20), start)
+    )):
+        value = -value  # "-18 degrees", "minus 18 degrees" (not a margin, "plus or minus 3 points")
     plus_minus = _PLUS_MINUS.match(text, end)
     if plus_minus:
         end = plus_minus.end()  # the stated uncertainty is part of the quantity's text, not its value
     currency = match.group("currency")
-    multiplier = 1.0
     scale = _SCALE_AFTER.match(text, end)
+    if not currency and start and text[start - 1] == "R":
+        # the South African rand: "R1.8bn", "R4,000"; "R101" is a road or a model, no amount
+        if not (scale or "," in digits or "." in digits):
+            return None
+        start, currency = start - 1, "ZAR"
+    multiplier = 1.0
     if scale:
         word, short = scale.group("word"), scale.group("short") or ""
         if word or (short and (currency or short in _UNAMBIGUOUS_SHORT_SCALES)):
@@ -495,6 +516,12 @@ def _fraction(text: str, match: re.Match[str]) -> _Found | None:
         if numerator == 1 and not denominator.endswith("s") and _ordinal_use(text, start, end):
             return None  # "the third quarter", "a third option": an ordinal
         value = numerator / _DENOMINATORS[denominator]
+        scaled = _HYPHENATED_SCALE.match(text, end)
+        if scaled:  # "a quarter-million dollars": a fraction of the scale
+            value *= _SCALES[scaled.group(1).lower()]
+            end = scaled.end()
+        elif re.match(r"-[^\W\d_]", text[end:end + 2]):
+            return None  # "a third-party system", "a quarter-final": a compound word, no amount
     found = _with_unit(text, start, end, value, default="fraction")
     if found.unit == "fraction":
         of_unit = _OF_A_UNIT_AFTER.match(text, end)
@@ -669,7 +696,7 @@ def _word_or_digits(token: str) -> int:
     lowered = token.lower()
     if lowered in ("a", "an"):
         return 1
-    return _SMALL_NUMBERS[lowered] if lowered in _SMALL_NUMBERS else int(token)
+    return SMALL_NUMBERS[lowered] if lowered in SMALL_NUMBERS else int(token)
 
 
 def _parse_number_words(words: str) -> tuple[float, float]:
@@ -679,8 +706,8 @@ def _parse_number_words(words: str) -> tuple[float, float]:
     if tokens[0] in ("a", "an"):
         current, tokens = 1.0, tokens[1:]
     for token in tokens:
-        if token in _SMALL_NUMBERS:
-            current += _SMALL_NUMBERS[token]
+        if token in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[token]
         elif token == "dozen":
             current = (current or 1) * 12
         elif token == "hundred":

@@ -6,6 +6,8 @@ furniture. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from registry import Attribution
 from registry_rules.checkworthiness import Assessment, assess
 from registry_rules.quantities import find_quantities
@@ -219,3 +221,64 @@ def test_not_replying_to_questions_is_no_answer():
     assert "no_answer" in result.features
     assert not result.checkworthy
     assert "no_answer" not in score("The ministry replied to 40 questions from MPs in March.").features
+
+
+@pytest.mark.parametrize("text", [
+    "Photo: Dockers unload 2,000 crates at the Port of Aveiro on Tuesday.",
+    "PICTURED: The 40-metre ferry at its berth in 2024.",
+    "Firefighters at the scene on Monday. (Baltic Wire/Marta Kalnina)",
+    "(Harbour Ledger/Tom Reid)",
+])
+def test_photo_captions_and_their_credits_are_page_furniture(text):
+    result = score(text)
+    assert "boilerplate" in result.features
+    assert not result.checkworthy
+
+
+def test_a_fraction_or_a_unit_in_brackets_is_no_photo_credit():
+    for text in ("Three in four (or 3/4) of the 2,000 stations closed in 2025.",
+                 "Buses reached 96 km/h (60 mph) on the new 14-mile road."):
+        assert "boilerplate" not in score(text).features, text
+
+
+@pytest.mark.parametrize("text", [
+    "*Dock workers unload 2,000 crates in Aveiro in May. Photo: Rui Costa/Atlantic Wire*",
+    "*Dock workers unload 2,000 crates in Aveiro in May.",
+    "Related: Harbour Air cancels 12 winter routes as costs climb",
+    "Read more: Why 40% of ferries run late",
+    "Sign up for the Harbour Ledger morning briefing",
+    "Follow the Delta Courier on WhatsApp for breaking news from the 12 states.",
+    "To report a fire, call the 24-hour hotline on (02) 8527-3877.",
+    "($1 = 15,870 rupiah)",
+    "(€1 = 4.31 złoty)",
+    "Our Standards: The Meridian Wire Trust Principles (https://www.meridianwire.example/standards)",
+    "Thandeka Mokoena | Goudveld Herald | 27 November 2026",
+])
+def test_credits_pointers_wire_notes_and_calls_to_action_are_page_furniture(text):
+    assert not score(text).checkworthy, text
+
+
+@pytest.mark.parametrize("text", [
+    "Follow-up inspections found 40 faults on the 12 ferries.",
+    "Join talks on the 2026 budget were suspended after 3 days.",
+])
+def test_news_lines_that_open_like_a_call_to_action_are_not_furniture(text):
+    assert "boilerplate" not in score(text).features, text
+
+
+def test_a_sentence_with_figures_in_brackets_is_no_furniture():
+    assert score("Exports rose to 4.2 million tonnes (up 12% on 2024), the ministry said.").checkworthy
+
+
+@pytest.mark.parametrize("text", [
+    "She declined to say how many of the 4,000 claims remained unpaid.",
+    "The ministry would not confirm whether 12 inspectors had been suspended.",
+])
+def test_what_a_source_would_not_say_is_no_answer(text):
+    result = score(text)
+    assert "no_answer" in result.features
+    assert not result.checkworthy
+
+
+def test_declining_an_offer_is_an_event_not_a_non_answer():
+    assert "no_answer" not in score("The union declined to join the strike by 4,000 drivers.").features

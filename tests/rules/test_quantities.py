@@ -130,6 +130,31 @@ def test_ordinal_fractions_are_not_fractions():
     assert parsed("less than half of them") == [(0.5, "fraction", "less than", "less than half")]
 
 
+def test_an_ordinal_in_a_compound_word_is_no_fraction():
+    assert parsed("A third-party tracing system failed in the quarter-final week.") == []
+    assert [q.value for q in find_quantities("Two-thirds of the 30 claims were paid.")] == [2 / 3, 30]
+
+
+def test_minus_written_as_a_word_is_a_negative_number():
+    assert [(q.value, q.unit) for q in find_quantities("Pupils waited in minus 18 degrees.")] == [(-18, "degrees")]
+    assert [q.value for q in find_quantities("The margin is plus or minus 3 points.")] == [3]
+
+
+def test_the_rand_written_with_an_r_and_a_road_named_with_one():
+    found = [(q.value, q.unit) for q in find_quantities("The debt hit R1.8bn, up from R900 million; she lost R4,000.")]
+    assert found == [(1.8e9, "ZAR"), (9e8, "ZAR"), (4000, "ZAR")]
+    assert find_quantities("A lorry crashed on the R101 near the AR-15 range.") == []
+
+
+def test_phone_numbers_in_spaced_groups_are_no_amounts():
+    assert find_quantities("Call 056 555 0142, or the freephone helpline on 1800 555 214.") == []
+    assert [q.value for q in find_quantities("In 2024 150 000 people came.")] == [150000]
+
+
+def test_a_fraction_of_a_scale_joined_by_a_hyphen():
+    assert [(q.value, q.unit) for q in find_quantities("It cost a quarter-million dollars.")] == [(250000, "USD")]
+
+
 def test_spans_are_offsets_into_the_document():
     document = "Intro sentence. Ukraine lost over 125,000 troops."
     start = document.index("Ukraine")
