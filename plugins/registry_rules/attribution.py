@@ -1347,8 +1347,9 @@ def _cue_match(masked: str, found: re.Match[str]) -> _Match | None:
         # "the force recorded 1,412 burglaries" is its figure; "Smith recorded a song" is not a statement, and
         # "Italy recorded 4,300 more deaths" says where they happened
         return None
-    if agent.kind == mentions.ORG_REFERENCE and not agent.definite and " " not in agent.text.strip() and (
-        masked[found.end():].strip(" .!?\x1f”\"’") == "" and left_text[: -len(agent.text.strip())].rstrip().endswith(",")
+    bare = agent.text.strip()
+    if agent.kind == mentions.ORG_REFERENCE and not agent.definite and " " not in bare and (
+        masked[found.end():].strip(" .!?\x1f”\"’") == "" and left_text[: -len(bare)].rstrip().endswith(",")
     ):
         agent.definite = True  # a headline drops its articles: "Grain exports fell 12%, ministry says"
     if agent.kind == mentions.ORG_REFERENCE and not agent.definite and agent.name and not agent.kinds:

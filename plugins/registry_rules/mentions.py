@@ -263,7 +263,6 @@ def _parse(words: list[str], text: str) -> Agent | None:
         return Agent(PRONOUN, text, head=lowered[0])
     if any(lowered[i] in _UNNAMED_SOURCES and lowered[i + 1:i + 3] == ["close", "to"] for i in range(len(words) - 2)):
         return None  # "a person close to the company": nobody the text names, not the company
-
     if plural_org_head(lowered[-1]) and (definite or lowered[0] in _SEVERAL) and all(
         w.islower() or w.lower() in _SEVERAL for w in words
     ) and len(words) <= 3:
