@@ -164,7 +164,7 @@ _FURNITURE_ANYWHERE = _phrases(
     "follow us on", "all rights reserved", "this article was", "this story was", "this article has",
     "this story has", "contact the author", "image caption", "photo credit", "listen to this article",
     "min read", "minute read", "minutes read", "reporting by", "editing by", "contributed to this",
-    "contributed reporting", "our standards", "trust principles",
+    "contributed reporting", "our standards", "trust principles", "this article is", "this story is",
 )
 _FURNITURE_ON_SHORT_LINES = _FURNITURE_ANYWHERE | _phrases(
     "newsletter", "newsletters", "advertisement", "copyright", "read more", "read next", "related stories",
@@ -172,6 +172,13 @@ _FURNITURE_ON_SHORT_LINES = _FURNITURE_ANYWHERE | _phrases(
 )
 # A short line that asks the reader to do something for the outlet: "Sign up for the Post morning
 # briefing", "Follow the Sahel Courier on WhatsApp for breaking news".
+# A page's time stamp: "Updated 10:32 GMT, 8 December 2026", "Published: 8 December 2026".
+_TIME_STAMP = re.compile(
+    r"\s*(?:last\s+)?(?:updated|published|posted|modified|first\s+published)\b\s*(?:on|at)?\s*:?\s*"
+    r"(?:[0-9]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"(?:[^.!?]|(?<=[0-9])\.(?=[0-9])){0,50}$",  # "10.32 GMT": a dot only between digits
+    re.IGNORECASE,
+)
 # A wire's note of the exchange rate it used: "($1 = 15,870 rupiah)".
 _RATE_NOTE = re.compile(r"\s*\(\s*\S{0,3}\s?[0-9][0-9.,]*\s*\w*\s*=\s*\S{0,3}\s?[0-9][0-9.,]*\s*[\w ]{0,20}\)\s*$")
 # A byline of name, outlet and date set apart by pipes, without "By": "Thandeka Mokoena | Goudveld Herald | 27 November 2026".
@@ -335,7 +342,7 @@ def _feature_values(
         "short": len(words) < 6,
         "boilerplate": _is_boilerplate(sequence, vocabulary) or CAPTION_OR_LINK.match(text) is not None or (
             len(sequence) <= _CALL_TO_ACTION_WORDS and _CALL_TO_ACTION.match(text) is not None
-        ) or _RATE_NOTE.match(text) is not None,
+        ) or _RATE_NOTE.match(text) is not None or _TIME_STAMP.match(text) is not None,
         # words as written: the tokens split "Lucía" and "Río" in two
         "byline": (len(text.split()) <= _BYLINE_WORDS and (
             _BYLINE.match(text) is not None or _PIPED_BYLINE.match(text) is not None

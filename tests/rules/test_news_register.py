@@ -282,3 +282,19 @@ def test_what_a_source_would_not_say_is_no_answer(text):
 
 def test_declining_an_offer_is_an_event_not_a_non_answer():
     assert "no_answer" not in score("The union declined to join the strike by 4,000 drivers.").features
+
+
+@pytest.mark.parametrize("text", [
+    "Updated 10:32 GMT, 8 December 2026",
+    "Published: 8 December 2026",
+    "Last updated on Tuesday 8 December 2026 10.32 GMT",
+    "This article is more than 2 years old",
+])
+def test_time_stamps_and_age_notes_are_page_furniture(text):
+    assert not score(text).checkworthy, text
+
+
+def test_published_figures_are_no_time_stamp():
+    for text in ("Published figures show 40 buses were late in 2025.",
+                 "Updated guidance cut waiting times by 12% in 2025."):
+        assert "boilerplate" not in score(text).features, text
