@@ -1491,13 +1491,13 @@ def test_a_person_named_again_by_their_given_name():
 def test_a_given_name_two_people_share_names_neither():
     found = sources("Somchai Rattanakorn said 2,000 claims were paid. Somchai Boonmee said 300 were not. "
                     "“We followed the rules,” Somchai told reporters.")
-    assert found[2][0] != "Somchai Rattanakorn"
+    assert found[2][0] not in ("Somchai Rattanakorn", "Somchai Boonmee")  # neither: the text cannot tell
 
 
 def test_documents_an_outlet_saw_are_not_the_outlets():
     found = sources("Internal documents seen by Nordic Press Service show that 40 runs were late. "
                     "Coast guard records seen by the Ledger show 17 detentions.")
-    assert found[0][1] != "Nordic Press Service"
+    assert found[0] == (None, None)  # no maker named, and not the outlet
     assert found[1][1].lower() == "coast guard"
 
 
